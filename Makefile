@@ -1,0 +1,34 @@
+# Two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FP := $(VENV)/bin/flashpoint
+STAMP := $(VENV)/.installed
+DB ?= sqlite:///$(CURDIR)/var/flashpoint.sqlite
+
+.PHONY: run test lint typecheck quality bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p var
+	$(FP) ingest examples/corpus --db $(DB) --summary
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy src
+
+test: $(STAMP) lint typecheck
+	$(VENV)/bin/pytest -W error
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,38 @@
+"""The one place that loads spaCy.  Every stage receives the parsed ``Doc``; none loads a model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from flashpoint.errors import ModelNotInstalledError
+from flashpoint.settings import get_settings
+
+# Lemmatizer and attribute ruler stay: triggers are matched on lemmas.  Nothing else is unused.
+_DISABLED: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=2)
+def get_nlp(model: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline named in settings."""
+    name = model or get_settings().spacy_model
+    try:
+        nlp = spacy.load(name, disable=list(_DISABLED))
+    except OSError as exc:
+        raise ModelNotInstalledError(f"spaCy model {name!r} is not installed") from exc
+    nlp.max_length = max(nlp.max_length, get_settings().max_article_chars + 1)
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    return get_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int | None = None) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe`` (much faster than one call per text)."""
+    size = batch_size or get_settings().batch_size
+    yield from get_nlp().pipe(texts, batch_size=size)
