@@ -1,0 +1,136 @@
+"""``flashpoint eval``: precision / recall / F1 per stage on the gold sets, checked against floors.
+
+Floors live in ``tests/gold/floors.toml`` as ``[stage] metric = minimum``; they only go up.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from flashpoint.evaluate.events import EventReport, evaluate_events, load_gold
+from flashpoint.model import EVENT_TYPES
+
+Scores = dict[str, dict[str, float]]
+
+
+def default_gold_dir() -> Path:
+    return Path.cwd() / "tests" / "gold"
+
+
+def load_floors(gold_dir: Path) -> Scores:
+    path = gold_dir / "floors.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        raw = tomllib.load(fh)
+    return {stage: {k: float(v) for k, v in metrics.items()} for stage, metrics in raw.items()}
+
+
+def event_scores(report: EventReport) -> Scores:
+    return {
+        "events": {
+            "precision": report.strict.precision,
+            "recall": report.strict.recall,
+            "f1": report.strict.f1,
+            "macro_f1": report.macro_f1,
+            "type_f1": report.typed.f1,
+            "modality_accuracy": report.modality.value,
+        },
+        "actors": {
+            "precision": report.actors.precision,
+            "recall": report.actors.recall,
+            "f1": report.actors.f1,
+        },
+        "places": {"accuracy_25km": report.places.value},
+        "dates": {"accuracy": report.dates.value},
+        "fatalities": {"accuracy": report.fatalities.value},
+    }
+
+
+def run_events(gold_dir: Path) -> tuple[Scores, EventReport]:
+    report = evaluate_events(load_gold(gold_dir / "events.jsonl"))
+    return event_scores(report), report
+
+
+def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
+    """Every evaluation that has a gold set; each returns {stage: {metric: value}}."""
+    stages: dict[str, Callable[[], Scores]] = {"events": lambda: run_events(gold_dir)[0]}
+    if (gold_dir / "places.jsonl").exists():
+        from flashpoint.evaluate.places import run_places
+
+        stages["places"] = lambda: run_places(gold_dir / "places.jsonl")
+    if (gold_dir / "merge").is_dir():
+        from flashpoint.evaluate.merge import run_merge
+
+        stages["merge"] = lambda: run_merge(gold_dir / "merge")
+    return stages
+
+
+def below_floor(scores: Scores, floors: Scores) -> list[str]:
+    failures = []
+    for stage, metrics in floors.items():
+        for metric, floor in metrics.items():
+            value = scores.get(stage, {}).get(metric)
+            if value is not None and value + 1e-9 < floor:
+                failures.append(f"{stage}.{metric} = {value:.3f} < floor {floor:.3f}")
+    return failures
+
+
+def _scores_table(scores: Scores, floors: Scores) -> Table:
+    table = Table(title="flashpoint eval")
+    for col in ("stage", "metric", "score", "floor", ""):
+        table.add_column(col)
+    for stage, metrics in scores.items():
+        for metric, value in metrics.items():
+            floor = floors.get(stage, {}).get(metric)
+            status = "" if floor is None else ("ok" if value + 1e-9 >= floor else "BELOW FLOOR")
+            table.add_row(stage, metric, f"{value:.3f}", "" if floor is None else f"{floor:.2f}", status)
+    return table
+
+
+def _confusion_table(report: EventReport) -> Table:
+    labels = [*EVENT_TYPES, "NONE"]
+    used = [t for t in labels if any(t in pair for pair in report.confusion)]
+    table = Table(title="confusion: rows gold, columns predicted")
+    table.add_column("gold\\pred")
+    for t in used:
+        table.add_column(t[:4])
+    for g in used:
+        table.add_row(g, *(str(report.confusion.get((g, p), "")) for p in used))
+    return table
+
+
+def main(
+    stage: str | None,
+    *,
+    gold_dir: Path | None = None,
+    confusion: bool = False,
+    console: Console | None = None,
+) -> int:
+    out = console or Console()
+    gdir = gold_dir or default_gold_dir()
+    if not (gdir / "events.jsonl").exists():
+        out.print(f"no gold set at {gdir} (run from the repository root or pass --gold)")
+        return 2
+    floors = load_floors(gdir)
+    scores: Scores = {}
+    if stage in (None, "events", "actors", "dates", "fatalities") or confusion:
+        event_part, report = run_events(gdir)
+        scores.update(event_part)
+        if confusion:
+            out.print(_confusion_table(report))
+    for name, fn in _stages(gdir).items():
+        if name != "events" and stage in (None, name):
+            scores.update(fn())
+    if stage is not None:
+        scores = {k: v for k, v in scores.items() if k == stage}
+    out.print(_scores_table(scores, floors))
+    failures = below_floor(scores, floors)
+    for failure in failures:
+        out.print(f"[red]{failure}[/red]")
+    return 1 if failures else 0

@@ -1,0 +1,1 @@
+"""Extraction stages: each a small typed callable over the parsed article."""

@@ -1,0 +1,268 @@
+"""The actor dictionary: every alias in ``resources/actors/*.tsv`` mapped to its entries.
+
+Matching is done with Aho-Corasick over the article text (one pass for all aliases), on token
+boundaries.  ALL-CAPS acronyms ("HTS", "UN") match case-sensitively; other aliases match
+case-insensitively but must start with a capital letter in the text ("turkey" is a bird).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+import ahocorasick
+
+from flashpoint.resources import read_tsv, split_cell
+
+EntryKind = Literal[
+    "country", "capital", "metonym", "demonym", "leader", "group", "igo", "outlet", "title"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    kind: EntryKind
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    org: str | None = None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    rule: str = ""
+
+    def active_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None  # no date known: only current holdings count
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    start: int
+    end: int
+    text: str
+    entries: tuple[ActorEntry, ...]
+
+
+def _date(raw: str) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def fold(text: str) -> str:
+    """Lower-case without changing the length (so offsets stay valid)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _country_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/countries.tsv"):
+        iso3, name = row["iso3"], row["name"]
+        base = f"countries.tsv:{iso3}"
+        gov = ActorEntry("country", name, f"{iso3}GOV", iso3, "GOV", rule=f"{base}:name")
+        for alias in [name, *split_cell(row.get("aliases"))]:
+            yield alias, gov
+        for alias in split_cell(row.get("demonyms")):
+            yield alias, ActorEntry("demonym", name, iso3, iso3, None, rule=f"{base}:demonym")
+        for alias in split_cell(row.get("capitals")):
+            yield alias, ActorEntry("capital", name, f"{iso3}GOV", iso3, "GOV", rule=f"{base}:capital")
+        metonyms = split_cell(row.get("metonyms"))
+        sectors = split_cell(row.get("metonym_sectors"))
+        for i, alias in enumerate(metonyms):
+            sector = sectors[i] if i < len(sectors) else "GOV"
+            entry = ActorEntry(
+                "metonym", name, f"{iso3}{sector}", iso3, sector, rule=f"{base}:metonym"
+            )
+            yield alias, entry
+            if alias.lower().startswith("the "):
+                yield alias[4:], entry
+
+
+def _leader_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/leaders.tsv"):
+        country = row.get("country") or None
+        sector = row.get("sector") or "GOV"
+        org = row.get("org") or None
+        code = f"{country}{sector}" if country else (sector or "GOV")
+        entry = ActorEntry(
+            "leader",
+            row["name"],
+            code,
+            country,
+            sector,
+            org=org,
+            role=row.get("role") or None,
+            start=_date(row.get("start", "")),
+            end=_date(row.get("end", "")),
+            rule=f"leaders.tsv:{row['name']}:{row.get('role', '')}:{row.get('start', '')}",
+        )
+        for alias in [row["name"], *split_cell(row.get("aliases"))]:
+            yield alias, entry
+
+
+def _group_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/groups.tsv"):
+        country = row.get("country") or None
+        entry = ActorEntry(
+            "group",
+            row["name"],
+            row.get("code") or f"{country or 'IMG'}{row.get('sector') or 'REB'}",
+            None if country == "IMG" else country,
+            row.get("sector") or "REB",
+            org=row["name"],
+            start=_date(row.get("start", "")),
+            end=_date(row.get("end", "")),
+            rule=f"groups.tsv:{row['name']}",
+        )
+        for alias in [row["name"], *split_cell(row.get("aliases"))]:
+            yield alias, entry
+
+
+def _igo_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/igos.tsv"):
+        entry = ActorEntry(
+            "igo",
+            row["name"],
+            row.get("code") or "IGO",
+            None,
+            row.get("sector") or "IGO",
+            org=row["name"],
+            rule=f"igos.tsv:{row['name']}",
+        )
+        for alias in [row["name"], *split_cell(row.get("aliases"))]:
+            yield alias, entry
+
+
+def _outlet_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/outlets.tsv"):
+        entry = ActorEntry(
+            "outlet", row["name"], "", row.get("country") or None, None, rule="outlets.tsv"
+        )
+        for alias in [row["name"], *split_cell(row.get("aliases"))]:
+            yield alias, entry
+
+
+def _title_entries() -> Iterator[tuple[str, ActorEntry]]:
+    for row in read_tsv("actors/titles.tsv"):
+        countries = split_cell(row.get("country"))
+        entry = ActorEntry(
+            "title",
+            row["title"],
+            row.get("sector") or "GOV",
+            countries[0] if len(countries) == 1 else None,
+            row.get("sector") or "GOV",
+            role=row.get("role") or None,
+            rule=f"titles.tsv:{row['title']}",
+        )
+        yield row["title"], entry
+
+
+@dataclass(frozen=True, slots=True)
+class SectorTerm:
+    sector: str
+    plural_only: bool
+
+
+class ActorDictionary:
+    """All aliases, one automaton for case-folded matching and one for exact acronyms."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[ActorEntry]] = defaultdict(list)
+        self._folded = ahocorasick.Automaton()
+        self._exact = ahocorasick.Automaton()
+        self._lower_ok: set[str] = set()
+        sources = (
+            _country_entries,
+            _leader_entries,
+            _group_entries,
+            _igo_entries,
+            _outlet_entries,
+            _title_entries,
+        )
+        for source in sources:
+            for alias, entry in source():
+                self._add(alias, entry)
+        self._folded.make_automaton()
+        self._exact.make_automaton()
+        self.sectors: dict[str, SectorTerm] = {
+            row["term"].lower(): SectorTerm(row["sector"], row.get("plural_only", "") in {"1", "yes", "true"})
+            for row in read_tsv("actors/sectors.tsv")
+        }
+        self.leaders_by_country_role: dict[tuple[str | None, str], list[ActorEntry]] = defaultdict(list)
+        for entries in self.by_key.values():
+            for entry in entries:
+                if entry.kind == "leader" and entry.role:
+                    bucket = self.leaders_by_country_role[(entry.country, entry.role)]
+                    if entry not in bucket:
+                        bucket.append(entry)
+
+    def _add(self, alias: str, entry: ActorEntry) -> None:
+        alias = alias.strip()
+        if len(alias) < 2:
+            return
+        acronym = is_acronym(alias)
+        key = alias if acronym else fold(alias)
+        bucket = self.by_key[key]
+        if entry not in bucket:
+            bucket.append(entry)
+        if alias[:1].islower() or not alias[:1].isalpha():
+            self._lower_ok.add(key)
+        automaton = self._exact if acronym else self._folded
+        if key not in automaton:
+            automaton.add_word(key, key)
+
+    def scan(self, text: str) -> list[AliasMatch]:
+        """Every alias occurrence on token boundaries; the longest wins where matches overlap."""
+        found: list[AliasMatch] = []
+        folded = fold(text)
+        for automaton, haystack, exact in ((self._folded, folded, False), (self._exact, text, True)):
+            for end_idx, key in automaton.iter(haystack):
+                start = end_idx - len(key) + 1
+                end = end_idx + 1
+                if not _on_boundary(text, start, end):
+                    continue
+                surface = text[start:end]
+                # "turkey" the bird, "chad" the name: a lower-case surface matches only aliases
+                # written in lower case ("al-Shabaab", "the Kremlin", titles).
+                if not exact and surface[:1].islower() and key not in self._lower_ok:
+                    continue
+                entries = self.by_key[key]
+                if entries:
+                    found.append(AliasMatch(start, end, surface, tuple(entries)))
+        return _longest_first(found)
+
+    def leaders(self, country: str | None, role: str, day: date | None) -> list[ActorEntry]:
+        return [e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)]
+
+
+def _on_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _longest_first(matches: list[AliasMatch]) -> list[AliasMatch]:
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[AliasMatch] = []
+    for m in matches:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+@lru_cache(maxsize=1)
+def get_actor_dictionary() -> ActorDictionary:
+    return ActorDictionary()

@@ -1,0 +1,63 @@
+"""Attribution: who the report cites for a claim ("Turkish officials said", "according to SANA").
+
+The cited source goes into ``attribution`` and never into an event's actors.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from flashpoint.resources import read_tsv
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@lru_cache(maxsize=1)
+def speech_lemmas() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("attribution/speech_verbs.tsv"))
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase headed by token, without trailing punctuation or relative clauses."""
+    words = [t for t in token.subtree if t.dep_ not in {"relcl", "punct", "acl"} or t == token]
+    left = min(t.i for t in words)
+    right = max(t.i for t in words)
+    return token.doc[left : right + 1].text.strip(" ,;:")
+
+
+def _according_to(sent: Span) -> str | None:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            nxt = token.doc[token.i + 1]
+            if nxt.lower_ == "to":
+                objs = [c for c in nxt.children if c.dep_ == "pobj"]
+                if objs:
+                    return _phrase(objs[0])
+    return None
+
+
+def attribution_for(trigger: Token, sent: Span) -> str | None:
+    """The source the sentence cites for the event of ``trigger``, or None."""
+    cited = _according_to(sent)
+    if cited:
+        return cited
+    speech = speech_lemmas()
+    current = trigger
+    for _ in range(6):
+        parent = current.head
+        if parent is current:
+            break
+        if parent.lemma_.lower() in speech and current.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"}:
+            subjects = [c for c in parent.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                return _phrase(subjects[0])
+        current = parent
+    root = sent.root
+    # "..., the ministry said." parses the event clause as the root's complement or the root itself.
+    if root.lemma_.lower() in speech and root != trigger:
+        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and trigger not in subjects[0].subtree:
+            return _phrase(subjects[0])
+    return None

@@ -1,0 +1,112 @@
+"""The event-pattern knowledge in ``resources/events/``, loaded once into lookup tables."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flashpoint.resources import read_tsv, split_cell
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str  # may be several space-separated lemmas
+    pos: str  # VERB or NOUN
+    objects: frozenset[str]  # object lemmas required (empty: none required)
+    event_type: str
+    cameo: str
+    mode: str | None
+    target_preps: frozenset[str]
+    roles: str  # agent_patient | symmetric | speaker_target | self
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split())
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCue:
+    keyword: str
+    event_type: str
+    mode: str
+    cameo: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCue:
+    cue: str
+    pos: str | None
+    modality: str
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    event_type: str
+    mode: str  # "*" = any
+    target: str  # armed | civilian | any
+    acled_type: str
+    acled_sub_type: str
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        self.first_words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for row in read_tsv("events/triggers.tsv"):
+            pos = (row.get("pos") or "VERB").upper()
+            trig = Trigger(
+                lemma=row["lemma"].lower(),
+                pos=pos,
+                objects=frozenset(o.lower() for o in split_cell(row.get("object"))),
+                event_type=row["event_type"].upper(),
+                cameo=row.get("cameo") or "",
+                mode=row.get("mode") or None,
+                target_preps=frozenset(p.lower() for p in split_cell(row.get("target_preps"))),
+                roles=row.get("roles") or "agent_patient",
+            )
+            words = trig.words
+            # Multiword triggers are indexed by their head word: the last word of a compound noun
+            # ("air strike", "peace talks"), the first word of a phrasal verb ("call for").
+            head = words[-1] if pos == "NOUN" else words[0]
+            self.triggers[(head, pos)].append(trig)
+        self.modes: dict[str, list[ModeCue]] = defaultdict(list)
+        for row in read_tsv("events/modes.tsv"):
+            cue = ModeCue(
+                row["keyword"].lower(), row["event_type"].upper(), row["mode"], row.get("cameo") or None
+            )
+            self.modes[cue.keyword].append(cue)
+        self.modality: dict[str, list[ModalityCue]] = defaultdict(list)
+        for row in read_tsv("events/modality.tsv"):
+            mc = ModalityCue(
+                row["cue"].lower(), (row.get("pos") or "").upper() or None, row["modality"], row.get("scope") or "sentence"
+            )
+            self.modality[mc.cue].append(mc)
+        self.acled: list[AcledRule] = [
+            AcledRule(
+                row["event_type"].upper(),
+                row.get("mode") or "*",
+                row.get("target") or "any",
+                row["acled_event_type"],
+                row["acled_sub_event_type"],
+            )
+            for row in read_tsv("events/acled.tsv")
+        ]
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        return self.triggers.get((lemma, pos), [])
+
+    def acled_for(self, event_type: str, mode: str | None, target: str) -> AcledRule | None:
+        """Most specific rule first: mode+target, mode+any, *+target, *+any."""
+        want = [(mode or "*", target), (mode or "*", "any"), ("*", target), ("*", "any")]
+        for m, t in want:
+            for rule in self.acled:
+                if rule.event_type == event_type and rule.mode == m and rule.target == t:
+                    return rule
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,184 @@
+"""The whole pipeline, as a plain loop of stages.
+
+    read → clean → parse (spaCy, batched) → actors → places → for each sentence:
+        events (type + roles) → modality → casualties → attribution → date → location → confidence
+
+Each stage is a small typed callable in ``flashpoint.extract``; this module only wires them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from itertools import islice
+
+from spacy.tokens import Doc, Span
+
+from flashpoint.clean import clean_article
+from flashpoint.errors import FlashpointError
+from flashpoint.extract.actors import ActorIndex, ActorResolver
+from flashpoint.extract.attribution import attribution_for
+from flashpoint.extract.casualties import casualties_for
+from flashpoint.extract.confidence import Evidence, is_generic, is_history, score
+from flashpoint.extract.dates import dateline_date, event_date, find_dates
+from flashpoint.extract.events import EventFrame, find_events
+from flashpoint.extract.lexicon import get_lexicon
+from flashpoint.extract.modality import modality_of
+from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
+from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
+from flashpoint.nlp import get_nlp
+from flashpoint.settings import get_settings
+
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
+_CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "REF", "JRN", "MED", "EDU", "HLH", "BUS", "REL"})
+
+
+def _target_kind(actor: Actor | None) -> str:
+    if actor is None or actor.sector is None:
+        return "any"
+    if actor.sector in _CIVILIAN_SECTORS:
+        return "civilian"
+    return "armed" if actor.sector in _ARMED_SECTORS else "any"
+
+
+class ArticleExtractor:
+    """Runs every stage on one parsed article."""
+
+    def __init__(self) -> None:
+        self.resolve_actors = ActorResolver()
+        self.lexicon = get_lexicon()
+
+    def __call__(self, article: Article, doc: Doc) -> list[Event]:
+        actors = self.resolve_actors(doc, article.published)
+        places = find_places(doc, excluded=actors.char_spans(), context_countries=actors.countries())
+        home = article_place(doc, places)
+        actors.apply_context(home.country if home else next(iter(actors.countries()), None))
+        dated = dateline_date(doc.text, article.published)
+        default_date = ResolvedDate(dated, "day") if dated else None
+        events: list[Event] = []
+        for sent in doc.sents:
+            frames = find_events(sent, actors, self.lexicon)
+            if frames:
+                events.extend(
+                    self._code_sentence(article, sent, frames, actors, places, home, default_date)
+                )
+        return events
+
+    def _code_sentence(
+        self,
+        article: Article,
+        sent: Span,
+        frames: list[EventFrame],
+        actors: ActorIndex,
+        places: list[PlaceMention],
+        home: Place | None,
+        default_date: ResolvedDate | None,
+    ) -> Iterator[Event]:
+        article_id = article.article_id
+        span = (sent.start_char, sent.end_char)
+        dates = find_dates(sent.text, article.published, offset=sent.start_char)
+        for frame in frames:
+            trigger = frame.trigger
+            modality = modality_of(trigger, sent, self.lexicon)
+            toll = casualties_for(sent, trigger)
+            actor2 = frame.actor2 or _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
+            when = event_date(sent, trigger, dates, article.published, default_date)
+            where = event_location(sent, trigger, places, home)
+            rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))
+            evidence = Evidence(
+                has_actor1=frame.actor1 is not None,
+                has_actor2=actor2 is not None,
+                verbal=frame.verbal,
+                has_place=any(sent.start_char <= p.start < sent.end_char for p in places),
+                has_toll=toll.fatalities is not None or toll.injuries is not None,
+                history=is_history(when.value if when else None, article.published, sent),
+                generic=is_generic(trigger, toll.fatalities),
+                question=sent.text.rstrip().endswith("?"),
+            )
+            dyad = f"{_key(frame.actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
+            yield Event(
+                event_id=event_id_for(article_id, span, frame.event_type, dyad),
+                article_id=article_id,
+                date=when.value if when else None,
+                date_precision=when.precision if when else "day",
+                event_type=frame.event_type,  # type: ignore[arg-type]
+                mode=frame.mode,
+                cameo_code=frame.cameo,
+                acled_event_type=rule.acled_type if rule else None,
+                acled_sub_event_type=rule.acled_sub_type if rule else None,
+                modality=modality,
+                actor1=frame.actor1,
+                actor2=actor2,
+                location=where,
+                fatalities=toll.fatalities,
+                injuries=toll.injuries,
+                attribution=attribution_for(trigger, sent),
+                confidence=score(evidence),
+                sentence=sent.text.strip(),
+                span=span,
+                trigger=trigger.text,
+                fatalities_lower_bound=toll.fatalities_lower_bound,
+            )
+
+
+def _key(actor: Actor | None) -> str:
+    return f"{actor.code}/{actor.name}" if actor else "-"
+
+
+def _victim_actor(
+    actors: ActorIndex, sent: Span, heads: tuple[int, ...], source: Actor | None
+) -> Actor | None:
+    """'... killed two Turkish soldiers' read from the casualty phrase when roles gave no target."""
+    for head in heads:
+        if sent.start <= head < sent.end:
+            for actor in actors.actors_for(sent.doc[head]):
+                if source is None or actor.code != source.code:
+                    return actor
+    return None
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run(
+    articles: Iterable[Article],
+    *,
+    batch_size: int | None = None,
+    on_error: Callable[[FlashpointError], None] | None = None,
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Clean, parse in batches, and extract; yields each article with its events, in order."""
+    settings = get_settings()
+    nlp = get_nlp()
+    extractor = ArticleExtractor()
+    size = batch_size or settings.batch_size
+    for batch in _batched(articles, size):
+        cleaned = [clean_article(a) for a in batch]
+        cleaned = [
+            replace(a, text=a.text[: settings.max_article_chars]) if len(a.text) > settings.max_article_chars else a
+            for a in cleaned
+        ]
+        for article, doc in zip(cleaned, nlp.pipe((a.text for a in cleaned), batch_size=size), strict=True):
+            try:
+                yield article, extractor(article, doc)
+            except FlashpointError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+
+
+def extract(
+    text: str, *, published: date | None = None, url: str | None = None, source: str | None = None
+) -> list[Event]:
+    """Events of one report (the public ``flashpoint.extract``)."""
+    article = Article(text=text, url=url, published=published, source=source)
+    return next(iter(run([article])))[1]
+
+
+def extract_many(articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Event]:
+    """Events of many reports, streamed (the public ``flashpoint.extract_many``)."""
+    for _, events in run(articles, batch_size=batch_size):
+        yield from events
