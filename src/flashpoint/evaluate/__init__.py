@@ -60,6 +60,10 @@ def run_events(gold_dir: Path) -> tuple[Scores, EventReport]:
 def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
     """Every evaluation that has a gold set; each returns {stage: {metric: value}}."""
     stages: dict[str, Callable[[], Scores]] = {"events": lambda: run_events(gold_dir)[0]}
+    if (gold_dir / "actors.jsonl").exists():
+        from flashpoint.evaluate.actors import run_actors
+
+        stages["actors"] = lambda: run_actors(gold_dir / "actors.jsonl")
     if (gold_dir / "places.jsonl").exists():
         from flashpoint.evaluate.places import run_places
 
@@ -89,7 +93,9 @@ def _scores_table(scores: Scores, floors: Scores) -> Table:
         for metric, value in metrics.items():
             floor = floors.get(stage, {}).get(metric)
             status = "" if floor is None else ("ok" if value + 1e-9 >= floor else "BELOW FLOOR")
-            table.add_row(stage, metric, f"{value:.3f}", "" if floor is None else f"{floor:.2f}", status)
+            table.add_row(
+                stage, metric, f"{value:.3f}", "" if floor is None else f"{floor:.2f}", status
+            )
     return table
 
 
@@ -126,7 +132,8 @@ def main(
             out.print(_confusion_table(report))
     for name, fn in _stages(gdir).items():
         if name != "events" and stage in (None, name):
-            scores.update(fn())
+            for part, metrics in fn().items():
+                scores.setdefault(part, {}).update(metrics)
     if stage is not None:
         scores = {k: v for k, v in scores.items() if k == stage}
     out.print(_scores_table(scores, floors))

@@ -16,7 +16,28 @@ from flashpoint.pipeline import run
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SECTORS = frozenset(
-    "GOV MIL COP REB CVL OPP REF JRN MED UAF JUD LEG PTY BUS ELI IGO NGO SPY EDU REL".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "REB",
+        "CVL",
+        "OPP",
+        "REF",
+        "JRN",
+        "MED",
+        "UAF",
+        "JUD",
+        "LEG",
+        "PTY",
+        "BUS",
+        "ELI",
+        "IGO",
+        "NGO",
+        "SPY",
+        "EDU",
+        "REL",
+    ]
 )
 THRESHOLD = 0.5  # an event counts as predicted at this confidence or above
 PLACE_KM = 25.0
@@ -79,7 +100,9 @@ class EventReport:
         return sum(scores) / len(scores) if scores else 0.0
 
 
-def _match(golds: list[dict[str, Any]], preds: list[Event], *, strict: bool) -> list[tuple[int, int]]:
+def _match(
+    golds: list[dict[str, Any]], preds: list[Event], *, strict: bool
+) -> list[tuple[int, int]]:
     """Greedy one-to-one matching: same type (and, if strict, same dyad), best actor overlap."""
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
@@ -115,7 +138,9 @@ def _score_item(report: EventReport, item: dict[str, Any], preds: list[Event]) -
             report.per_type[p.event_type].fp += 1
     for gi, g in enumerate(golds):
         if gi not in matched_g:
-            report.errors.append(f"{item['id']}: missed {g['type']} {g.get('actor1')}→{g.get('actor2')}")
+            report.errors.append(
+                f"{item['id']}: missed {g['type']} {g.get('actor1')}→{g.get('actor2')}"
+            )
     for pi, p in enumerate(preds):
         if pi not in matched_p:
             a1 = p.actor1.code if p.actor1 else None
@@ -164,10 +189,15 @@ def _confusion(report: EventReport, golds: list[dict[str, Any]], preds: list[Eve
             report.confusion[("NONE", p.event_type)] += 1
 
 
-def evaluate_events(items: Iterable[dict[str, Any]], *, threshold: float = THRESHOLD) -> EventReport:
+def evaluate_events(
+    items: Iterable[dict[str, Any]], *, threshold: float = THRESHOLD
+) -> EventReport:
     items = list(items)
     articles = [
-        Article(text=it["text"], published=date.fromisoformat(it["published"]) if it.get("published") else None)
+        Article(
+            text=it["text"],
+            published=date.fromisoformat(it["published"]) if it.get("published") else None,
+        )
         for it in items
     ]
     report = EventReport()

@@ -38,7 +38,8 @@ def run_places(path: Path) -> dict[str, dict[str, float]]:
             got = by_text.get(gold["text"].casefold())
             within.record(
                 got is not None
-                and haversine_km(gold["lat"], gold["lon"], got.place.lat, got.place.lon) <= MENTION_KM
+                and haversine_km(gold["lat"], gold["lon"], got.place.lat, got.place.lon)
+                <= MENTION_KM
             )
             country.record(got is not None and got.place.country == gold["country"])
         not_places = {t.casefold() for t in item.get("not_places", [])}
@@ -62,12 +63,14 @@ def _event_locations(items: list[dict[str, Any]]) -> Accuracy:
     articles = [Article(text=it["text"]) for it in scored]
     for item, (_a, events) in zip(scored, run(articles), strict=True):
         target = next(
-            (m for m in item["mentions"] if m["text"].casefold() == item["event_place"].casefold()), None
+            (m for m in item["mentions"] if m["text"].casefold() == item["event_place"].casefold()),
+            None,
         )
         located = [e.location for e in events if e.location is not None]
         acc.record(
             target is not None
             and bool(located)
-            and haversine_km(target["lat"], target["lon"], located[0].lat, located[0].lon) <= EVENT_KM
+            and haversine_km(target["lat"], target["lon"], located[0].lat, located[0].lon)
+            <= EVENT_KM
         )
     return acc
