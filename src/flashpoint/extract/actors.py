@@ -8,6 +8,7 @@ pronouns and definite descriptions resolved to earlier mentions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -23,15 +24,51 @@ from flashpoint.model import Actor
 
 # Prepositions after which a country or capital is where something happens, not who acts.
 _LOCATIVE_PREPS = frozenset(
-    "in at near from to into outside inside around across toward towards through via within "
-    "throughout over above off onto along beyond".split()
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "through",
+        "via",
+        "within",
+        "throughout",
+        "over",
+        "above",
+        "off",
+        "onto",
+        "along",
+        "beyond",
+    ]
 )
 # "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
 _AFFILIATION_SUFFIXES = frozenset(
-    "backed led allied supported sponsored aligned based trained funded armed affiliated".split()
+    [
+        "backed",
+        "led",
+        "allied",
+        "supported",
+        "sponsored",
+        "aligned",
+        "based",
+        "trained",
+        "funded",
+        "armed",
+        "affiliated",
+    ]
 )
 # Sectors whose members, when no nationality is stated, belong to the story's country.
-_LOCAL_SECTORS = frozenset({"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD"})
+_LOCAL_SECTORS = frozenset(
+    {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL"}
+)
 _STATE_WORDS = frozenset({"government", "regime", "state", "pro-government", "loyalist"})
 _ROLE_PRIORITY = (
     "head_of_state",
@@ -102,7 +139,9 @@ class ActorIndex:
         for m in self.mentions:
             a = m.actor
             if a.country is None and a.sector in _LOCAL_SECTORS and a.org is None:
-                a = replace(a, country=country, code=f"{country}{a.sector}", rule=a.rule + "+context")
+                a = replace(
+                    a, country=country, code=f"{country}{a.sector}", rule=a.rule + "+context"
+                )
                 m = replace(m, actor=a)
             updated.append(m)
         self.__init__(self.doc, updated, self.outlet_tokens, self.nationality)  # type: ignore[misc]
@@ -217,9 +256,7 @@ def _is_locative(token: Token) -> bool:
 
 def _affiliation_follows(doc: Doc, end: int) -> bool:
     return (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and doc[end + 1].lower_ in _AFFILIATION_SUFFIXES
+        end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_SUFFIXES
     )
 
 
@@ -268,24 +305,35 @@ class ActorResolver:
         if entry.kind in {"demonym", "country", "capital"} and _affiliation_follows(doc, span.end):
             return None
         if entry.kind == "demonym":
-            if root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"} and root.dep_ not in {
-                "compound",
-                "amod",
-            }:
-                actor = Actor(match.text, entry.name, entry.code, entry.country, None, rule=entry.rule)
+            if (
+                root.pos_ in {"NOUN", "PROPN"}
+                and root.tag_ in {"NNS", "NNPS"}
+                and root.dep_
+                not in {
+                    "compound",
+                    "amod",
+                }
+            ):
+                actor = Actor(
+                    match.text, entry.name, entry.code, entry.country, None, rule=entry.rule
+                )
                 return ActorMention(span.start, span.end, actor, "demonym", plural=True)
             for i in range(span.start, span.end):
                 nationality[i] = entry.country or ""
             return None
         if entry.kind in {"country", "capital"}:
-            if root.dep_ == "poss" or (root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"):
+            if root.dep_ == "poss" or (
+                root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"
+            ):
                 for i in range(span.start, span.end):
                     nationality[i] = entry.country or ""
                 return None
             if _is_locative(root):
                 return None
         name = entry.name
-        actor = Actor(match.text, name, entry.code, entry.country, entry.sector, entry.org, entry.rule)
+        actor = Actor(
+            match.text, name, entry.code, entry.country, entry.sector, entry.org, entry.rule
+        )
         return ActorMention(span.start, span.end, actor, entry.kind)
 
     def _title_mentions(
@@ -309,11 +357,17 @@ class ActorResolver:
             holders = self.dictionary.leaders(country, entry.role, published)
             if holders:
                 h = holders[0]
-                actor = Actor(span.text, h.name, h.code, country, h.sector, h.org, h.rule + "+title")
+                actor = Actor(
+                    span.text, h.name, h.code, country, h.sector, h.org, h.rule + "+title"
+                )
             else:
                 actor = Actor(
-                    span.text, span.text, f"{country}{entry.sector or 'GOV'}", country,
-                    entry.sector or "GOV", rule=entry.rule,
+                    span.text,
+                    span.text,
+                    f"{country}{entry.sector or 'GOV'}",
+                    country,
+                    entry.sector or "GOV",
+                    rule=entry.rule,
                 )
             out.append(ActorMention(span.start, span.end, actor, "title"))
         return out
@@ -346,19 +400,36 @@ class ActorResolver:
             sector = term.sector
             if sector == "GOV" and any(c.lower_ in {"forces", "troops"} for c in [token]):
                 sector = "MIL"
-            if any(c.lower_ in _STATE_WORDS for c in token.children) and lemma in {"force", "troop", "fighter"}:
+            if any(c.lower_ in _STATE_WORDS for c in token.children) and lemma in {
+                "force",
+                "troop",
+                "fighter",
+            }:
                 sector = "MIL"
             owner = _owning_group(token, named)
             if owner is not None:
-                out.append(ActorMention(token.i, token.i + 1, replace(owner.actor, text=token.text), "group", True))
+                out.append(
+                    ActorMention(
+                        token.i, token.i + 1, replace(owner.actor, text=token.text), "group", True
+                    )
+                )
                 continue
             code = f"{country}{sector}" if country else sector
-            actor = Actor(token.text, _np_text(token), code, country or None, sector, rule=f"sectors.tsv:{lemma}")
-            out.append(ActorMention(token.i, token.i + 1, actor, "sector", token.tag_ in {"NNS", "NNPS"}))
+            actor = Actor(
+                token.text,
+                _np_text(token),
+                code,
+                country or None,
+                sector,
+                rule=f"sectors.tsv:{lemma}",
+            )
+            out.append(
+                ActorMention(token.i, token.i + 1, actor, "sector", token.tag_ in {"NNS", "NNPS"})
+            )
         return out
 
 
-def _is_sector_word(token: Token, sectors: dict[str, object]) -> bool:
+def _is_sector_word(token: Token, sectors: Mapping[str, object]) -> bool:
     return token.lemma_.lower() in sectors
 
 

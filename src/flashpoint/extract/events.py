@@ -53,8 +53,9 @@ def _object_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS or child.dep_ in {"nsubjpass", "xcomp"}:
             found.update(_noun_words(child))
-        elif child.dep_ in {"prep", "prt"}:
+        elif child.dep_ == "prt":
             found.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ != "according":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     found.update(_noun_words(grand))
@@ -147,7 +148,7 @@ def _is_passive(token: Token) -> bool:
 
 def _pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in wanted:
             out.extend(g for g in child.children if g.dep_ == "pobj")
@@ -176,8 +177,16 @@ class RoleReader:
         """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL."""
         country = self.actors.nationality_of(token)
         if country:
-            return [Actor(token.text, f"{country} forces", f"{country}MIL", country, "MIL",
-                          rule="nationality+instrument")]
+            return [
+                Actor(
+                    token.text,
+                    f"{country} forces",
+                    f"{country}MIL",
+                    country,
+                    "MIL",
+                    rule="nationality+instrument",
+                )
+            ]
         return []
 
     def noun_agents(self, noun: Token) -> list[Actor]:
@@ -195,7 +204,11 @@ class RoleReader:
         targets_by_prep = self.of(_pobjs(token, trig.target_preps))
         if _is_passive(token):
             sources = self.of(
-                g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                g
+                for c in token.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
             )
             targets = self.of(_passive_subjects(token)) or targets_by_prep
             return sources, targets
@@ -271,7 +284,16 @@ def _nested_tokens(matches: list[tuple[Token, Trigger]]) -> set[int]:
     """Triggers inside the content of an accusation, request, threat or rejection."""
     nested: set[int] = set()
     trigger_at = {tok.i for tok, _ in matches}
+    nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
+        if trig.pos == "VERB":
+            # "negotiating a ceasefire", "killed in an airstrike": the verb codes the event and
+            # the noun it governs only adds detail (its mode is read from the verb's window).
+            for child in token.children:
+                if child.dep_ in {"dobj", "attr"} and child.i in nouns:
+                    nested.add(child.i)
+                elif child.dep_ == "prep":
+                    nested.update(g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns)
         if trig.roles not in _NESTING_ROLES:
             continue
         for child in token.children:

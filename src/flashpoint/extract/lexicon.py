@@ -39,6 +39,10 @@ class ModalityCue:
     pos: str | None
     modality: str
     scope: str
+    requires: tuple[str, ...] = ()  # other content words of a multiword cue ("rule out")
+
+
+_CUE_FILLER = frozenset({"be", "to", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +78,26 @@ class Lexicon:
         self.modes: dict[str, list[ModeCue]] = defaultdict(list)
         for row in read_tsv("events/modes.tsv"):
             cue = ModeCue(
-                row["keyword"].lower(), row["event_type"].upper(), row["mode"], row.get("cameo") or None
+                row["keyword"].lower(),
+                row["event_type"].upper(),
+                row["mode"],
+                row.get("cameo") or None,
             )
             self.modes[cue.keyword].append(cue)
         self.modality: dict[str, list[ModalityCue]] = defaultdict(list)
         for row in read_tsv("events/modality.tsv"):
+            # Multiword cues ("be believe to", "rule out") are indexed by their first content word.
+            content = [w for w in row["cue"].lower().split() if w not in _CUE_FILLER]
+            if not content:
+                continue
             mc = ModalityCue(
-                row["cue"].lower(), (row.get("pos") or "").upper() or None, row["modality"], row.get("scope") or "sentence"
+                row["cue"].lower(),
+                (row.get("pos") or "").upper() or None,
+                row["modality"],
+                row.get("scope") or "sentence",
+                tuple(content[1:]),
             )
-            self.modality[mc.cue].append(mc)
+            self.modality[content[0]].append(mc)
         self.acled: list[AcledRule] = [
             AcledRule(
                 row["event_type"].upper(),
