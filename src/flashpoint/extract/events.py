@@ -294,7 +294,8 @@ def _nested_tokens(matches: list[tuple[Token, Trigger]]) -> set[int]:
                     nested.add(child.i)
                 elif child.dep_ == "prep":
                     nested.update(g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns)
-        if trig.roles not in _NESTING_ROLES:
+        # What a deal says will happen is not coded separately from the deal.
+        if trig.roles not in _NESTING_ROLES and trig.event_type != "AGREE":
             continue
         for child in token.children:
             if child.dep_ in _COMPLEMENT_DEPS:

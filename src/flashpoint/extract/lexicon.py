@@ -40,6 +40,7 @@ class ModalityCue:
     modality: str
     scope: str
     requires: tuple[str, ...] = ()  # other content words of a multiword cue ("rule out")
+    passive: bool = False  # "be believed to": only with a form of "be" ("said" is no hedge)
 
 
 _CUE_FILLER = frozenset({"be", "to", "of"})
@@ -96,6 +97,7 @@ class Lexicon:
                 row["modality"],
                 row.get("scope") or "sentence",
                 tuple(content[1:]),
+                row["cue"].lower().startswith("be "),
             )
             self.modality[content[0]].append(mc)
         self.acled: list[AcledRule] = [

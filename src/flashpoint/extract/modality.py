@@ -1,67 +1,86 @@
 """Modality: is the event asserted, negated, uncertain or only intended?
 
 Cues come from ``resources/events/modality.tsv``; this module decides their scope from the parse:
-an auxiliary or adverb on the trigger, a governing verb ("denied shelling", "plans to deploy"),
-or a sentence-wide hedge ("reportedly").
+``aux``/``adv`` cues attached to the trigger (or to the verb governing a nominal trigger), ``head``
+cues governing the trigger ("denied shelling", "plans to deploy", "is believed to have"), and
+``sentence`` cues anywhere in the sentence ("unconfirmed reports").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from flashpoint.extract.lexicon import Lexicon, get_lexicon
+from flashpoint.extract.attribution import speech_lemmas
+from flashpoint.extract.lexicon import Lexicon, ModalityCue, get_lexicon
 from flashpoint.model import Modality
 
-# When several cues apply, the strongest wins: a negated plan is negated, a hedged plan intended.
-_STRENGTH: dict[str, int] = {"negated": 3, "intended": 2, "uncertain": 1, "asserted": 0}
-_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-_HEAD_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "dobj", "pobj"})
+# When cues clash the strongest wins (documented in modality.tsv): negated, uncertain, intended.
+_STRENGTH: dict[str, int] = {"negated": 3, "uncertain": 2, "intended": 1, "asserted": 0}
+_MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "det", "amod", "preconj"})
+# How a trigger hangs under a governing cue: "denied [shelling]", "plans [to deploy]",
+# "denied [that ... had killed]".  Adverbial clauses are separate assertions, not complements.
+_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl"})
 
 
-def _cue_modalities(token: Token, lex: Lexicon, scopes: set[str]) -> list[str]:
+def _cues(token: Token, lex: Lexicon, scopes: frozenset[str]) -> list[str]:
     found = []
-    for key in {token.lemma_.lower(), token.lower_}:
-        for cue in lex.modality.get(key, []):
-            if cue.scope in scopes:
-                found.append(cue.modality)
+    for cue in lex.modality.get(token.lemma_.lower(), []) + lex.modality.get(token.lower_, []):
+        if cue.scope in scopes and _requirements_met(cue, token):
+            found.append(cue.modality)
+    return found
+
+
+def _requirements_met(cue: ModalityCue, token: Token) -> bool:
+    nearby = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
+    if cue.passive and not any(
+        c.lemma_.lower() == "be" and c.dep_ in {"auxpass", "aux"} for c in token.children
+    ):
+        return False
+    return all(word in nearby for word in cue.requires)
+
+
+def _modifier_cues(token: Token, lex: Lexicon) -> list[str]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "neg":
+            found.append("negated")
+        elif child.dep_ in _MODIFIER_DEPS:
+            found.extend(_cues(child, lex, frozenset({"aux", "adv"})))
     return found
 
 
 def _governors(trigger: Token) -> list[Token]:
-    """Verbs (and prepositions) above the trigger in its own clause chain."""
+    """Words above the trigger in its clause chain, nearest first (at most four)."""
     chain = []
     current = trigger
     for _ in range(4):
-        if current.dep_ not in _HEAD_DEPS and current.dep_ != "prep" or current.head is current:
+        if current.dep_ not in _GOVERNED_DEPS or current.head is current:
             break
         current = current.head
         chain.append(current)
+        if current.lemma_.lower() in speech_lemmas():
+            break  # "X said it had attacked": the claim's own modality stops at the speaker
     return chain
 
 
 def modality_of(trigger: Token, sent: Span, lexicon: Lexicon | None = None) -> Modality:
     lex = lexicon or get_lexicon()
-    found: list[str] = []
-    for child in trigger.children:
-        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no"}):
-            found.append("negated")
-        elif child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
-            found.append("intended")
-        elif child.dep_ in {"aux", "advmod", "auxpass"}:
-            found.extend(_cue_modalities(child, lex, {"aux", "adv", "sentence"}))
+    found = _modifier_cues(trigger, lex)
+    head_scope = frozenset({"head"})
     for governor in _governors(trigger):
-        found.extend(_cue_modalities(governor, lex, {"head"}))
-        for child in governor.children:
-            if child.dep_ == "neg":
-                found.append("negated")
-            elif child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
-                found.append("intended")
-            elif child.dep_ in {"aux", "advmod"}:
-                found.extend(_cue_modalities(child, lex, {"aux", "adv"}))
+        found.extend(_cues(governor, lex, head_scope))
+        if governor.pos_ in {"VERB", "AUX"}:
+            found.extend(_modifier_cues(governor, lex))
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        found.extend(_modifier_cues(trigger.head, lex))  # "an attack may have killed"
+    sentence_scope = frozenset({"sentence"})
     for token in sent:
-        if token.dep_ in {"advmod", "amod"} or token.pos_ == "ADV":
-            found.extend(_cue_modalities(token, lex, {"sentence"}))
+        found.extend(_cues(token, lex, sentence_scope))
     if not found:
         return "asserted"
     best = max(found, key=lambda m: _STRENGTH.get(m, 0))
-    return best if best in _STRENGTH else "asserted"  # type: ignore[return-value]
+    if best == "negated":
+        return "negated"
+    if best == "uncertain":
+        return "uncertain"
+    return "intended" if best == "intended" else "asserted"
