@@ -51,7 +51,9 @@ class ArticleExtractor:
 
     def __call__(self, article: Article, doc: Doc) -> list[Event]:
         actors = self.resolve_actors(doc, article.published)
-        places = find_places(doc, excluded=actors.char_spans(), context_countries=actors.countries())
+        places = find_places(
+            doc, excluded=actors.char_spans(), context_countries=actors.countries()
+        )
         home = article_place(doc, places)
         actors.apply_context(home.country if home else next(iter(actors.countries()), None))
         dated = dateline_date(doc.text, article.published)
@@ -80,7 +82,7 @@ class ArticleExtractor:
         dates = find_dates(sent.text, article.published, offset=sent.start_char)
         for frame in frames:
             trigger = frame.trigger
-            modality = modality_of(trigger, sent, self.lexicon)
+            modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
             toll = casualties_for(sent, trigger)
             actor2 = frame.actor2 or _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
             when = event_date(sent, trigger, dates, article.published, default_date)
@@ -158,10 +160,14 @@ def run(
     for batch in _batched(articles, size):
         cleaned = [clean_article(a) for a in batch]
         cleaned = [
-            replace(a, text=a.text[: settings.max_article_chars]) if len(a.text) > settings.max_article_chars else a
+            replace(a, text=a.text[: settings.max_article_chars])
+            if len(a.text) > settings.max_article_chars
+            else a
             for a in cleaned
         ]
-        for article, doc in zip(cleaned, nlp.pipe((a.text for a in cleaned), batch_size=size), strict=True):
+        for article, doc in zip(
+            cleaned, nlp.pipe((a.text for a in cleaned), batch_size=size), strict=True
+        ):
             try:
                 yield article, extractor(article, doc)
             except FlashpointError as exc:

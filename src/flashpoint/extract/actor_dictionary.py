@@ -77,7 +77,10 @@ def _country_entries() -> Iterator[tuple[str, ActorEntry]]:
         for alias in split_cell(row.get("demonyms")):
             yield alias, ActorEntry("demonym", name, iso3, iso3, None, rule=f"{base}:demonym")
         for alias in split_cell(row.get("capitals")):
-            yield alias, ActorEntry("capital", name, f"{iso3}GOV", iso3, "GOV", rule=f"{base}:capital")
+            yield (
+                alias,
+                ActorEntry("capital", name, f"{iso3}GOV", iso3, "GOV", rule=f"{base}:capital"),
+            )
         metonyms = split_cell(row.get("metonyms"))
         sectors = split_cell(row.get("metonym_sectors"))
         for i, alias in enumerate(metonyms):
@@ -197,10 +200,14 @@ class ActorDictionary:
         self._folded.make_automaton()
         self._exact.make_automaton()
         self.sectors: dict[str, SectorTerm] = {
-            row["term"].lower(): SectorTerm(row["sector"], row.get("plural_only", "") in {"1", "yes", "true"})
+            row["term"].lower(): SectorTerm(
+                row["sector"], row.get("plural_only", "") in {"1", "yes", "true"}
+            )
             for row in read_tsv("actors/sectors.tsv")
         }
-        self.leaders_by_country_role: dict[tuple[str | None, str], list[ActorEntry]] = defaultdict(list)
+        self.leaders_by_country_role: dict[tuple[str | None, str], list[ActorEntry]] = defaultdict(
+            list
+        )
         for entries in self.by_key.values():
             for entry in entries:
                 if entry.kind == "leader" and entry.role:
@@ -227,7 +234,10 @@ class ActorDictionary:
         """Every alias occurrence on token boundaries; the longest wins where matches overlap."""
         found: list[AliasMatch] = []
         folded = fold(text)
-        for automaton, haystack, exact in ((self._folded, folded, False), (self._exact, text, True)):
+        for automaton, haystack, exact in (
+            (self._folded, folded, False),
+            (self._exact, text, True),
+        ):
             for end_idx, key in automaton.iter(haystack):
                 start = end_idx - len(key) + 1
                 end = end_idx + 1
@@ -244,7 +254,9 @@ class ActorDictionary:
         return _longest_first(found)
 
     def leaders(self, country: str | None, role: str, day: date | None) -> list[ActorEntry]:
-        return [e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)]
+        return [
+            e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)
+        ]
 
 
 def _on_boundary(text: str, start: int, end: int) -> bool:

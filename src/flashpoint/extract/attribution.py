@@ -49,7 +49,13 @@ def attribution_for(trigger: Token, sent: Span) -> str | None:
         parent = current.head
         if parent is current:
             break
-        if parent.lemma_.lower() in speech and current.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"}:
+        if parent.lemma_.lower() in speech and current.dep_ in {
+            "ccomp",
+            "parataxis",
+            "xcomp",
+            "advcl",
+            "dobj",
+        }:
             subjects = [c for c in parent.children if c.dep_ in _SUBJECT_DEPS]
             if subjects:
                 return _phrase(subjects[0])

@@ -51,8 +51,13 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
         return True
     if trigger.tag_ in {"VBP", "VBZ"}:
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].tag_ == "NNS" and not any(
-            c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in subjects[0].children
+        if (
+            subjects
+            and subjects[0].tag_ == "NNS"
+            and not any(
+                c.dep_ in {"det", "poss", "nummod", "amod", "compound"}
+                for c in subjects[0].children
+            )
         ):
             return True
     return False

@@ -23,6 +23,7 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _NESTING_ROLES = frozenset({"speaker_target"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "dobj"})
 _INSTRUMENT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "COERCE"})
+_DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,9 @@ class EventFrame:
     actor1: Actor | None
     actor2: Actor | None
     verbal: bool
+    # The one-sided decision this event was read from ("agreed to freeze", "ordered ... to
+    # withdraw"): the decision makes the act asserted, so modality ignores it.
+    decision: Token | None = None
 
 
 def _pos(token: Token) -> str | None:
@@ -267,40 +271,72 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         trig = match_trigger(token, lex)
         if trig is not None:
             matches.append((token, trig))
-    nested = _nested_tokens(matches)
-    frames: list[EventFrame] = []
+    absorbed, parent_of = _nesting(matches)
+    framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
-        if token.i in nested:
+        if token.i in absorbed:
             continue
         verbal = _pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
         mode, cameo = _mode(_mode_window(token), trig, lex)
-        for a1, a2 in _pairs(sources, targets, trig):
-            frames.append(EventFrame(token, trig, trig.event_type, cameo, mode, a1, a2, verbal))
+        framed[token.i] = [
+            EventFrame(token, trig, trig.event_type, cameo, mode, a1, a2, verbal)
+            for a1, a2 in _pairs(sources, targets, trig)
+        ]
+    parents = set(parent_of.values())
+    yielding = {i for i in framed if i in parents and _yields_to_content(framed[i])}
+
+    def coded(i: int) -> bool:
+        if i in yielding:
+            return False
+        parent = parent_of.get(i)
+        return parent is None or parent in yielding or parent not in framed
+
+    frames = []
+    for i, group in framed.items():
+        if coded(i):
+            parent = parent_of.get(i)
+            decision = sent.doc[parent] if parent in yielding else None
+            frames.extend(replace(f, decision=decision) for f in group)
     return _merge_duplicates(frames)
 
 
-def _nested_tokens(matches: list[tuple[Token, Trigger]]) -> set[int]:
-    """Triggers inside the content of an accusation, request, threat or rejection."""
-    nested: set[int] = set()
+def _yields_to_content(frames: list[EventFrame]) -> bool:
+    """A decision by one side about its own action is that action, not a deal or a request:
+    'EU leaders agreed to freeze assets' is a SANCTION, 'Russia ordered its troops to withdraw'
+    a RETREAT."""
+    if not frames or frames[0].event_type not in _DECISION_TYPES:
+        return False
+    return all(f.actor2 is None or _same_side(f.actor2, [f.actor1] if f.actor1 else []) for f in frames)
+
+
+def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, int]]:
+    """Which triggers are absorbed by another, and which are the content of a claim or deal.
+
+    Absorbed: nouns governed by a verb trigger ("negotiating a ceasefire", "killed in an
+    airstrike") — the verb codes the event.  Content: triggers in the complement of an
+    accusation, request, threat, rejection or deal ("accused HTS of rearming"); they are coded
+    only when their parent yields to them (see ``_yields_to_content``).
+    """
+    absorbed: set[int] = set()
+    parent_of: dict[int, int] = {}
     trigger_at = {tok.i for tok, _ in matches}
     nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
         if trig.pos == "VERB":
-            # "negotiating a ceasefire", "killed in an airstrike": the verb codes the event and
-            # the noun it governs only adds detail (its mode is read from the verb's window).
             for child in token.children:
                 if child.dep_ in {"dobj", "attr"} and child.i in nouns:
-                    nested.add(child.i)
+                    absorbed.add(child.i)
                 elif child.dep_ == "prep":
-                    nested.update(g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns)
-        # What a deal says will happen is not coded separately from the deal.
+                    absorbed.update(g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns)
         if trig.roles not in _NESTING_ROLES and trig.event_type != "AGREE":
             continue
         for child in token.children:
             if child.dep_ in _COMPLEMENT_DEPS:
-                nested.update(t.i for t in child.subtree if t.i in trigger_at and t.i != token.i)
-    return nested
+                for t in child.subtree:
+                    if t.i in trigger_at and t.i != token.i and t.i not in parent_of:
+                        parent_of[t.i] = token.i
+    return absorbed - set(parent_of), parent_of
 
 
 def _pairs(

@@ -49,12 +49,12 @@ def _modifier_cues(token: Token, lex: Lexicon) -> list[str]:
     return found
 
 
-def _governors(trigger: Token) -> list[Token]:
+def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
     """Words above the trigger in its clause chain, nearest first (at most four)."""
     chain = []
     current = trigger
     for _ in range(4):
-        if current.dep_ not in _GOVERNED_DEPS or current.head is current:
+        if current.dep_ not in _GOVERNED_DEPS or current.head is current or current.head == stop_at:
             break
         current = current.head
         chain.append(current)
@@ -63,11 +63,14 @@ def _governors(trigger: Token) -> list[Token]:
     return chain
 
 
-def modality_of(trigger: Token, sent: Span, lexicon: Lexicon | None = None) -> Modality:
+def modality_of(
+    trigger: Token, sent: Span, lexicon: Lexicon | None = None, *, decision: Token | None = None
+) -> Modality:
+    """``decision``: a governing verb that asserts the act ("agreed to freeze") — not a cue."""
     lex = lexicon or get_lexicon()
     found = _modifier_cues(trigger, lex)
     head_scope = frozenset({"head"})
-    for governor in _governors(trigger):
+    for governor in _governors(trigger, decision):
         found.extend(_cues(governor, lex, head_scope))
         if governor.pos_ in {"VERB", "AUX"}:
             found.extend(_modifier_cues(governor, lex))

@@ -1,0 +1,316 @@
+"""Place mentions in an article, and where each event happened.
+
+``find_places`` resolves every place name of an article against the offline gazetteer, using
+the article as context (actors' countries, dateline, other places, stated parents).
+``event_location`` picks, for one event trigger, the place its sentence attaches to it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.gazetteer import Candidate, Gazetteer, get_gazetteer, name_key
+from flashpoint.gazetteer.resolve import Mention, resolve
+from flashpoint.gazetteer.spans import (
+    Dateline,
+    NameSpan,
+    admin_words,
+    find_dateline,
+    find_name_spans,
+    reads_as_place,
+)
+from flashpoint.model import Place
+from flashpoint.nlp import parse
+
+# Verbs whose subject is a government, not a location ("Ankara said", "Moscow denied").
+_STATEMENT_VERBS: frozenset[str] = frozenset(
+    {"say", "announce", "accuse", "deny", "warn", "condemn", "urge", "demand", "call", "reject",
+     "insist", "state", "claim", "threaten", "respond", "vow", "summon", "criticize", "criticise",
+     "welcome", "agree", "sign", "refuse", "recall", "expel", "sanction", "decide", "approve",
+     "tell", "propose", "offer", "ask", "blame", "insist", "confirm", "dismiss", "pledge"}
+)  # fmt: skip
+# Prepositions that place an event somewhere, and those that give an origin.
+_AT_PREPS: frozenset[str] = frozenset(
+    {"in", "at", "near", "on", "into", "outside", "inside", "around", "across", "over", "within",
+     "throughout", "along", "of", "off", "onto", "upon"}
+)  # fmt: skip
+_NO_DATELINE = Dateline(0, 0, (0, 0), None)
+_PLACE_SLOTS: frozenset[str] = frozenset({"dobj", "pobj", "nsubjpass", "conj", "appos"})
+_ORIGIN_PREPS: frozenset[str] = frozenset({"from", "out"})
+_DIRECT_DEPS: frozenset[str] = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "npadvmod"})
+# Nouns after a possessive name that make it an actor ("Moscow's decision"), and nouns that
+# keep it a place ("Syria's north", "U.S. border town").
+_AGENT_NOUNS: frozenset[str] = frozenset(
+    {"decision", "position", "policy", "offer", "demand", "support", "army", "force", "troop",
+     "government", "military", "ministry", "official", "leader", "envoy", "ambassador", "response",
+     "plan", "proposal", "stance", "role", "claim", "accusation", "refusal", "approval", "move",
+     "threat", "warning", "call", "request", "president", "minister", "leadership", "ally",
+     "backing", "intervention", "involvement", "campaign", "war", "delegation", "regime",
+     "administration", "navy", "diplomat", "spokesman", "spokeswoman", "parliament", "cabinet"}
+)  # fmt: skip
+_AREA_NOUNS: frozenset[str] = frozenset(
+    {"border", "city", "town", "village", "province", "region", "territory", "soil", "side",
+     "coast", "capital", "north", "south", "east", "west", "countryside", "frontier", "area"}
+)  # fmt: skip
+_SPECIFICITY = {"point": 0.6, "admin2": 0.4, "admin1": 0.2, "country": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One resolved place mention; offsets are character offsets in ``doc.text``."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    score: float  # resolution confidence 0..1
+
+
+def _root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_metonym(doc: Doc, name: NameSpan) -> bool:
+    """'Ankara said', "Moscow's decision": the name stands for a government."""
+    if name.admin_hint or name.in_dateline:
+        return False
+    root = _root(doc, name.start, name.end)
+    if root is None:
+        return False
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _STATEMENT_VERBS:
+        return True
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _AGENT_NOUNS
+
+
+def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
+    """A country named as a doer or a modifier: 'Russia launched', 'U.S. strikes'."""
+    if mention.place.precision != "country":
+        return False
+    root = _root(doc, mention.start, mention.end)
+    if root is None or (find_dateline(doc.text) or _NO_DATELINE).end > mention.start:
+        return False
+    if root.dep_ in {"nsubj", "agent"}:
+        return True
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() not in _AREA_NOUNS
+
+
+def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
+    """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered."""
+    runs: list[Span] = []
+    start = None
+    for token in [*doc, None]:
+        inside = token is not None and (
+            token.pos_ == "PROPN" or (start is not None and token.text in {"-", "'", "’"})
+        )
+        if inside and token is not None and start is None and token.text[:1].isupper():
+            start = token.i
+        elif not inside and start is not None:
+            end = token.i if token is not None else len(doc)
+            while end > start and not doc[end - 1].text[:1].isalpha():
+                end -= 1
+            span = doc[start:end]
+            if not any(s < span.end_char and span.start_char < e for s, e in taken):
+                runs.append(span)
+            start = None
+    return runs
+
+
+def _fuzzy_spans(
+    doc: Doc, found: Sequence[NameSpan], excluded: Sequence[tuple[int, int]]
+) -> list[NameSpan]:
+    """Names the exact index missed (odd transliterations): multi-word proper-noun runs, single
+    words NER tags as places, and any run followed by 'province', 'governorate' ..."""
+    dateline = find_dateline(doc.text)
+    taken = [(s.start, s.end) for s in found] + list(excluded)
+    taken += [(dateline.start, dateline.end)] if dateline else []
+    spans = []
+    for run in _unmatched_runs(doc, taken):
+        hint = run.end < len(doc) and doc[run.end].lower_ in admin_words()
+        label = run[0].ent_type_
+        if label in {"DATE", "TIME", "NORP", "ORG"} and not hint:
+            continue
+        if len(run) < 2 and label not in {"GPE", "LOC"} and not hint:
+            continue
+        if not reads_as_place(run, name_key(run.text), False, label):
+            continue
+        end = doc[run.end].idx + len(doc[run.end].text) if hint else run.end_char
+        spans.append(NameSpan(run.start_char, end, run.text, hint, False, False, label))
+    return spans
+
+
+def _dateline_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
+    dateline = find_dateline(doc.text)
+    if dateline is None or dateline.region is None:
+        return None
+    candidates = gazetteer.lookup(doc.text[dateline.region[0] : dateline.region[1]])
+    return candidates[0].country if candidates else None
+
+
+def find_places(
+    doc: Doc,
+    *,
+    excluded: Sequence[tuple[int, int]] = (),
+    context_countries: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[PlaceMention]:
+    """Every place mention of the article ``doc``, resolved with the article as context.
+
+    ``excluded``: character spans that are actors (metonyms); ``context_countries``: ISO3 codes
+    of the article's actors, most relevant first.
+    """
+    gaz = gazetteer or get_gazetteer()
+    exact = find_name_spans(doc, gaz, excluded)
+    names = sorted(exact + _fuzzy_spans(doc, exact, excluded), key=lambda s: s.start)
+    names = [n for n in names if not _is_metonym(doc, n)]
+    mentions = [_mention(doc, gaz, name, fuzzy=name not in exact) for name in names]
+    mentions = [m for m in mentions if m.candidates]
+    resolved = resolve(doc.text, mentions, context_countries, _dateline_country(doc, gaz))
+    results = []
+    for mention, resolution in zip(mentions, resolved, strict=True):
+        if resolution is None:
+            continue
+        c = resolution.candidate
+        surface = doc.text[mention.start : mention.end]
+        place = Place(surface, c.name, c.country, c.admin1, c.lat, c.lon, c.precision, c.geonameid)
+        found = PlaceMention(surface, mention.start, mention.end, place, resolution.confidence)
+        if not _is_actor_use(doc, found):
+            results.append(found)
+    return results
+
+
+def _mention(doc: Doc, gaz: Gazetteer, name: NameSpan, *, fuzzy: bool) -> Mention:
+    if fuzzy:
+        found = gaz.fuzzy(name.text)
+        if name.admin_hint:
+            found = [c for c in found if c.precision in {"admin1", "admin2"}]
+        primary: frozenset[Candidate] = frozenset()
+    else:
+        marked = gaz.lookup_marked(name.text)
+        found = [c for c, _ in marked]
+        primary = frozenset(c for c, is_primary in marked if is_primary)
+    approximate: frozenset[Candidate] = frozenset()
+    if not fuzzy and len(name.text.split()) > 1:
+        # "Ras al-Ain" is exactly the name of towns in Morocco and Algeria, and nearly that of
+        # the Syrian one: near spellings join the pool at a discount.
+        extra = [c for c in gaz.fuzzy(name.text) if c not in found]
+        approximate = frozenset(extra)
+        found += extra
+    root = _root(doc, name.start, name.end)
+    needs_context = fuzzy or (name.entity in {"PERSON", "ORG"} and not name.place_preposition)
+    return Mention(
+        start=name.start,
+        end=name.end,
+        key=name_key(name.text),
+        candidates=tuple(found),
+        admin_hint=name.admin_hint,
+        needs_context=needs_context,
+        fuzzy=fuzzy,
+        primary=primary,
+        approximate=approximate,
+        place_slot=root is not None and root.dep_ in _PLACE_SLOTS,
+    )
+
+
+def _attachment(trigger: Token, token: Token) -> tuple[str | None, int]:
+    """The preposition linking ``token`` to the trigger's clause, and the tree distance."""
+    prep = None
+    path = [token, *token.ancestors]
+    for node in path:
+        if node.dep_ in {"prep", "agent"} and prep is None:
+            prep = node.lower_
+            if node.i + 1 < len(node.doc) and node.lower_ == "out":
+                prep = "out"
+    if trigger in path:
+        return prep, path.index(trigger)
+    trigger_path = [trigger, *trigger.ancestors]
+    common = next((n for n in path if n in trigger_path), None)
+    if common is None:
+        return prep, 20
+    return prep, path.index(common) + trigger_path.index(common)
+
+
+def _location_score(trigger: Token, mention: PlaceMention) -> float:
+    root = _root(trigger.doc, mention.start, mention.end)
+    if root is None:
+        return -10.0
+    prep, distance = _attachment(trigger, root)
+    score = _SPECIFICITY[mention.place.precision] - 0.25 * distance
+    if prep in _AT_PREPS or (root.head == trigger and root.dep_ in _DIRECT_DEPS):
+        score += 3.0  # "in Saraqeb", or "shelled Saraqeb", "Saraqeb was captured"
+    elif prep in _ORIGIN_PREPS:
+        score -= 1.0  # "reinforcements from Hama": an origin, used only when nothing else fits
+    elif prep in {"to", "toward", "towards"}:
+        score += 1.0
+    if trigger in root.ancestors:
+        score += 1.0
+    return score + mention.score
+
+
+def _contains_other(mention: PlaceMention, others: Sequence[PlaceMention]) -> float:
+    """A penalty for a region or country when the sentence also names a place inside it."""
+    place = mention.place
+    for other in others:
+        inner = other.place
+        if other is mention or _SPECIFICITY[inner.precision] <= _SPECIFICITY[place.precision]:
+            continue
+        if inner.country == place.country and (
+            place.precision == "country" or (inner.admin1 and inner.admin1 == place.admin1)
+        ):
+            return 2.0
+    return 0.0
+
+
+def event_location(
+    sent: Span, trigger: Token, mentions: Sequence[PlaceMention], fallback: Place | None = None
+) -> Place | None:
+    """Where the event of ``trigger`` happened, among the place mentions inside ``sent``.
+
+    Places tied to the trigger by "in/at/near/into/outside..." win over origins ("from Hama");
+    the dateline city counts only when the sentence names nothing else.  With no place in the
+    sentence the ``fallback`` (the article's place) is returned; a fallback *point* is widened to
+    precision "admin2" (coordinates kept), meaning "in the vicinity of", as ACLED does.
+    """
+    dateline = find_dateline(sent.doc.text)
+    inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+    in_body = [m for m in inside if dateline is None or m.start >= dateline.end]
+    candidates = in_body or inside
+    if candidates:
+        best = max(
+            candidates,
+            key=lambda m: _location_score(trigger, m) - _contains_other(m, candidates),
+        )
+        return best.place
+    if fallback is None:
+        return None
+    if fallback.precision == "point":
+        return replace(fallback, precision="admin2")
+    return fallback
+
+
+def article_place(doc: Doc, mentions: Sequence[PlaceMention]) -> Place | None:
+    """The article's place: its dateline place, else the most mentioned specific place."""
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        for mention in mentions:
+            if mention.start < dateline.end and mention.place.precision != "country":
+                return mention.place
+    if not mentions:
+        return None
+    counts = Counter((m.place.name, m.place.country) for m in mentions)
+    order = {"point": 0, "admin2": 1, "admin1": 2, "country": 3}
+    best = min(
+        mentions,
+        key=lambda m: (order[m.place.precision] > 2, -counts[(m.place.name, m.place.country)],
+                       order[m.place.precision], m.start),
+    )  # fmt: skip
+    return best.place
+
+
+def geoparse(text: str) -> list[Place]:
+    """Parse ``text`` and return its resolved place mentions (no actor context)."""
+    return [mention.place for mention in find_places(parse(text))]
