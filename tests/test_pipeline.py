@@ -45,7 +45,9 @@ def test_leaders_phone_call_is_one_consult_between_turkey_and_russia() -> None:
         "RUS",
     }
     assert ev.mode == "phone"
-    consults = [e for e in _events("Erdogan spoke by phone with Putin.") if e.event_type == "CONSULT"]
+    consults = [
+        e for e in _events("Erdogan spoke by phone with Putin.") if e.event_type == "CONSULT"
+    ]
     assert len(consults) == 1
 
 
@@ -96,8 +98,9 @@ def test_leaders_resolve_by_date() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "(AP Photo/Ghaith Alsayed) Turkish troops shelled Syrian positions near Saraqeb.",
-        "Turkish troops shelled Syrian positions near Saraqeb, SANA reported. Photo: AFP/Omar Haj Kadour",
+        "(AP Photo/Ghaith Alsayed)\nTurkish troops shelled Syrian positions near Saraqeb.",
+        "Turkish troops shelled Syrian positions near Saraqeb, SANA reported. "
+        "Photo: AFP/Omar Haj Kadour",
     ],
 )
 def test_outlets_and_photo_credits_never_become_actors(text: str) -> None:

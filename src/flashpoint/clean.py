@@ -156,6 +156,23 @@ def leading_dateline(text: str) -> str | None:
     return None
 
 
+def dateline_spans(text: str, *, lines: int = 4) -> list[tuple[int, int]]:
+    """Character spans of datelines opening one of the first paragraphs (after a headline)."""
+    spans = []
+    start = 0
+    for _ in range(lines):
+        dateline = leading_dateline(text[start:])
+        if dateline:
+            spans.append((start, start + len(dateline)))
+        nxt = text.find("\n", start)
+        if nxt == -1:
+            break
+        start = nxt + 1
+        while start < len(text) and text[start] in "\n \t":
+            start += 1
+    return spans
+
+
 def is_dateline_only(line: str) -> bool:
     return any(pattern.fullmatch(line) for pattern in load_patterns("datelines"))
 

@@ -65,7 +65,7 @@ class ArticleExtractor:
                 events.extend(
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
-        return events
+        return restatements_removed(events)
 
     def _code_sentence(
         self,
@@ -84,12 +84,16 @@ class ArticleExtractor:
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
             toll = casualties_for(sent, trigger)
-            actor2 = frame.actor2 or _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
+            actor2 = frame.actor2
+            if actor2 is None and (toll.fatalities or toll.injuries):
+                actor2 = _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
             when = event_date(sent, trigger, dates, article.published, default_date)
             where = event_location(sent, trigger, places, home)
+            actor1 = _located(frame.actor1, where)
+            actor2 = _located(actor2, where)
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))
             evidence = Evidence(
-                has_actor1=frame.actor1 is not None,
+                has_actor1=actor1 is not None,
                 has_actor2=actor2 is not None,
                 verbal=frame.verbal,
                 has_place=any(sent.start_char <= p.start < sent.end_char for p in places),
@@ -98,7 +102,7 @@ class ArticleExtractor:
                 generic=is_generic(trigger, toll.fatalities),
                 question=sent.text.rstrip().endswith("?"),
             )
-            dyad = f"{_key(frame.actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
+            dyad = f"{_key(actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
             yield Event(
                 event_id=event_id_for(article_id, span, frame.event_type, dyad),
                 article_id=article_id,
@@ -110,7 +114,7 @@ class ArticleExtractor:
                 acled_event_type=rule.acled_type if rule else None,
                 acled_sub_event_type=rule.acled_sub_type if rule else None,
                 modality=modality,
-                actor1=frame.actor1,
+                actor1=actor1,
                 actor2=actor2,
                 location=where,
                 fatalities=toll.fatalities,
@@ -124,6 +128,54 @@ class ArticleExtractor:
             )
 
 
+def _same_or_unknown(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _restates(a: Event, b: Event) -> bool:
+    """Does b repeat a (a headline and its lead, a summary paragraph)?"""
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    codes = [(x.code, x.org) if x else None for x in (a.actor1, a.actor2, b.actor1, b.actor2)]
+    if not (_same_or_unknown(codes[0], codes[2]) and _same_or_unknown(codes[1], codes[3])):
+        return False
+    if a.actor1 is None and a.actor2 is None and (b.actor1 is None and b.actor2 is None):
+        return False  # nothing to tie two anonymous events together
+    places = [p.geonameid or p.name if p else None for p in (a.location, b.location)]
+    if not _same_or_unknown(places[0], places[1]) or not _same_or_unknown(
+        a.fatalities, b.fatalities
+    ):
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
+
+
+def _richness(e: Event) -> tuple[int, float]:
+    filled = sum(x is not None for x in (e.actor1, e.actor2, e.fatalities, e.location, e.date))
+    return filled, e.confidence
+
+
+def restatements_removed(events: list[Event]) -> list[Event]:
+    """One event per real event in an article: the headline, the lead and a later recap of the
+    same attack are one event, kept in its most complete wording."""
+    kept: list[Event] = []
+    for event in events:
+        for i, other in enumerate(kept):
+            if _restates(other, event):
+                if _richness(event) > _richness(other):
+                    kept[i] = event
+                break
+        else:
+            kept.append(event)
+    return kept
+
+
+def _located(actor: Actor | None, where: Place | None) -> Actor | None:
+    """An attacked place with no stated owner belongs to the country it stands in."""
+    if actor is None or actor.country or where is None or not actor.rule.startswith("facility"):
+        return actor
+    return replace(actor, country=where.country, code=f"{where.country}{actor.code}")
+
+
 def _key(actor: Actor | None) -> str:
     return f"{actor.code}/{actor.name}" if actor else "-"
 
@@ -135,7 +187,7 @@ def _victim_actor(
     for head in heads:
         if sent.start <= head < sent.end:
             for actor in actors.actors_for(sent.doc[head]):
-                if source is None or actor.code != source.code:
+                if source is None or (actor.code, actor.org) != (source.code, source.org):
                     return actor
     return None
 

@@ -89,7 +89,9 @@ def score_item(item: dict[str, Any], doc: Doc, index: ActorIndex, report: ActorR
         end = doc[mention.end - 1].idx + len(doc[mention.end - 1])
         if not any(start < g_end and g_start < end for g_start, g_end in gold_spans):
             report.scores.fp += 1
-            report.errors.append(f"{item['id']}: spurious {mention.actor.text!r} {mention.actor.code}")
+            report.errors.append(
+                f"{item['id']}: spurious {mention.actor.text!r} {mention.actor.code}"
+            )
 
 
 def evaluate_actors(path: Path) -> ActorReport:

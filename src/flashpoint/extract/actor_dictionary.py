@@ -205,6 +205,9 @@ class ActorDictionary:
             )
             for row in read_tsv("actors/sectors.tsv")
         }
+        self.facilities: dict[str, str] = {
+            row["term"].lower(): row["sector"] for row in read_tsv("actors/facilities.tsv")
+        }
         self.leaders_by_country_role: dict[tuple[str | None, str], list[ActorEntry]] = defaultdict(
             list
         )

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.clean import dateline_spans
 from flashpoint.extract.actor_dictionary import (
     ActorDictionary,
     ActorEntry,
@@ -77,6 +78,10 @@ _ROLE_PRIORITY = (
     "defence_minister",
     "secretary_general",
 )
+# "fighters led by HTS" are HTS; "forces loyal to Assad" are the Syrian army.
+_LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
+_LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
+_FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -146,6 +151,24 @@ class ActorIndex:
             updated.append(m)
         self.__init__(self.doc, updated, self.outlet_tokens, self.nationality)  # type: ignore[misc]
 
+    def facility_owner(self, token: Token) -> Actor | None:
+        """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the
+        owner of an attacked place.  Without a stated owner the country stays open; the pipeline
+        takes it from where the event happened."""
+        facilities = get_actor_dictionary().facilities
+        lemma = token.lemma_.lower()
+        prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
+        sector = facilities.get(f"{prev} {lemma}") or facilities.get(lemma)
+        if sector is None:
+            return None
+        for child in token.children:  # "army positions", "Hezbollah positions"
+            mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
+            if mention is not None and mention.kind not in {"demonym"}:
+                return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+        country = self.nationality_of(token)
+        code = f"{country}{sector}" if country else sector
+        return Actor(token.text, _np_text(token), code, country, sector, rule=f"facility:{lemma}")
+
     def nationality_of(self, token: Token) -> str | None:
         """The country a demonym or possessive country attached to this token names."""
         return self.nationality.get(token.i) or _nationality_of(token, self.nationality)
@@ -159,7 +182,10 @@ class ActorIndex:
             return []
         found: list[Actor] = []
         mention = self.mention_at(token)
-        if mention is not None:
+        patron = self._patron(token, depth) if mention is None or mention.kind == "sector" else []
+        if patron:
+            found.extend(patron)
+        elif mention is not None:
             found.append(mention.actor)
         elif token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             found.extend(self._resolve_pronoun(token))
@@ -175,7 +201,11 @@ class ActorIndex:
         return _unique(found)
 
     def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
-        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units'."""
+        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units',
+        'fighters led by HTS', 'forces loyal to Bashar al-Assad'."""
+        patron = self._patron(token, depth)
+        if patron:
+            return patron
         for child in token.children:
             if child.dep_ in {"compound", "poss", "nmod", "amod"}:
                 mention = self.mention_at(child)
@@ -186,6 +216,39 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors_for(pobj, depth=depth + 1)
+        return []
+
+    def _patron(self, token: Token, depth: int) -> list[Actor]:
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return self.actors_for(pobj, depth=depth + 1)
+            if child.dep_ == "amod" and child.lemma_.lower() in _LOYALTY_WORDS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        for pobj in prep.children:
+                            found = (
+                                self.actors_for(pobj, depth=depth + 1)
+                                if pobj.dep_ == "pobj"
+                                else []
+                            )
+                            if found and found[0].country and token.lemma_.lower() in _FORCE_WORDS:
+                                c = found[0].country
+                                return [
+                                    Actor(
+                                        token.text,
+                                        f"forces loyal to {found[0].name}",
+                                        f"{c}MIL",
+                                        c,
+                                        "MIL",
+                                        rule="loyal-to",
+                                    )
+                                ]
+                            if found:
+                                return found
         return []
 
     def _before(self, token: Token) -> list[ActorMention]:
@@ -271,7 +334,10 @@ class ActorResolver:
         outlet_tokens: set[int] = set()
         nationality: dict[int, str] = {}  # token index → ISO3 of a demonym / possessive country
         titles: list[tuple[Span, AliasMatch]] = []
+        datelines = dateline_spans(doc.text)
         for match in self.dictionary.scan(doc.text):
+            if any(start <= match.start < end for start, end in datelines):
+                continue  # "DAMASCUS (AFP) —" says where the report was filed, not who acted
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -321,6 +387,8 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 nationality[i] = entry.country or ""
             return None
+        if entry.kind == "metonym" and _is_locative(root):
+            return None  # "talks at the Kremlin": the building, not the government
         if entry.kind in {"country", "capital"}:
             if root.dep_ == "poss" or (
                 root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"
@@ -395,8 +463,9 @@ class ActorResolver:
             country = _nationality_of(token, nationality)
             if not country and token.dep_ == "compound":
                 country = _nationality_of(token.head, nationality)  # "Syrian army positions"
-            if term.plural_only and not country:
-                continue
+            state_word = any(c.lower_ in _STATE_WORDS for c in token.children)
+            if term.plural_only and not country and not state_word:
+                continue  # "forces" alone is too vague; "government forces" is not
             sector = term.sector
             if sector == "GOV" and any(c.lower_ in {"forces", "troops"} for c in [token]):
                 sector = "MIL"

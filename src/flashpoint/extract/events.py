@@ -60,6 +60,7 @@ def _object_lemmas(token: Token) -> set[str]:
         elif child.dep_ == "prt":
             found.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ != "according":
+            found.add(child.lower_)  # "slammed into": a preposition can select the sense
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     found.update(_noun_words(grand))
@@ -72,6 +73,9 @@ def _noun_words(token: Token) -> set[str]:
     for c in compounds:
         words.add(c.lemma_.lower())
         words.add(f"{c.lemma_.lower()} {token.lemma_.lower()}")
+    for prep in token.children:  # "a string of villages", "dozens of soldiers"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return words
 
 
@@ -173,7 +177,8 @@ class RoleReader:
             if not actors and match_trigger(tok, self.lexicon) is not None:
                 actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."
             if not actors:
-                actors = self.instrument_owner(tok)  # "Russian warplanes struck ..."
+                facility = self.actors.facility_owner(tok)  # "struck army positions"
+                actors = [facility] if facility else self.instrument_owner(tok)
             found.extend(actors)
         return found
 
@@ -219,6 +224,9 @@ class RoleReader:
         sources = self.of(_subjects(token))
         objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
         targets = self.of(objects) or targets_by_prep
+        if not targets:  # "launched an offensive against X", "blamed the attack on X"
+            preps = trig.target_preps | {"on", "against"}
+            targets = self.of(t for obj in objects for t in _pobjs(obj, preps))
         if trig.roles == "self":
             targets = [t for t in targets if not _same_side(t, sources)]
         return sources, targets
@@ -247,7 +255,10 @@ def _same_side(actor: Actor, sources: list[Actor]) -> bool:
 def _mode(frame_tokens: Iterable[Token], trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
     """The PLOVER mode and the finer CAMEO code, from words around the trigger."""
     for tok in frame_tokens:
-        for key in (tok.lemma_.lower(), tok.lower_):
+        keys = [tok.lemma_.lower(), tok.lower_]
+        if tok.i > 0:  # two-word keywords: "air raid", "car bomb", "suicide bomber"
+            keys.insert(0, f"{tok.doc[tok.i - 1].lemma_.lower()} {tok.lemma_.lower()}")
+        for key in keys:
             for cue in lexicon.modes.get(key, []):
                 if cue.event_type == trig.event_type:
                     return cue.mode, cue.cameo or trig.cameo
@@ -292,7 +303,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         parent = parent_of.get(i)
         return parent is None or parent in yielding or parent not in framed
 
-    frames = []
+    frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):
             parent = parent_of.get(i)
@@ -307,7 +318,9 @@ def _yields_to_content(frames: list[EventFrame]) -> bool:
     a RETREAT."""
     if not frames or frames[0].event_type not in _DECISION_TYPES:
         return False
-    return all(f.actor2 is None or _same_side(f.actor2, [f.actor1] if f.actor1 else []) for f in frames)
+    return all(
+        f.actor2 is None or _same_side(f.actor2, [f.actor1] if f.actor1 else []) for f in frames
+    )
 
 
 def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, int]]:
@@ -328,7 +341,9 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
                 if child.dep_ in {"dobj", "attr"} and child.i in nouns:
                     absorbed.add(child.i)
                 elif child.dep_ == "prep":
-                    absorbed.update(g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns)
+                    absorbed.update(
+                        g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns
+                    )
         if trig.roles not in _NESTING_ROLES and trig.event_type != "AGREE":
             continue
         for child in token.children:
@@ -353,18 +368,23 @@ def _pairs(
     out = []
     for a1 in a1s:
         for a2 in a2s:
-            if a1 is not None and a2 is not None and a1.code == a2.code and a1.name == a2.name:
-                a2 = None
+            if a1 is not None and a2 is not None and _party(a1) == _party(a2):
+                a2 = None  # nobody attacks, accuses or aids itself in a news sentence
             out.append((a1, a2))
     return out
+
+
+def _party(actor: Actor) -> tuple[str, str]:
+    """Two leaders of one state are one party; two named groups are two."""
+    return (actor.code, actor.org or "")
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     seen: set[tuple[str, str]] = set()
     out = []
     for a in actors:
-        if (a.code, a.name) not in seen:
-            seen.add((a.code, a.name))
+        if _party(a) not in seen:
+            seen.add(_party(a))
             out.append(a)
     return out
 

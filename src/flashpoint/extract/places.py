@@ -31,7 +31,7 @@ _STATEMENT_VERBS: frozenset[str] = frozenset(
     {"say", "announce", "accuse", "deny", "warn", "condemn", "urge", "demand", "call", "reject",
      "insist", "state", "claim", "threaten", "respond", "vow", "summon", "criticize", "criticise",
      "welcome", "agree", "sign", "refuse", "recall", "expel", "sanction", "decide", "approve",
-     "tell", "propose", "offer", "ask", "blame", "insist", "confirm", "dismiss", "pledge"}
+     "tell", "propose", "offer", "ask", "blame", "confirm", "dismiss", "pledge"}
 )  # fmt: skip
 # Prepositions that place an event somewhere, and those that give an origin.
 _AT_PREPS: frozenset[str] = frozenset(
@@ -143,6 +143,17 @@ def _fuzzy_spans(
     return spans
 
 
+def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
+    """Countries named by demonyms in the text ("Syrian", "Azerbaijani"), first seen first."""
+    found: list[str] = []
+    for token in doc:
+        if token.text[:1].isupper() and (token.ent_type_ == "NORP" or token.pos_ == "ADJ"):
+            country = gazetteer.demonym_country(token.text)
+            if country and country not in found:
+                found.append(country)
+    return found
+
+
 def _dateline_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
     dateline = find_dateline(doc.text)
     if dateline is None or dateline.region is None:
@@ -169,7 +180,9 @@ def find_places(
     names = [n for n in names if not _is_metonym(doc, n)]
     mentions = [_mention(doc, gaz, name, fuzzy=name not in exact) for name in names]
     mentions = [m for m in mentions if m.candidates]
-    resolved = resolve(doc.text, mentions, context_countries, _dateline_country(doc, gaz))
+    resolved = resolve(
+        doc.text, mentions, context_countries, _dateline_country(doc, gaz), _demonyms(doc, gaz)
+    )
     results = []
     for mention, resolution in zip(mentions, resolved, strict=True):
         if resolution is None:
@@ -213,6 +226,7 @@ def _mention(doc: Doc, gaz: Gazetteer, name: NameSpan, *, fuzzy: bool) -> Mentio
         primary=primary,
         approximate=approximate,
         place_slot=root is not None and root.dep_ in _PLACE_SLOTS,
+        after_preposition=name.place_preposition,
     )
 
 

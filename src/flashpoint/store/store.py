@@ -139,7 +139,7 @@ class Store:
     # --- writing -------------------------------------------------------------------------
 
     def ingest(self, articles: Iterable[Article]) -> list[AddResult]:
-        """Extract and store each article (the contract's ``store.ingest``), one transaction each."""
+        """Extract and store each article (the contract's ``ingest``), one transaction each."""
         from flashpoint.pipeline import run
 
         return [self.add(article, events) for article, events in run(articles)]
