@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.evaluate import below_floor, load_floors, run_events
+from flashpoint.evaluate import all_scores, below_floor, load_floors
 from flashpoint.evaluate.events import actor_matches
 from flashpoint.model import Actor
 
@@ -21,12 +21,16 @@ def test_floors_cover_the_contracted_metrics() -> None:
         ("places", "accuracy_25km"),
         ("dates", "accuracy"),
         ("fatalities", "accuracy"),
+        ("actor_mentions", "f1"),
+        ("places", "accuracy_161km"),
+        ("places", "event_location_accuracy"),
+        ("merge", "pairwise_precision"),
     ]:
         assert metric in floors.get(stage, {}), f"no floor for {stage}.{metric}"
 
 
-def test_gold_event_scores_stay_above_floors() -> None:
-    scores, report = run_events(GOLD)
+def test_gold_scores_stay_above_floors() -> None:
+    scores, report = all_scores(GOLD)
     failures = below_floor(scores, load_floors(GOLD))
     detail = "\n".join(report.errors[:40])
     assert not failures, "\n".join(failures) + "\nfirst errors:\n" + detail
@@ -44,10 +48,16 @@ def test_gold_event_scores_stay_above_floors() -> None:
             Actor("HTS", "Hayat Tahrir al-Sham", "SYRREB", "SYR", "REB", "Hayat Tahrir al-Sham"),
             True,
         ),
-        ("Islamic State", Actor("HTS", "HTS", "SYRREB", "SYR", "REB", "Hayat Tahrir al-Sham"), False),
+        (
+            "Islamic State",
+            Actor("HTS", "HTS", "SYRREB", "SYR", "REB", "Hayat Tahrir al-Sham"),
+            False,
+        ),
         (None, None, True),
         (None, Actor("x", "x", "TURGOV", "TUR", "GOV"), False),
     ],
 )
-def test_gold_actor_label_conventions(label: str | None, actor: Actor | None, expected: bool) -> None:
+def test_gold_actor_label_conventions(
+    label: str | None, actor: Actor | None, expected: bool
+) -> None:
     assert actor_matches(label, actor) is expected

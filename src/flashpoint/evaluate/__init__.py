@@ -75,6 +75,16 @@ def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
     return stages
 
 
+def all_scores(gold_dir: Path) -> tuple[Scores, EventReport]:
+    """Every stage's scores (the quality gate and `flashpoint eval` both use this)."""
+    scores, report = run_events(gold_dir)
+    for name, fn in _stages(gold_dir).items():
+        if name != "events":
+            for part, metrics in fn().items():
+                scores.setdefault(part, {}).update(metrics)
+    return scores, report
+
+
 def below_floor(scores: Scores, floors: Scores) -> list[str]:
     failures = []
     for stage, metrics in floors.items():

@@ -9,7 +9,7 @@ pronouns and definite descriptions resolved to earlier mentions.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,15 @@ from flashpoint.extract.actor_dictionary import (
     AliasMatch,
     get_actor_dictionary,
 )
+from flashpoint.extract.actor_index import (
+    ActorIndex,
+    ActorMention,
+    nationality_of_token,
+    noun_phrase_text,
+)
 from flashpoint.model import Actor
+
+__all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
 # Prepositions after which a country or capital is where something happens, not who acts.
 _LOCATIVE_PREPS = frozenset(
@@ -50,7 +58,6 @@ _LOCATIVE_PREPS = frozenset(
         "beyond",
     ]
 )
-# "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
 _AFFILIATION_SUFFIXES = frozenset(
     [
         "backed",
@@ -66,10 +73,6 @@ _AFFILIATION_SUFFIXES = frozenset(
         "affiliated",
     ]
 )
-# Sectors whose members, when no nationality is stated, belong to the story's country.
-_LOCAL_SECTORS = frozenset(
-    {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL"}
-)
 _STATE_WORDS = frozenset({"government", "regime", "state", "pro-government", "loyalist"})
 _ROLE_PRIORITY = (
     "head_of_state",
@@ -78,233 +81,6 @@ _ROLE_PRIORITY = (
     "defence_minister",
     "secretary_general",
 )
-# "fighters led by HTS" are HTS; "forces loyal to Assad" are the Syrian army.
-_LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
-_LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
-_FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_THING_PRONOUNS = frozenset({"it", "its"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia"})
-_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "president", "minister", "party"})
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    start: int  # token index in the doc
-    end: int  # exclusive
-    actor: Actor
-    kind: str  # dictionary entry kind, "sector" or "title"
-    plural: bool = False
-
-    @property
-    def is_person(self) -> bool:
-        return self.kind in {"leader", "title"}
-
-
-class ActorIndex:
-    """The actor mentions of one article, and role queries over them."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        mentions: list[ActorMention],
-        outlet_tokens: set[int],
-        nationality: dict[int, str] | None = None,
-    ):
-        self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.outlet_tokens = outlet_tokens
-        self.nationality = nationality or {}
-        self._by_token: dict[int, ActorMention] = {}
-        for mention in self.mentions:
-            for i in range(mention.start, mention.end):
-                self._by_token[i] = mention
-
-    def char_spans(self) -> list[tuple[int, int]]:
-        """Character spans of every actor mention (the geocoder must not read them as places)."""
-        return [
-            (self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
-            for m in self.mentions
-        ]
-
-    def countries(self) -> list[str]:
-        """Countries of the article's actors, most mentioned first."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.actor.country:
-                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])
-
-    def apply_context(self, country: str | None) -> None:
-        """Give countryless local actors ("rebels", "civilians") the story's country."""
-        if not country:
-            return
-        updated = []
-        for m in self.mentions:
-            a = m.actor
-            if a.country is None and a.sector in _LOCAL_SECTORS and a.org is None:
-                a = replace(
-                    a, country=country, code=f"{country}{a.sector}", rule=a.rule + "+context"
-                )
-                m = replace(m, actor=a)
-            updated.append(m)
-        self.__init__(self.doc, updated, self.outlet_tokens, self.nationality)  # type: ignore[misc]
-
-    def facility_owner(self, token: Token) -> Actor | None:
-        """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the
-        owner of an attacked place.  Without a stated owner the country stays open; the pipeline
-        takes it from where the event happened."""
-        facilities = get_actor_dictionary().facilities
-        lemma = token.lemma_.lower()
-        prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
-        sector = facilities.get(f"{prev} {lemma}") or facilities.get(lemma)
-        if sector is None:
-            return None
-        for child in token.children:  # "army positions", "Hezbollah positions"
-            mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
-            if mention is not None and mention.kind not in {"demonym"}:
-                return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
-        country = self.nationality_of(token)
-        code = f"{country}{sector}" if country else sector
-        return Actor(token.text, _np_text(token), code, country, sector, rule=f"facility:{lemma}")
-
-    def nationality_of(self, token: Token) -> str | None:
-        """The country a demonym or possessive country attached to this token names."""
-        return self.nationality.get(token.i) or _nationality_of(token, self.nationality)
-
-    def mention_at(self, token: Token) -> ActorMention | None:
-        return self._by_token.get(token.i)
-
-    def actors_for(self, token: Token, *, depth: int = 0) -> list[Actor]:
-        """The actors a role-filling token stands for (conjuncts expanded, pronouns resolved)."""
-        if token.i in self.outlet_tokens or depth > 3:
-            return []
-        found: list[Actor] = []
-        mention = self.mention_at(token)
-        patron = self._patron(token, depth) if mention is None or mention.kind == "sector" else []
-        if patron:
-            found.extend(patron)
-        elif mention is not None:
-            found.append(mention.actor)
-        elif token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            found.extend(self._resolve_pronoun(token))
-        elif token.lower_ in {"both", "two"} or _is_pair_description(token):
-            found.extend(self._resolve_pair(token))
-        else:
-            found.extend(self._from_modifiers(token, depth))
-            if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
-                found.extend(self._resolve_definite(token))
-        for child in token.children:
-            if child.dep_ == "conj":
-                found.extend(self.actors_for(child, depth=depth + 1))
-        return _unique(found)
-
-    def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
-        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units',
-        'fighters led by HTS', 'forces loyal to Bashar al-Assad'."""
-        patron = self._patron(token, depth)
-        if patron:
-            return patron
-        for child in token.children:
-            if child.dep_ in {"compound", "poss", "nmod", "amod"}:
-                mention = self.mention_at(child)
-                if mention is not None and mention.kind not in {"demonym"}:
-                    return [mention.actor]
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.actors_for(pobj, depth=depth + 1)
-        return []
-
-    def _patron(self, token: Token, depth: int) -> list[Actor]:
-        for child in token.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                return self.actors_for(pobj, depth=depth + 1)
-            if child.dep_ == "amod" and child.lemma_.lower() in _LOYALTY_WORDS:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "to":
-                        for pobj in prep.children:
-                            found = (
-                                self.actors_for(pobj, depth=depth + 1)
-                                if pobj.dep_ == "pobj"
-                                else []
-                            )
-                            if found and found[0].country and token.lemma_.lower() in _FORCE_WORDS:
-                                c = found[0].country
-                                return [
-                                    Actor(
-                                        token.text,
-                                        f"forces loyal to {found[0].name}",
-                                        f"{c}MIL",
-                                        c,
-                                        "MIL",
-                                        rule="loyal-to",
-                                    )
-                                ]
-                            if found:
-                                return found
-        return []
-
-    def _before(self, token: Token) -> list[ActorMention]:
-        return [m for m in self.mentions if m.end <= token.i]
-
-    def _resolve_pronoun(self, token: Token) -> list[Actor]:
-        word = token.lower_
-        for m in reversed(self._before(token)):
-            if word in _PERSON_PRONOUNS and m.is_person:
-                return [m.actor]
-            if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
-                return [m.actor]
-            if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
-                return [m.actor]
-        return []
-
-    def _resolve_pair(self, token: Token) -> list[Actor]:
-        """'the two leaders', 'both sides': the last two distinct actors of a compatible kind."""
-        want_person = token.lemma_.lower() in {"leader", "president", "minister"}
-        pair: list[Actor] = []
-        for m in reversed(self._before(token)):
-            if want_person and not m.is_person:
-                continue
-            if m.kind == "demonym" or any(a.code == m.actor.code for a in pair):
-                continue
-            pair.append(m.actor)
-            if len(pair) == 2:
-                return list(reversed(pair))
-        return []
-
-    def _resolve_definite(self, token: Token) -> list[Actor]:
-        for m in reversed(self._before(token)):
-            if m.kind == "group":
-                return [m.actor]
-        return []
-
-
-def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
-
-
-def _is_pair_description(token: Token) -> bool:
-    if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
-        return False
-    return any(c.lower_ in {"two", "both"} for c in token.children)
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for a in actors:
-        key = (a.code, a.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
 
 
 def _is_locative(token: Token) -> bool:
@@ -313,8 +89,86 @@ def _is_locative(token: Token) -> bool:
     while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
-        return True
+        # "a warning from Pyongyang", "a call from Washington": the source of a statement
+        return not (head.head.lower_ == "from" and head.head.head.pos_ == "NOUN")
     return head.dep_ in {"npadvmod"} or (head.dep_ == "compound" and head.head.ent_type_ == "GPE")
+
+
+_NAME_PARTICLES = frozenset(
+    {
+        "da",
+        "de",
+        "do",
+        "dos",
+        "das",
+        "al",
+        "el",
+        "la",
+        "le",
+        "du",
+        "di",
+        "del",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "abu",
+    }
+)
+
+
+# Verbs whose object is a place when it is a city: "Russian missiles struck Kyiv".
+_PLACE_VERBS = frozenset(
+    [
+        "attack",
+        "shell",
+        "strike",
+        "hit",
+        "bomb",
+        "pound",
+        "target",
+        "capture",
+        "seize",
+        "take",
+        "recapture",
+        "retake",
+        "liberate",
+        "overrun",
+        "storm",
+        "besiege",
+        "encircle",
+        "surround",
+        "enter",
+        "reach",
+        "visit",
+        "leave",
+        "flee",
+        "evacuate",
+        "bombard",
+        "raid",
+        "shoot",
+    ]
+)
+
+
+def _is_place_object(token: Token) -> bool:
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _PLACE_VERBS
+
+
+def _inside_longer_name(doc: Doc, span: Span) -> bool:
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in _NAME_PARTICLES and span.start >= 2 and doc[span.start - 2].is_title:
+        return True
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.dep_ in {"compound", "flat"}
+        and (before.head.i in range(span.start, span.end))
+        and before.ent_type_ not in {"NORP"}
+        and not before.is_sent_start
+    )
 
 
 def _affiliation_follows(doc: Doc, end: int) -> bool:
@@ -370,6 +224,8 @@ class ActorResolver:
         root = span.root
         if entry.kind in {"demonym", "country", "capital"} and _affiliation_follows(doc, span.end):
             return None
+        if entry.kind in {"country", "capital", "metonym"} and _inside_longer_name(doc, span):
+            return None  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
         if entry.kind == "demonym":
             if (
                 root.pos_ in {"NOUN", "PROPN"}
@@ -396,7 +252,7 @@ class ActorResolver:
                 for i in range(span.start, span.end):
                     nationality[i] = entry.country or ""
                 return None
-            if _is_locative(root):
+            if _is_locative(root) or (entry.kind == "capital" and _is_place_object(root)):
                 return None
         name = entry.name
         actor = Actor(
@@ -452,6 +308,8 @@ class ActorResolver:
         for token in doc:
             if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            if token.dep_ in {"compound", "appos", "amod"} and token.head.i in taken:
+                continue  # "President" in "President Joe Biden" is part of the named actor
             lemma = token.lemma_.lower()
             term = None
             if token.i > 0 and f"{doc[token.i - 1].lemma_.lower()} {lemma}" in sectors:
@@ -460,9 +318,9 @@ class ActorResolver:
                 term = sectors[lemma]
             if term is None or (token.dep_ == "compound" and _is_sector_word(token.head, sectors)):
                 continue  # "government forces": the head noun carries the actor
-            country = _nationality_of(token, nationality)
+            country = nationality_of_token(token, nationality)
             if not country and token.dep_ == "compound":
-                country = _nationality_of(token.head, nationality)  # "Syrian army positions"
+                country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
             state_word = any(c.lower_ in _STATE_WORDS for c in token.children)
             if term.plural_only and not country and not state_word:
                 continue  # "forces" alone is too vague; "government forces" is not
@@ -486,7 +344,7 @@ class ActorResolver:
             code = f"{country}{sector}" if country else sector
             actor = Actor(
                 token.text,
-                _np_text(token),
+                noun_phrase_text(token),
                 code,
                 country or None,
                 sector,
@@ -512,17 +370,6 @@ def _owning_group(token: Token, named: list[ActorMention]) -> ActorMention | Non
     return None
 
 
-def _nationality_of(token: Token, nationality: dict[int, str]) -> str | None:
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-            if child.i in nationality:
-                return nationality[child.i]
-            for grand in child.children:
-                if grand.dep_ in {"compound", "amod", "poss"} and grand.i in nationality:
-                    return nationality[grand.i]
-    return None
-
-
 def _nationality_near(doc: Doc, span: Span, nationality: dict[int, str]) -> str | None:
     """'Turkish President', "Syria's foreign minister", 'the Russian defence minister'."""
     for i in range(span.start - 1, max(span.start - 4, -1), -1):
@@ -530,12 +377,7 @@ def _nationality_near(doc: Doc, span: Span, nationality: dict[int, str]) -> str 
             return nationality[i]
         if doc[i].pos_ in {"VERB", "ADP"} or doc[i].text in {",", ";"}:
             break
-    return _nationality_of(span.root, nationality)
-
-
-def _np_text(token: Token) -> str:
-    words = [t.text for t in token.subtree if t.dep_ in {"amod", "compound", "poss"} or t == token]
-    return " ".join(words) if len(words) <= 5 else token.text
+    return nationality_of_token(span.root, nationality)
 
 
 def _choose_entry(entries: tuple[ActorEntry, ...], published: date | None) -> ActorEntry | None:

@@ -275,7 +275,7 @@ def _contains_other(mention: PlaceMention, others: Sequence[PlaceMention]) -> fl
         if inner.country == place.country and (
             place.precision == "country" or (inner.admin1 and inner.admin1 == place.admin1)
         ):
-            return 2.0
+            return 3.5
     return 0.0
 
 

@@ -1,0 +1,321 @@
+"""The actor mentions of one article and the role queries the event stage asks of them:
+which actors a token stands for, with conjunctions, pronouns, definite descriptions, patrons
+("fighters led by HTS") and owners of attacked places resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.model import Actor
+
+# Prepositions after which a country or capital is where something happens, not who acts.
+# "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
+# Sectors whose members, when no nationality is stated, belong to the story's country.
+_LOCAL_SECTORS = frozenset(
+    {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL"}
+)
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+_STATE_KINDS = frozenset({"country", "capital", "leader", "metonym"})
+_COLLECTIVE_NOUNS = frozenset(
+    {
+        "group",
+        "faction",
+        "militia",
+        "cell",
+        "unit",
+        "organisation",
+        "organization",
+        "movement",
+        "network",
+        "outfit",
+        "element",
+    }
+)
+# "fighters led by HTS" are HTS; "forces loyal to Assad" are the Syrian army.
+_LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
+_LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
+_FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "president", "minister", "party"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # token index in the doc
+    end: int  # exclusive
+    actor: Actor
+    kind: str  # dictionary entry kind, "sector" or "title"
+    plural: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in {"leader", "title"}
+
+
+class ActorIndex:
+    """The actor mentions of one article, and role queries over them."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[ActorMention],
+        outlet_tokens: set[int],
+        nationality: dict[int, str] | None = None,
+    ):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.outlet_tokens = outlet_tokens
+        self.nationality = nationality or {}
+        self._by_token: dict[int, ActorMention] = {}
+        for mention in self.mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = mention
+
+    def char_spans(self) -> list[tuple[int, int]]:
+        """Character spans of every actor mention (the geocoder must not read them as places)."""
+        return [
+            (self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
+            for m in self.mentions
+        ]
+
+    def countries(self) -> list[str]:
+        """Countries of the article's actors, most mentioned first."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.actor.country:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])
+
+    def apply_context(self, country: str | None) -> None:
+        """Give countryless actors a country: "the army" and "the government" are those of the
+        last state whose army or government was named; "rebels" and "civilians" are local."""
+        updated: list[ActorMention] = []
+        for m in self.mentions:
+            a = m.actor
+            if a.country is None and a.org is None and a.sector in _LOCAL_SECTORS:
+                owner = _last_state_with(updated, a.sector) if a.sector in _STATE_SECTORS else None
+                owner = owner or country
+                if owner:
+                    a = replace(
+                        a, country=owner, code=f"{owner}{a.sector}", rule=a.rule + "+context"
+                    )
+                    m = replace(m, actor=a)
+            updated.append(m)
+        self.__init__(self.doc, updated, self.outlet_tokens, self.nationality)  # type: ignore[misc]
+
+    def facility_owner(self, token: Token) -> Actor | None:
+        """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the
+        owner of an attacked place.  Without a stated owner the country stays open; the pipeline
+        takes it from where the event happened."""
+        facilities = get_actor_dictionary().facilities
+        lemma = token.lemma_.lower()
+        prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
+        sector = facilities.get(f"{prev} {lemma}") or facilities.get(lemma)
+        if sector is None:
+            return None
+        for child in token.children:  # "army positions", "Hezbollah positions"
+            mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
+            if mention is not None and mention.kind not in {"demonym"}:
+                return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+        country = self.nationality_of(token)
+        code = f"{country}{sector}" if country else sector
+        return Actor(
+            token.text, noun_phrase_text(token), code, country, sector, rule=f"facility:{lemma}"
+        )
+
+    def nationality_of(self, token: Token) -> str | None:
+        """The country a demonym or possessive country attached to this token names."""
+        return self.nationality.get(token.i) or nationality_of_token(token, self.nationality)
+
+    def mention_at(self, token: Token) -> ActorMention | None:
+        return self._by_token.get(token.i)
+
+    def actors_for(self, token: Token, *, depth: int = 0) -> list[Actor]:
+        """The actors a role-filling token stands for (conjuncts expanded, pronouns resolved)."""
+        if token.i in self.outlet_tokens or depth > 3:
+            return []
+        found: list[Actor] = []
+        mention = self.mention_at(token)
+        patron = self._patron(token, depth) if mention is None or mention.kind == "sector" else []
+        if patron:
+            found.extend(patron)
+        elif mention is not None:
+            found.append(mention.actor)
+            if mention.kind == "sector":
+                found.extend(self._coordinated_nationalities(token, mention.actor))
+        elif token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            found.extend(self._resolve_pronoun(token))
+        elif token.lower_ in {"both", "two"} or _is_pair_description(token):
+            found.extend(self._resolve_pair(token))
+        else:
+            found.extend(self._from_modifiers(token, depth))
+            if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
+                found.extend(self._resolve_definite(token))
+        for child in token.children:
+            if child.dep_ == "conj":
+                found.extend(self.actors_for(child, depth=depth + 1))
+        return _unique(found)
+
+    def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
+        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units',
+        'fighters led by HTS', 'forces loyal to Bashar al-Assad'."""
+        patron = self._patron(token, depth)
+        if patron:
+            return patron
+        for child in token.children:
+            if child.dep_ in {"compound", "poss", "nmod", "amod"}:
+                mention = self.mention_at(child)
+                if mention is not None and mention.kind not in {"demonym"}:
+                    return [mention.actor]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors_for(pobj, depth=depth + 1)
+        if token.lemma_.lower() in _COLLECTIVE_NOUNS:  # "militant groups", "armed factions"
+            sectors = get_actor_dictionary().sectors
+            for child in token.children:
+                term = (
+                    sectors.get(child.lemma_.lower())
+                    if child.dep_ in {"amod", "compound"}
+                    else None
+                )
+                if term is not None:
+                    country = self.nationality_of(token)
+                    code = f"{country}{term.sector}" if country else term.sector
+                    name = noun_phrase_text(token)
+                    return [Actor(token.text, name, code, country, term.sector, rule="collective")]
+        return []
+
+    def _coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
+        """'Russian and Turkish troops' are two actors."""
+        extra = []
+        for child in token.children:
+            if child.dep_ == "amod" and child.i in self.nationality:
+                for conj in child.children:
+                    country = self.nationality.get(conj.i) if conj.dep_ == "conj" else None
+                    if country and country != actor.country:
+                        extra.append(
+                            replace(actor, country=country, code=f"{country}{actor.sector or ''}")
+                        )
+        return extra
+
+    def _patron(self, token: Token, depth: int) -> list[Actor]:
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return self.actors_for(pobj, depth=depth + 1)
+            if child.dep_ == "amod" and child.lemma_.lower() in _LOYALTY_WORDS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        for pobj in prep.children:
+                            found = (
+                                self.actors_for(pobj, depth=depth + 1)
+                                if pobj.dep_ == "pobj"
+                                else []
+                            )
+                            if found and found[0].country and token.lemma_.lower() in _FORCE_WORDS:
+                                c = found[0].country
+                                return [
+                                    Actor(
+                                        token.text,
+                                        f"forces loyal to {found[0].name}",
+                                        f"{c}MIL",
+                                        c,
+                                        "MIL",
+                                        rule="loyal-to",
+                                    )
+                                ]
+                            if found:
+                                return found
+        return []
+
+    def _before(self, token: Token) -> list[ActorMention]:
+        return [m for m in self.mentions if m.end <= token.i]
+
+    def _resolve_pronoun(self, token: Token) -> list[Actor]:
+        word = token.lower_
+        for m in reversed(self._before(token)):
+            if word in _PERSON_PRONOUNS and m.is_person:
+                return [m.actor]
+            if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
+                return [m.actor]
+            if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
+                return [m.actor]
+        return []
+
+    def _resolve_pair(self, token: Token) -> list[Actor]:
+        """'the two leaders', 'both sides': the last two distinct actors of a compatible kind."""
+        want_person = token.lemma_.lower() in {"leader", "president", "minister"}
+        pair: list[Actor] = []
+        for m in reversed(self._before(token)):
+            if want_person and not m.is_person:
+                continue
+            if m.kind == "demonym" or any(a.code == m.actor.code for a in pair):
+                continue
+            pair.append(m.actor)
+            if len(pair) == 2:
+                return list(reversed(pair))
+        return []
+
+    def _resolve_definite(self, token: Token) -> list[Actor]:
+        for m in reversed(self._before(token)):
+            if m.kind == "group":
+                return [m.actor]
+        return []
+
+
+def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
+    """The country of the nearest earlier actor of a state sector ("Israel's military ... the
+    forces")."""
+    for m in reversed(mentions):
+        stated = m.actor.country and m.actor.sector in _STATE_SECTORS and m.actor.org is None
+        if stated and (m.actor.sector == sector or m.kind in _STATE_KINDS):
+            return m.actor.country
+    return None
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
+def _is_pair_description(token: Token) -> bool:
+    if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(c.lower_ in {"two", "both"} for c in token.children)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a in actors:
+        key = (a.code, a.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def nationality_of_token(token: Token, nationality: dict[int, str]) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            if child.i in nationality:
+                return nationality[child.i]
+            for grand in child.children:
+                if grand.dep_ in {"compound", "amod", "poss"} and grand.i in nationality:
+                    return nationality[grand.i]
+    return None
+
+
+def noun_phrase_text(token: Token) -> str:
+    words = [t.text for t in token.subtree if t.dep_ in {"amod", "compound", "poss"} or t == token]
+    return " ".join(words) if len(words) <= 5 else token.text

@@ -1,0 +1,174 @@
+"""Role reading: which actors fill the source and target of a trigger, from the parse
+(subjects through control and coordination, passive agents, objects, target prepositions,
+owners of instruments and attacked places, addressees of demands)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.triggers import match_trigger
+from flashpoint.model import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def _subjects(token: Token) -> list[Token]:
+    """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
+    current = token
+    for _ in range(4):
+        subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs
+        inherits = current.dep_ in {"xcomp", "conj"} or (
+            current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
+        )
+        if inherits and current.head is not current:
+            current = current.head
+            continue
+        if current.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
+        ):
+            return [current.head]
+        break
+    return []
+
+
+def _passive_subjects(token: Token) -> list[Token]:
+    subs = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not subs and token.dep_ == "conj" and _is_passive(token.head):
+        subs = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if not subs and token.dep_ == "acl" and token.tag_ == "VBN":  # "two soldiers killed in ..."
+        subs = [token.head]
+    return subs
+
+
+def _is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+
+
+def _pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in wanted:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+class RoleReader:
+    """Reads source and target actors for a trigger from the parse."""
+
+    def __init__(self, actors: ActorIndex, lexicon: Lexicon):
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def of(self, tokens: Iterable[Token]) -> list[Actor]:
+        found: list[Actor] = []
+        for tok in tokens:
+            actors = self.actors.actors_for(tok)
+            if not actors and match_trigger(tok, self.lexicon) is not None:
+                actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."
+            if not actors:
+                facility = self.actors.facility_owner(tok)  # "struck army positions"
+                actors = [facility] if facility else self.instrument_owner(tok)
+            found.extend(actors)
+        return found
+
+    def instrument_owner(self, token: Token) -> list[Actor]:
+        """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL
+        (but 'Russia's Far East' is a place, not a force)."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.lexicon.modes and match_trigger(token, self.lexicon) is None:
+            return []
+        country = self.actors.nationality_of(token)
+        if country:
+            return [
+                Actor(
+                    token.text,
+                    f"{country} forces",
+                    f"{country}MIL",
+                    country,
+                    "MIL",
+                    rule="nationality+instrument",
+                )
+            ]
+        return []
+
+    def possessor(self, token: Token) -> list[Actor]:
+        """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion'."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                actors = self.actors.actors_for(child)
+                if actors:
+                    return actors
+        country = self.actors.nationality_of(token)
+        if country:
+            return [Actor(token.text, country, country, country, None, rule="possessor")]
+        return []
+
+    def noun_agents(self, noun: Token) -> list[Actor]:
+        by = self.of(_pobjs(noun, ["by", "from"]))
+        if by:
+            return by
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                actors = self.actors.actors_for(child)
+                if actors:
+                    return actors
+        return self.instrument_owner(noun)
+
+    def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
+        targets_by_prep = self.of(_pobjs(token, trig.target_preps))
+        if _is_passive(token):
+            sources = self.of(
+                g
+                for c in token.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+            targets = self.of(_passive_subjects(token)) or targets_by_prep
+            return sources, targets
+        sources = self.of(_subjects(token))
+        objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+        targets = self.of(objects) or targets_by_prep
+        if not targets:  # "launched an offensive against X", "blamed the attack on X"
+            preps = trig.target_preps | {"on", "against"}
+            targets = self.of(t for obj in objects for t in _pobjs(obj, preps))
+        if not targets and trig.roles == "speaker_target":  # "condemned Israel's move"
+            targets = [a for obj in objects for a in self.possessor(obj)]
+        if not targets and trig.roles == "speaker_target":
+            # "demanded that Armenian forces lay down their arms": the addressee is the
+            # subject of the demanded clause.
+            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+            targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+        if trig.roles == "self":
+            targets = [t for t in targets if not same_side(t, sources)]
+        return sources, targets
+
+    def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
+        if trig.roles == "symmetric":
+            between = self.of(_pobjs(noun, ["between", "among"]))
+            if len(between) >= 2:
+                return between[:1], between[1:]
+        sources = self.noun_agents(noun)
+        targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
+        if not sources and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+            sources = self.of(_subjects(noun.head))  # "Turkey carried out airstrikes"
+        if trig.roles == "self" and not sources:
+            sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
+        return sources, targets
+
+
+def same_side(actor: Actor, sources: list[Actor]) -> bool:
+    """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target."""
+    if actor.sector == "MIL" and actor.country is None:
+        return True
+    return any(actor.country and actor.country == s.country for s in sources)

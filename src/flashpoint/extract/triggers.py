@@ -1,0 +1,95 @@
+"""Trigger matching: which lexicon row (PLOVER type, CAMEO code, roles) a token triggers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from flashpoint.extract.lexicon import Lexicon, Trigger
+
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def trigger_pos(token: Token) -> str | None:
+    if token.pos_ in {"VERB", "AUX"}:
+        return "VERB"
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "NOUN"
+    return None
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what a verb acts on: objects, passive subjects, prepositional objects."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS or child.dep_ in {"nsubjpass", "xcomp"}:
+            found.update(_noun_words(child))
+        elif child.dep_ == "prt":
+            found.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ != "according":
+            found.add(child.lower_)  # "slammed into": a preposition can select the sense
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.update(_noun_words(grand))
+    return found
+
+
+def _noun_words(token: Token) -> set[str]:
+    words = {token.lemma_.lower(), token.lower_}
+    compounds = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    for c in compounds:
+        words.add(c.lemma_.lower())
+        words.add(f"{c.lemma_.lower()} {token.lemma_.lower()}")
+    for prep in token.children:  # "a string of villages", "dozens of soldiers"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+    return words
+
+
+def _multiword_ok(token: Token, trig: Trigger) -> bool:
+    words = trig.words
+    if len(words) == 1:
+        return True
+    doc = token.doc
+    if trig.pos == "NOUN":
+        # Compound noun: the words before the head, contiguous ("air strike") or as modifiers
+        # of it ("joint military drills").
+        lead = words[:-1]
+        start = token.i - len(lead)
+        if start >= 0 and tuple(t.lemma_.lower() for t in doc[start : token.i]) == lead:
+            return True
+        modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in {"amod", "compound"}}
+        return set(lead) <= modifiers
+    # Phrasal verb: its particles close after it ("called on", "pulled out"), not any later
+    # preposition ("called ... on Tuesday").
+    near = {
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in {"prt", "prep", "dobj", "advmod"}
+        and 0 < c.i - token.i <= 3
+        and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+    }
+    return set(words[1:]) <= near
+
+
+def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    """The lexicon row this token triggers, or None.  Object-constrained rows win."""
+    pos = trigger_pos(token)
+    if pos is None:
+        return None
+    rows = lexicon.candidates(token.lemma_.lower(), pos)
+    if not rows and token.lower_ != token.lemma_.lower():
+        rows = lexicon.candidates(token.lower_, pos)
+    if not rows:
+        return None
+    objects = _object_lemmas(token) if pos == "VERB" else set()
+    best: Trigger | None = None
+    best_score = -1
+    for trig in rows:
+        if not _multiword_ok(token, trig):
+            continue
+        if trig.objects and not (trig.objects & objects):
+            continue
+        score = (2 if trig.objects else 0) + len(trig.words)
+        if score > best_score:
+            best, best_score = trig, score
+    return best

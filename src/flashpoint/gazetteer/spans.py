@@ -1,0 +1,306 @@
+"""Find the character spans of a parsed text that name a gazetteer entry.
+
+Statistical NER misses many places (small Syrian towns come out as PERSON), so every
+capitalised token run is tried against the index, longest first; NER, part of speech and the
+words around a span then decide whether a matched name is used as a place here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.gazetteer.index import Gazetteer
+from flashpoint.gazetteer.normalise import ARABIC_ARTICLES, name_key
+from flashpoint.gazetteer.sources import read_resource_lines
+
+MAX_NAME_TOKENS = 6
+# Words before a name that show it is used as a place ("in Of", "near Hope", "town of Bar").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "around", "toward",
+     "towards", "across", "through", "via", "of", "between", "on", "over", "within", "along",
+     "throughout", "beyond", "past"}
+)  # fmt: skip
+# A capitalised word after a name that makes the whole a facility or street, not the place.
+FACILITY_WORDS: frozenset[str] = frozenset(
+    {"street", "st", "road", "avenue", "square", "boulevard", "highway", "bridge", "university",
+     "hospital", "stadium", "mosque", "church", "hotel", "club", "gate", "college", "school",
+     "mall", "tower", "park", "museum", "prison", "times", "post", "news", "herald", "media"}
+)  # fmt: skip
+# Entity types whose span, running past a name, makes it part of something else.
+_SPILL_ENTITY = frozenset({"PERSON", "ORG"})
+# Entity types that are never places ("March", "May", "June" are also towns).
+_NEVER_PLACE = frozenset({"MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+# Lower-case words after a name that make it a natural feature ("Dnipro river").
+NATURAL_WORDS: frozenset[str] = frozenset(
+    {"river", "mountains", "mountain", "mount", "lake", "sea", "valley", "desert", "plain",
+     "plains", "hills", "strait", "island", "islands", "gorge", "dam"}
+)  # fmt: skip
+# Capitalised words before a name that make it a natural feature ("Lake Chad", "Mount Sinjar").
+_FEATURE_PREFIXES = frozenset({"lake", "mount", "river", "gulf", "bay", "cape", "sea"})
+# "Turkish-backed", "Saudi-led": the name qualifies an actor.
+_ACTOR_SUFFIXES = frozenset({"led", "backed", "based", "allied", "aligned", "born", "owned"})
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\- ]{1,40}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .&-]{1,30}\))?\s*[—–-]{1,2}\s"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A span whose text is a gazetteer name, with the clues read around it."""
+
+    start: int  # character offsets
+    end: int
+    text: str  # the name itself, without a region word such as "province"
+    admin_hint: bool  # followed or preceded by "province", "governorate", "oblast" ...
+    in_dateline: bool
+    place_preposition: bool  # a place preposition comes right before it
+    entity: str  # NER label over the span ("" when none)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int
+    city: tuple[int, int]
+    region: tuple[int, int] | None
+
+
+@lru_cache(maxsize=8)
+def _word_set(resource: str) -> frozenset[str]:
+    return frozenset(name_key(line) for line in read_resource_lines(resource))
+
+
+def admin_words() -> frozenset[str]:
+    return _word_set("admin_suffixes.txt")
+
+
+def common_words() -> frozenset[str]:
+    return _word_set("common_words.txt")
+
+
+def not_place_keys() -> frozenset[str]:
+    return _word_set("not_places.txt")
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    keys = {name_key(line.split("\t")[0]) for line in read_resource_lines("country_aliases.tsv")}
+    return frozenset(keys)
+
+
+def _in_dateline_names(span: Span, dateline: Dateline | None) -> bool:
+    if dateline is None:
+        return False
+    parts = [dateline.city] + ([dateline.region] if dateline.region else [])
+    return any(s <= span.start_char and span.end_char <= e for s, e in parts)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """'IDLIB, Syria (AP) — ...' → the dateline and the spans of its city and region."""
+    match = _DATELINE.match(text)
+    if match is None or not any(ch.isalpha() for ch in match.group("city")):
+        return None
+    region = match.span("region") if match.group("region") else None
+    return Dateline(match.start(), match.end(), match.span("city"), region)
+
+
+def _can_start(token: Token) -> bool:
+    if token.text[:1].isupper():
+        return True
+    # "al-Bab", "ash-Shaddadi": a lower-case article glued to a capitalised name.
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ARABIC_ARTICLES and nxt is not None and nxt.text in {"-", "'"}
+
+
+def _can_end(token: Token) -> bool:
+    return token.text[:1].isupper() or (
+        token.is_alpha and token.i > 0 and token.nbor(-1).text == "-"
+    )
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    """For each token, the index after its sentence (``token.sent`` rescans the whole doc)."""
+    ends = [len(doc)] * len(doc)
+    for sent in doc.sents:
+        ends[sent.start : sent.end] = [sent.end] * len(sent)
+    return ends
+
+
+def _candidate_ends(doc: Doc, start: int, sent_end: int) -> list[int]:
+    """Token end positions (exclusive) to try from ``start``, longest first."""
+    ends: list[int] = []
+    for end in range(start + 1, min(start + MAX_NAME_TOKENS, sent_end) + 1):
+        last = doc[end - 1]
+        if last.is_punct and last.text not in {"-", "'", "’"}:
+            break
+        if _can_end(last):
+            ends.append(end)
+    return ends[::-1]
+
+
+def _entity_label(span: Span) -> str:
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    for preferred in ("GPE", "LOC", "FAC"):
+        if preferred in labels:
+            return preferred
+    return next(iter(sorted(labels)), "")
+
+
+def _entity_spills_over(span: Span) -> bool:
+    """True when a person or organisation runs past the name ("Bashar al-Assad")."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    # IOB tags say whether the entity goes on before the first or after the last token.
+    before = first.ent_type_ in _SPILL_ENTITY and first.ent_iob_ == "I"
+    after = (
+        last.ent_type_ in _SPILL_ENTITY
+        and span.end < len(doc)
+        and doc[span.end].ent_iob_ == "I"
+        and doc[span.end].ent_type_ == last.ent_type_
+    )
+    return before or after
+
+
+def _preceded_by_place_word(span: Span) -> bool:
+    index = span.start - 1
+    while index >= 0 and span.doc[index].lower_ in {"the", "town", "city", "village", "of"}:
+        if span.doc[index].lower_ == "of":
+            return True
+        index -= 1
+    return index >= 0 and span.doc[index].lower_ in PLACE_PREPOSITIONS
+
+
+def _admin_hint(doc: Doc, start: int, end: int) -> tuple[bool, int]:
+    """Whether a region word follows (or, "Muhafazat X", precedes) and the token end to keep."""
+    words = admin_words()
+    if end < len(doc) and doc[end].lower_ in words and doc[end].lower_ != "republic":
+        return True, end + 1
+    return start > 0 and doc[start - 1].lower_ in words - {"state", "republic"}, end
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """A name glued by a hyphen or an Arabic article to more name ('Bir al-Abed')."""
+    doc = span.doc
+    after = [t.text for t in doc[span.end : span.end + 2]]
+    if after[:1] == ["-"] and len(after) == 2 and after[1][:1].isalpha():
+        return after[1].lower() not in _ACTOR_SUFFIXES
+    if after and after[0].lower() in ARABIC_ARTICLES and doc[span.end].whitespace_ == "":
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    return before is not None and before[1].text == "-" and before[0].is_alpha
+
+
+def _facility_follows(span: Span) -> bool:
+    if span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.text[:1].isupper() and nxt.lower_ in FACILITY_WORDS
+
+
+def _part_of_other_name(span: Span) -> bool:
+    """'Dnipro river', 'Lake Chad', 'Saudi-led', 'the Old City of Mosul'."""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in NATURAL_WORDS:
+            return True
+        if (
+            nxt.text == "-"
+            and span.end + 1 < len(doc)
+            and doc[span.end + 1].lower_ in _ACTOR_SUFFIXES
+        ):
+            return True
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if nxt.lower_ == "of" and after is not None and after.text[:1].isupper():
+            return after.ent_type_ in {"GPE", "LOC"}
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in _FEATURE_PREFIXES
+
+
+def _used_as_demonym(span: Span) -> bool:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
+        return False  # "in Aleppo"
+    root = span.root
+    return root.pos_ == "ADJ" or root.dep_ in {"amod", "compound", "nmod", "nsubj"}
+
+
+def reads_as_place(span: Span, key: str, prep: bool, entity: str) -> bool:
+    """Whether a span whose text is a gazetteer name is used as a place name here."""
+    if entity in _NEVER_PLACE or _entity_spills_over(span) or _part_of_other_name(span):
+        return False
+    if entity in {"DATE", "TIME"} and key in common_words():
+        return False  # "in March"; but the small model also tags "near Quneitra" DATE
+    if span[0].lower_ in _FEATURE_PREFIXES:
+        return False  # "Lake Chad", "Mount Sinjar"
+    if len(span) == 1 and span.text.isupper() and len(span.text) <= 4:
+        return key in _country_keys()  # "ELN", "RSF" are acronyms; "US", "DRC" are countries
+    if entity == "NORP" and _used_as_demonym(span):
+        return False  # "the Thai border", "Syrian troops"; NER also tags "Michoacan" NORP
+    if _facility_follows(span):
+        return False
+    if key in common_words() and not (prep or entity in {"GPE", "LOC"}):
+        return False
+    if len(span) == 1 and span[0].pos_ not in {"PROPN", "X"} and entity not in {"GPE", "LOC"}:
+        # Sentence-initial capitals say nothing; a capital mid-sentence marks a name.
+        return not span[0].is_sent_start or prep
+    return True
+
+
+def find_name_spans(
+    doc: Doc, gazetteer: Gazetteer, excluded: Sequence[tuple[int, int]] = ()
+) -> list[NameSpan]:
+    """Every span of ``doc`` that names a gazetteer entry and reads as a place."""
+    dateline = find_dateline(doc.text)
+    spans: list[NameSpan] = []
+    sent_ends = _sentence_ends(doc)
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if not _can_start(token):
+            index += 1
+            continue
+        matched: tuple[int, Span | None] | None = None
+        for end in _candidate_ends(doc, index, sent_ends[index]):
+            span = doc[index:end]
+            key = name_key(span.text)
+            if key in not_place_keys():
+                matched = (end, None)
+                break
+            if gazetteer.is_name(span.text):
+                matched = (end, span)
+                break
+        if matched is None:
+            index += 1
+            continue
+        end, found = matched
+        index = end
+        if found is not None and _inside_longer_name(found):
+            continue  # "Bir" of "Bir al-Abed", "Dasht" of "Dasht-e-Barchi": left to fuzzy search
+        if found is None or any(s < found.end_char and found.start_char < e for s, e in excluded):
+            continue
+        hint, keep_end = _admin_hint(doc, found.start, found.end)
+        entity = _entity_label(found)
+        if hint and entity == "NORP":
+            entity = "GPE"  # "Aleppo province": NER took "Aleppo" for a demonym
+        prep = _preceded_by_place_word(found)
+        in_dateline = dateline is not None and found.start_char < dateline.end
+        if in_dateline and not _in_dateline_names(found, dateline):
+            continue  # "(AP)"
+        if not in_dateline and not reads_as_place(found, name_key(found.text), prep, entity):
+            if _facility_follows(found):
+                index = found.end + 1  # "Baghdad Street": "Street" is no place either
+            continue
+        spans.append(
+            NameSpan(found.start_char, doc[keep_end - 1].idx + len(doc[keep_end - 1].text),
+                     found.text, hint, in_dateline, prep, entity)
+        )  # fmt: skip
+        index = keep_end
+    return spans
