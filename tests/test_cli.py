@@ -62,7 +62,9 @@ def test_bad_inputs_are_reported_and_the_rest_still_runs(report: Path, tmp_path:
     bad.mkdir()
     (bad / "empty.txt").write_text("", encoding="utf-8")
     (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (bad / "invalid.txt").write_bytes(b"Turkish troops \xff\xfe\xfa shelled \x81\x8d positions" * 3 + b"\x00")
+    (bad / "invalid.txt").write_bytes(
+        b"Turkish troops \xff\xfe\xfa shelled \x81\x8d positions" * 3 + b"\x00"
+    )
     (bad / "broken.html").write_text("<html><body><p>Unclosed <div><<<>>", encoding="utf-8")
     (bad / "lines.jsonl").write_text(
         '{"text": "Turkish troops shelled Syrian positions near Saraqeb on Friday.", '

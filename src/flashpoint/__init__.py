@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 
 # Imports inside the functions keep `import flashpoint` light: spaCy loads on first use.
-def extract(  # type: ignore[no-redef]
+def extract(
     text: str, *, published: date | None = None, url: str | None = None, source: str | None = None
 ) -> list[Event]:
     """Events of one news report."""

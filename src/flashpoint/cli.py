@@ -10,7 +10,7 @@ import csv
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
@@ -153,7 +153,12 @@ def geoparse(
         for col in ("text", "name", "country", "admin1", "lat", "lon", "precision"):
             table.add_column(col)
         for r in rows:
-            table.add_row(*(str(r[c]) for c in ("text", "name", "country", "admin1", "lat", "lon", "precision")))
+            table.add_row(
+                *(
+                    str(r[c])
+                    for c in ("text", "name", "country", "admin1", "lat", "lon", "precision")
+                )
+            )
         Console().print(table)
     raise typer.Exit(1 if errors.count else 0)
 
@@ -163,20 +168,24 @@ def ingest(
     paths: PathsArg,
     db: DbOpt = None,
     published: DateOpt = None,
-    summary: Annotated[bool, typer.Option("--summary", help="Print events by type and country.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print events by type and country.")
+    ] = False,
 ) -> None:
     """Extract, merge and store events (idempotent on re-run)."""
     from flashpoint.ingest_run import ingest_paths, print_summary
 
     errors = ErrorLog()
-    result = ingest_paths(paths, db_url=db, default_published=_parse_date(published), on_error=errors, console=err)
+    result = ingest_paths(
+        paths, db_url=db, default_published=_parse_date(published), on_error=errors, console=err
+    )
     if summary:
         print_summary(db, Console())
     err.print(result.describe(rejected=errors.count))
     raise typer.Exit(1 if errors.count else 0)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     acled_csv = "acled-csv"
     plover_json = "plover-json"
     geojson = "geojson"
@@ -200,15 +209,24 @@ def export(
         raise typer.BadParameter("parquet needs -o FILE")
     with open_store(db) as store:
         n = store.export(
-            fmt.value, output, start=_parse_date(start), end=_parse_date(end), country=country, type=event_type
+            fmt.value,
+            output,
+            start=_parse_date(start),
+            end=_parse_date(end),
+            country=country,
+            type=event_type,
         )
     err.print(f"exported {n} events")
 
 
 @app.command("eval")
 def evaluate(
-    stage: Annotated[str | None, typer.Argument(help="events, actors, places, dates, fatalities, merge")] = None,
-    confusion: Annotated[bool, typer.Option("--confusion", help="Print a confusion matrix by type.")] = False,
+    stage: Annotated[
+        str | None, typer.Argument(help="events, actors, places, dates, fatalities, merge")
+    ] = None,
+    confusion: Annotated[
+        bool, typer.Option("--confusion", help="Print a confusion matrix by type.")
+    ] = False,
     gold: Annotated[Path | None, typer.Option(help="Gold folder (default tests/gold)")] = None,
 ) -> None:
     """Precision / recall / F1 per stage on the gold sets."""

@@ -99,7 +99,10 @@ def print_summary(db_url: str | None, console: Console) -> None:
     """Events by type and country, for `make run`."""
     with open_store(db_url) as store:
         stats = store.stats()
-    table = Table(title=f"flashpoint: {stats.get('events', 0)} events from {stats.get('articles', 0)} articles")
+    table = Table(
+        title=f"flashpoint: {stats.get('events', 0)} events "
+        f"from {stats.get('articles', 0)} articles"
+    )
     table.add_column("event type")
     table.add_column("events", justify="right")
     for event_type, n in sorted(stats.get("by_type", {}).items(), key=lambda kv: -kv[1]):

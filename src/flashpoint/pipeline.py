@@ -65,7 +65,7 @@ class ArticleExtractor:
                 events.extend(
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
-        return restatements_removed(events)
+        return restatements_removed(with_adversaries(events))
 
     def _code_sentence(
         self,
@@ -126,6 +126,36 @@ class ArticleExtractor:
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,
             )
+
+
+_ADDRESSED_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+
+
+def with_adversaries(events: list[Event]) -> list[Event]:
+    """'Iran vowed to retaliate' threatens whoever attacked Iran in the story: a threat,
+    accusation or rejection with no stated target is aimed at the last actor that attacked
+    (or was attacked by) the speaker earlier in the article."""
+    out: list[Event] = []
+    for event in events:
+        if event.event_type in _ADDRESSED_TYPES and event.actor2 is None and event.actor1:
+            speaker = event.actor1
+            for prior in reversed(out):
+                if prior.event_type != "ASSAULT":
+                    continue
+                if prior.actor2 and prior.actor1 and _same_side(prior.actor2, speaker):
+                    event = replace(event, actor2=prior.actor1)
+                    break
+                if prior.actor1 and prior.actor2 and _same_side(prior.actor1, speaker):
+                    event = replace(event, actor2=prior.actor2)
+                    break
+        out.append(event)
+    return out
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    if a.org or b.org:
+        return a.org == b.org
+    return a.country is not None and a.country == b.country
 
 
 def _same_or_unknown(a: object, b: object) -> bool:

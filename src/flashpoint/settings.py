@@ -23,7 +23,9 @@ def _default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    spacy_model: str = field(default_factory=lambda: os.environ.get("FLASHPOINT_MODEL", SPACY_MODEL))
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("FLASHPOINT_MODEL", SPACY_MODEL)
+    )
     data_dir: Path = field(default_factory=_default_data_dir)
     # Anything larger is refused as "not a news report" rather than risking memory.
     max_input_bytes: int = field(
