@@ -15,7 +15,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span
 
-from flashpoint.clean import clean_article
+from flashpoint.clean import clean_article, dateline_spans
 from flashpoint.errors import FlashpointError
 from flashpoint.extract.actors import ActorIndex, ActorResolver
 from flashpoint.extract.attribution import attribution_for
@@ -59,7 +59,12 @@ class ArticleExtractor:
         dated = dateline_date(doc.text, article.published)
         default_date = ResolvedDate(dated, "day") if dated else None
         events: list[Event] = []
+        datelines = dateline_spans(doc.text)
         for sent in doc.sents:
+            if any(
+                start <= sent.start_char and sent.end_char <= end + 1 for start, end in datelines
+            ):
+                continue  # "KASTANIES, Greece, March 2 (AFP) -" says where and when, not what
             frames = find_events(sent, actors, self.lexicon)
             if frames:
                 events.extend(

@@ -360,6 +360,10 @@ def _tree_distance(a: Token, b: Token) -> int:
     return up_a.index(common) + up_b.index(common)
 
 
+def _is_reporting_clause(clause: Token) -> bool:
+    return clause.lemma_.lower() in _lexicon().speech_verbs
+
+
 def _links_clause(mention_clause: Token, trigger_clause: Token) -> bool:
     """A date on an enclosing clause dates the event too, unless that clause only reports it."""
     if mention_clause.lemma_.lower() in _lexicon().speech_verbs:
@@ -406,6 +410,8 @@ def event_date(
             rank = 0
         elif _links_clause(mention_clause, trigger_clause):
             rank = 1
+        elif not _is_reporting_clause(mention_clause):
+            rank = 2  # parsed onto a nearby noun ("... province early Monday"): still this event's
         else:
             continue
         scored.append((rank, _tree_distance(head, trigger), mention))

@@ -7,6 +7,7 @@ the article as context (actors' countries, dateline, other places, stated parent
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -162,6 +163,15 @@ def _dateline_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
     return candidates[0].country if candidates else None
 
 
+# "Operation Spring Shield", "Operation Olive Branch": names of military operations are not
+# places, however many towns share their words.
+_OPERATION_NAME = re.compile(r"\bOperation\s+(?:[\"“']?[A-Z][\w'-]*[\"”']?\s?){1,4}")
+
+
+def named_operation_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _OPERATION_NAME.finditer(text)]
+
+
 def find_places(
     doc: Doc,
     *,
@@ -175,6 +185,7 @@ def find_places(
     of the article's actors, most relevant first.
     """
     gaz = gazetteer or get_gazetteer()
+    excluded = [*excluded, *named_operation_spans(doc.text)]
     exact = find_name_spans(doc, gaz, excluded)
     names = sorted(exact + _fuzzy_spans(doc, exact, excluded), key=lambda s: s.start)
     names = [n for n in names if not _is_metonym(doc, n)]

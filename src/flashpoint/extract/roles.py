@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
@@ -160,7 +161,13 @@ class RoleReader:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
         targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
-        if not sources and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        head = noun.head
+        if (
+            not sources
+            and noun.dep_ in {"dobj", "attr"}
+            and head.pos_ in {"VERB", "AUX"}
+            and head.lemma_.lower() not in speech_lemmas()  # "Akar announced the offensive"
+        ):
             sources = self.of(_subjects(noun.head))  # "Turkey carried out airstrikes"
         if trig.roles == "self" and not sources:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"

@@ -74,8 +74,8 @@ def _multiword_ok(token: Token, trig: Trigger) -> bool:
 def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     """The lexicon row this token triggers, or None.  Object-constrained rows win."""
     pos = trigger_pos(token)
-    if pos is None:
-        return None
+    if pos is None or token.ent_type_ in {"DATE", "TIME"}:
+        return None  # "March 2", "Strike Day": calendar words are never triggers
     rows = lexicon.candidates(token.lemma_.lower(), pos)
     if not rows and token.lower_ != token.lemma_.lower():
         rows = lexicon.candidates(token.lower_, pos)
