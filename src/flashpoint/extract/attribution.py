@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from flashpoint.resources import read_tsv
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +67,11 @@ def attribution_for(trigger: Token, sent: Span) -> str | None:
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
         if subjects and trigger not in subjects[0].subtree:
             return _phrase(subjects[0])
+    # ... or hangs "the ministry said" under the event clause as a parenthetical.
+    for head in (trigger, *trigger.ancestors):
+        for child in head.children:
+            if child.lemma_.lower() in speech and child.dep_ in _PARENTHETICAL_DEPS:
+                subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
+                if subjects:
+                    return _phrase(subjects[0])
     return None
