@@ -219,6 +219,18 @@ def export(
     err.print(f"exported {n} events")
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+) -> None:
+    """REST API and web dashboard over the stored events."""
+    from flashpoint.serve import serve as run_server
+
+    run_server(db, port, host)
+
+
 @app.command("eval")
 def evaluate(
     stage: Annotated[

@@ -123,6 +123,11 @@ class ActorIndex:
             mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
             if mention is not None and mention.kind not in {"demonym"}:
                 return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+        for left in token.lefts:  # "the Houthi-held port", "RSF-controlled areas"
+            for t in left.subtree:
+                mention = self.mention_at(t)
+                if mention is not None and mention.kind in {"group"}:
+                    return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+holder")
         country = self.nationality_of(token)
         code = f"{country}{sector}" if country else sector
         return Actor(
@@ -208,6 +213,12 @@ class ActorIndex:
 
     def _patron(self, token: Token, depth: int) -> list[Actor]:
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                # "fighters of the RSF", "militants from the Allied Democratic Forces"
+                for pobj in child.children:
+                    named = self.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                    if named is not None and named.kind in {"group", "igo"}:
+                        return [named.actor]
             if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
