@@ -36,7 +36,7 @@ HEADERS: dict[str, list[str]] = {
         "source",
     ],
     "igos": ["name", "aliases", "code", "sector", "kind", "source"],
-    "sectors": ["term", "sector", "plural_only", "notes"],
+    "sectors": ["term", "sector", "plural_only", "needs_owner", "notes"],
     "outlets": ["name", "aliases", "country", "kind"],
     "ambiguous_aliases": ["alias", "candidates", "rule", "notes"],
 }

@@ -25,6 +25,8 @@ def test_floors_cover_the_contracted_metrics() -> None:
         ("places", "accuracy_161km"),
         ("places", "event_location_accuracy"),
         ("merge", "pairwise_precision"),
+        ("alerts", "precision"),
+        ("alerts", "recall"),
     ]:
         assert metric in floors.get(stage, {}), f"no floor for {stage}.{metric}"
 

@@ -231,6 +231,45 @@ def serve(
     run_server(db, port, host)
 
 
+@app.command()
+def trends(
+    country: Annotated[str | None, typer.Option(help="ISO3 country")] = None,
+    region: Annotated[str | None, typer.Option(help="First-level region (admin1) name")] = None,
+    dyad: Annotated[str | None, typer.Option(help="Actor codes A-B, e.g. TURMIL-SYRMIL")] = None,
+    interval: Annotated[str, typer.Option(help="day, week or month")] = "week",
+    plot: Annotated[Path | None, typer.Option(help="Draw the series to this PNG file")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Event counts, fatalities and intensity over time, with alert markers."""
+    from flashpoint.trends.cli import trends_command
+
+    raise typer.Exit(
+        trends_command(
+            Console(),
+            country=country,
+            region=region,
+            dyad=dyad,
+            interval=interval,
+            plot=str(plot) if plot else None,
+            db=db,
+        )
+    )
+
+
+@app.command()
+def alerts(
+    db: DbOpt = None,
+    since: Annotated[str | None, typer.Option(help="Only alerts from YYYY-MM-DD on")] = None,
+    fmt: Annotated[OutFormat, typer.Option("--format")] = OutFormat.table,
+) -> None:
+    """Current escalation alerts, each with its reason and the events behind it."""
+    from flashpoint.trends.cli import alerts_command
+
+    if fmt is OutFormat.csv:
+        raise typer.BadParameter("alerts print as jsonl or table")
+    raise typer.Exit(alerts_command(Console(), db=db, since=since, format=fmt.value))
+
+
 @app.command("eval")
 def evaluate(
     stage: Annotated[

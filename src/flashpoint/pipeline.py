@@ -207,13 +207,13 @@ def restatements_removed(events: list[Event]) -> list[Event]:
 def _located(actor: Actor | None, where: Place | None) -> Actor | None:
     """An attacked place with no stated owner belongs to the country it stands in, and
     civilians with no stated nationality are those of where the event happened."""
-    if actor is None or where is None or where.precision == "country" and actor.country:
+    if actor is None or where is None or (where.precision == "country" and actor.country):
         return actor
     if actor.country is None and actor.rule.startswith("facility"):
         return replace(actor, country=where.country, code=f"{where.country}{actor.code}")
-    if actor.rule.endswith("+context") and actor.country != where.country and actor.sector:
-        if actor.sector in _CIVILIAN_SECTORS:
-            return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
+    rehome = actor.rule.endswith("+context") and actor.country != where.country
+    if rehome and actor.sector in _CIVILIAN_SECTORS:
+        return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
     return actor
 
 

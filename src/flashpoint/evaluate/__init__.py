@@ -68,6 +68,7 @@ def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
         from flashpoint.evaluate.places import run_places
 
         stages["places"] = lambda: run_places(gold_dir / "places.jsonl")
+    stages["alerts"] = _alerts_backtest
     if (gold_dir / "merge").is_dir():
         from flashpoint.evaluate.merge import run_merge
 
@@ -83,6 +84,22 @@ def all_scores(gold_dir: Path) -> tuple[Scores, EventReport]:
             for part, metrics in fn().items():
                 scores.setdefault(part, {}).update(metrics)
     return scores, report
+
+
+def _alerts_backtest() -> Scores:
+    """Alert precision/recall on the seeded simulated backtest (no gold file needed)."""
+    from flashpoint.trends import run_backtest
+
+    result = run_backtest()["alerts"]
+    keys = [
+        "precision",
+        "recall",
+        "false_alarms",
+        "lead_time_days",
+        "naive_threshold_precision",
+        "naive_threshold_false_alarms",
+    ]
+    return {"alerts": {k: float(result[k]) for k in keys if k in result}}
 
 
 def below_floor(scores: Scores, floors: Scores) -> list[str]:

@@ -176,6 +176,7 @@ def _title_entries() -> Iterator[tuple[str, ActorEntry]]:
 class SectorTerm:
     sector: str
     plural_only: bool
+    needs_owner: bool
 
 
 class ActorDictionary:
@@ -201,7 +202,7 @@ class ActorDictionary:
         self._exact.make_automaton()
         self.sectors: dict[str, SectorTerm] = {
             row["term"].lower(): SectorTerm(
-                row["sector"], row.get("plural_only", "") in {"1", "yes", "true"}
+                row["sector"], _yes(row.get("plural_only")), _yes(row.get("needs_owner"))
             )
             for row in read_tsv("actors/sectors.tsv")
         }
@@ -260,6 +261,10 @@ class ActorDictionary:
         return [
             e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)
         ]
+
+
+def _yes(cell: str | None) -> bool:
+    return (cell or "").strip().lower() in {"1", "yes", "true"}
 
 
 def _on_boundary(text: str, start: int, end: int) -> bool:

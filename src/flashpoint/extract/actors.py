@@ -31,6 +31,32 @@ from flashpoint.model import Actor
 
 __all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
+# Heads that make a sector noun before them a mere modifier ("a government reshuffle").
+_NOT_ACTOR_HEADS = frozenset(
+    [
+        "reshuffle",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "source",
+        "statement",
+        "decision",
+        "policy",
+        "plan",
+        "budget",
+        "bill",
+        "order",
+        "decree",
+        "report",
+        "figure",
+        "data",
+        "estimate",
+        "minister",
+        "ministry",
+    ]
+)
 # Prepositions after which a country or capital is where something happens, not who acts.
 _LOCATIVE_PREPS = frozenset(
     [
@@ -318,11 +344,17 @@ class ActorResolver:
                 term = sectors[lemma]
             if term is None or (token.dep_ == "compound" and _is_sector_word(token.head, sectors)):
                 continue  # "government forces": the head noun carries the actor
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _NOT_ACTOR_HEADS:
+                continue  # "a government reshuffle", "army chief": not an actor of its own
+            if token.dep_ == "pobj" and token.head.lower_ == "as":
+                continue  # "sworn in as president": a role, not a participant
             country = nationality_of_token(token, nationality)
             if not country and token.dep_ == "compound":
                 country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
             state_word = any(c.lower_ in _STATE_WORDS for c in token.children)
-            if term.plural_only and not country and not state_word:
+            if term.plural_only and token.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if term.needs_owner and not country and not state_word:
                 continue  # "forces" alone is too vague; "government forces" is not
             sector = term.sector
             if sector == "GOV" and any(c.lower_ in {"forces", "troops"} for c in [token]):
