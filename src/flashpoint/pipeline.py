@@ -96,6 +96,8 @@ class ArticleExtractor:
             where = event_location(sent, trigger, places, home)
             actor1 = _located(frame.actor1, where)
             actor2 = _located(actor2, where)
+            if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
+                actor2 = None  # one side cannot be both source and target of one event
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))
             evidence = Evidence(
                 has_actor1=actor1 is not None,

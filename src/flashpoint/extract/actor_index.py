@@ -324,6 +324,11 @@ def nationality_of_token(token: Token, nationality: dict[int, str]) -> str | Non
             for grand in child.children:
                 if grand.dep_ in {"compound", "amod", "poss"} and grand.i in nationality:
                     return nationality[grand.i]
+    for child in token.children:  # "the defence ministry in Ankara", "officials in Moscow"
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in nationality:
+                    return nationality[pobj.i]
     return None
 
 

@@ -279,6 +279,8 @@ class ActorResolver:
                     nationality[i] = entry.country or ""
                 return None
             if _is_locative(root) or (entry.kind == "capital" and _is_place_object(root)):
+                if entry.kind == "capital":  # "the defence ministry in Ankara" is Turkish
+                    nationality[root.i] = entry.country or ""
                 return None
         name = entry.name
         actor = Actor(

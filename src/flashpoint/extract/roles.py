@@ -15,6 +15,7 @@ from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
@@ -162,13 +163,15 @@ class RoleReader:
         sources = self.noun_agents(noun)
         targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
         head = noun.head
-        if (
-            not sources
-            and noun.dep_ in {"dobj", "attr"}
-            and head.pos_ in {"VERB", "AUX"}
-            and head.lemma_.lower() not in speech_lemmas()  # "Akar announced the offensive"
-        ):
-            sources = self.of(_subjects(noun.head))  # "Turkey carried out airstrikes"
+        # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
+        # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
+        verb = head.head if noun.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS else head
+        carried = noun.dep_ in {"dobj", "attr"} or (noun.dep_ == "pobj" and verb is not head)
+        if carried and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in speech_lemmas():
+            if not sources:
+                sources = self.of(_subjects(verb))
+            if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
+                targets = self.of(_pobjs(verb, trig.target_preps | {"on", "at", "against"}))
         if trig.roles == "self" and not sources:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
         return sources, targets
