@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 
 from spacy.tokens import Doc, Span
@@ -28,6 +29,7 @@ from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import get_nlp
+from flashpoint.resources import read_tsv
 from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
@@ -96,6 +98,9 @@ class ArticleExtractor:
             where = event_location(sent, trigger, places, home)
             actor1 = _located(frame.actor1, where)
             actor2 = _located(actor2, where)
+            actor1, actor2 = implied_participants(
+                frame.event_type, frame.mode, actor1, actor2, where
+            )
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
                 actor2 = None  # one side cannot be both source and target of one event
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))
@@ -204,6 +209,28 @@ def restatements_removed(events: list[Event]) -> list[Event]:
         else:
             kept.append(event)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _implied() -> dict[tuple[str, str, str], str]:
+    rows = read_tsv("events/implied.tsv")
+    return {(r["event_type"], r["mode"] or "*", r["slot"]): r["sector"] for r in rows}
+
+
+def implied_participants(
+    event_type: str, mode: str | None, a1: Actor | None, a2: Actor | None, where: Place | None
+) -> tuple[Actor | None, Actor | None]:
+    """Fill a missing source or target that the event type implies (events/implied.tsv)."""
+    table = _implied()
+    filled = []
+    for slot, actor in (("actor1", a1), ("actor2", a2)):
+        sector = table.get((event_type, mode or "*", slot)) or table.get((event_type, "*", slot))
+        if actor is None and sector:
+            country = where.country if where else None
+            code = f"{country}{sector}" if country else sector
+            actor = Actor(sector.lower(), code, code, country, sector, rule=f"implied:{event_type}")
+        filled.append(actor)
+    return filled[0], filled[1]
 
 
 def _located(actor: Actor | None, where: Place | None) -> Actor | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
-from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, same_side
+from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, content_noun, same_side
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 
@@ -151,6 +151,8 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     for token, trig in matches:
         if trig.pos == "VERB":
             for child in token.children:
+                if child.dep_ in {"dobj", "attr"} and content_noun(child).i in nouns:
+                    absorbed.add(content_noun(child).i)  # "held four hours of talks"
                 if child.dep_ in {"dobj", "attr"} and child.i in nouns:
                     absorbed.add(child.i)
                 elif child.dep_ == "prep":

@@ -16,6 +16,30 @@ from flashpoint.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
+_MEASURE_NOUNS = frozenset(
+    [
+        "hour",
+        "day",
+        "week",
+        "month",
+        "round",
+        "series",
+        "wave",
+        "string",
+        "number",
+        "dozen",
+        "score",
+        "hundred",
+        "thousand",
+        "couple",
+        "pair",
+        "group",
+        "batch",
+        "barrage",
+        "volley",
+        "spate",
+    ]
+)
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
@@ -53,6 +77,18 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
         token.dep_ == "acl" and token.tag_ == "VBN"
     )
+
+
+def content_noun(token: Token) -> Token:
+    """'four hours of talks', 'a string of villages', 'dozens of civilians': the noun after
+    'of' is what the verb acts on."""
+    if token.lemma_.lower() in _MEASURE_NOUNS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
 
 
 def _pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -139,7 +175,7 @@ class RoleReader:
             targets = self.of(_passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(_subjects(token))
-        objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+        objects = [content_noun(c) for c in token.children if c.dep_ in _OBJECT_DEPS]
         targets = self.of(objects) or targets_by_prep
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
@@ -151,9 +187,22 @@ class RoleReader:
             # subject of the demanded clause.
             clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+        if not targets and trig.mode == "visit":
+            targets = self.visited(token)
         if trig.roles == "self":
             targets = [t for t in targets if not same_side(t, sources)]
         return sources, targets
+
+    def visited(self, token: Token) -> list[Actor]:
+        """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
+        places = [c for c in token.children if c.dep_ == "dobj"] + _pobjs(token, ["to"])
+        for place in places:
+            country = self.actors.nationality.get(place.i)
+            if country:
+                return [
+                    Actor(place.text, country, f"{country}GOV", country, "GOV", rule="visit-host")
+                ]
+        return []
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         if trig.roles == "symmetric":
@@ -174,6 +223,8 @@ class RoleReader:
                 targets = self.of(_pobjs(verb, trig.target_preps | {"on", "at", "against"}))
         if trig.roles == "self" and not sources:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
+        if not targets and trig.mode == "visit":
+            targets = self.visited(noun)
         return sources, targets
 
 
