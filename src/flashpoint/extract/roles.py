@@ -16,6 +16,7 @@ from flashpoint.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
+_ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
 _MEASURE_NOUNS = frozenset(
     [
         "hour",
@@ -155,6 +156,11 @@ class RoleReader:
         by = self.of(_pobjs(noun, ["by", "from"]))
         if by:
             return by
+        for acl in noun.children:  # "an airstrike widely attributed to Israel"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _ATTRIBUTING_VERBS:
+                found = self.of(_pobjs(acl, ["to", "by"]))
+                if found:
+                    return found
         for child in noun.children:
             if child.dep_ in {"poss", "compound", "nmod"}:
                 actors = self.actors.actors_for(child)
@@ -180,8 +186,11 @@ class RoleReader:
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
             targets = self.of(t for obj in objects for t in _pobjs(obj, preps))
-        if not targets and trig.roles == "speaker_target":  # "condemned Israel's move"
-            targets = [a for obj in objects for a in self.possessor(obj)]
+        if not targets and trig.event_type != "ASSAULT":
+            # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
+            preps = trig.target_preps | {"on"}
+            holders = objects + [p for o in (objects or [token]) for p in _pobjs(o, preps)]
+            targets = [a for h in holders for a in self.possessor(h)]
         if not targets and trig.roles == "speaker_target":
             # "demanded that Armenian forces lay down their arms": the addressee is the
             # subject of the demanded clause.
