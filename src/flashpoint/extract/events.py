@@ -24,6 +24,8 @@ _NESTING_ROLES = frozenset({"speaker_target"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "dobj"})
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
+_BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
+_CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,9 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     trigger_at = {tok.i for tok, _ in matches}
     nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
+        if trig.pos == "NOUN" and _is_background_reference(token):
+            absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
+            continue
         if trig.pos == "VERB":
             for child in token.children:
                 if child.dep_ in {"dobj", "attr"} and content_noun(child).i in nouns:
@@ -169,9 +174,33 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     return absorbed - set(parent_of), parent_of
 
 
+def _is_background_reference(noun: Token) -> bool:
+    """A noun event named only as the time or cause of another: 'since the invasion', 'after
+    six hours of talks', 'in retaliation for the attack', 'days after the clash'."""
+    current = noun
+    for _ in range(3):  # through "hours of", "the first day of"
+        if current.dep_ != "pobj":
+            return False
+        prep = current.head
+        word = prep.lower_
+        if word in _BACKGROUND_PREPS:
+            return True
+        if word in {"to", "for"} and prep.head.lower_ in _CAUSAL_NOUNS:
+            return True  # "in response to", "in retaliation for"
+        if word != "of":
+            return False
+        current = prep.head
+    return False
+
+
 def _pairs(
     sources: list[Actor], targets: list[Actor], trig: Trigger
 ) -> list[tuple[Actor | None, Actor | None]]:
+    if trig.roles == "mutual":  # "Ukraine and Russia traded blame": each accuses the other
+        parties = _dedupe([*sources, *targets])
+        return [(a, b) for a in parties for b in parties if _party(a) != _party(b)] or [
+            (parties[0] if parties else None, None)
+        ]
     if trig.roles == "symmetric":
         sides, others = _dedupe(sources), _dedupe(targets)
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
@@ -229,8 +258,13 @@ def _merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
 
 
 def _linked(a: Token, b: Token) -> bool:
-    """Two triggers describe one event when one governs the other or they share a head."""
-    return a in b.subtree or b in a.subtree or a.head == b.head or a.head == b or b.head == a
+    """Two triggers describe one event when one governs the other or they hang close together
+    ('launched an invasion, with missiles striking cities')."""
+    if a in b.subtree or b in a.subtree:
+        return True
+    up_a = [a.head, a.head.head]
+    up_b = [b.head, b.head.head]
+    return any(x == y for x in up_a for y in up_b)
 
 
 def _combine(a: EventFrame, b: EventFrame) -> EventFrame:
