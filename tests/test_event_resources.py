@@ -159,7 +159,7 @@ ACLED_TAXONOMY: dict[str, set[str]] = {
     },
 }
 
-ROLES = {"agent_patient", "symmetric", "speaker_target", "self"}
+ROLES = {"agent_patient", "symmetric", "speaker_target", "self", "mutual"}
 PLACE_PREPS = {"in", "into"}
 ALIAS_NOTE = re.compile(r"lemmatises '([^']+)' as '([^']+)'")
 
@@ -300,7 +300,7 @@ def test_roles_follow_the_type() -> None:
     speaker_types = {"ACCUSE", "REQUEST", "THREATEN", "REJECT"}
     for row in rows("triggers.tsv"):
         if row["event_type"] in speaker_types:
-            assert row["roles"] in {"speaker_target", "symmetric"}, row
+            assert row["roles"] in {"speaker_target", "symmetric", "mutual"}, row
         if row["roles"] == "self":
             assert row["event_type"] in {"RETREAT", "MOBILIZE"}, row
 
