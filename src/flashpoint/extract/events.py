@@ -21,7 +21,7 @@ from flashpoint.model import Actor
 # A trigger in the complement of one of these is the content of a claim, not an event by itself:
 # "Russia accused HTS of rearming" is one ACCUSE; "threatened to strike" is one THREATEN.
 _NESTING_ROLES = frozenset({"speaker_target"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "dobj"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
