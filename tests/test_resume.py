@@ -1,0 +1,103 @@
+"""Killing `flashpoint ingest` halfway through a 500-article run and running it again gives exactly
+the database an uninterrupted run gives: each article is committed in its own transaction."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+GOLD = Path(__file__).parent / "gold"
+ARTICLES = 500
+# Columns that record when a row was written, not what it says.
+VOLATILE = {"ingested_at", "updated_at"}
+
+
+def _texts() -> list[str]:
+    """500 distinct real-looking reports: the texts of our three gold sets."""
+    texts: list[str] = []
+    for name in ("events.jsonl", "actors.jsonl", "places.jsonl"):
+        with (GOLD / name).open(encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    unique = list(dict.fromkeys(t for t in texts if len(t.split()) >= 8))
+    assert len(unique) >= ARTICLES
+    return unique[:ARTICLES]
+
+
+def _write_corpus(path: Path) -> None:
+    start = date(2020, 1, 1)
+    with path.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_texts()):
+            record = {
+                "text": text,
+                "url": f"https://news.example.org/story/{i}",
+                "published": (start + timedelta(days=i % 300)).isoformat(),
+                "source": "Example Wire",
+            }
+            fh.write(json.dumps(record) + "\n")
+
+
+def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "flashpoint", "ingest", str(corpus), "--db", f"sqlite:///{db}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+
+
+def _count_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return int(conn.execute("select count(*) from articles").fetchone()[0])
+    except sqlite3.OperationalError:  # table not created yet
+        return 0
+
+
+def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, without write timestamps, in a stable order."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table'")]
+        for table in sorted(tables):
+            columns = [r[1] for r in conn.execute(f"pragma table_info({table})")]
+            kept = [c for c in columns if c not in VOLATILE]
+            rows = conn.execute(f"select {', '.join(kept)} from {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+    return out
+
+
+@pytest.mark.slow
+def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    _write_corpus(corpus)
+
+    whole = tmp_path / "whole.sqlite"
+    assert _ingest(corpus, whole).wait(timeout=900) == 0
+
+    resumed = tmp_path / "resumed.sqlite"
+    proc = _ingest(corpus, resumed)
+    deadline = time.monotonic() + 600
+    while _count_articles(resumed) < ARTICLES // 2 and time.monotonic() < deadline:
+        assert proc.poll() is None, "ingest ended before it could be killed"
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=60)
+    halfway = _count_articles(resumed)
+    stored = _count_articles(whole)
+    assert ARTICLES // 2 <= halfway < stored
+
+    assert _ingest(corpus, resumed).wait(timeout=900) == 0
+    assert _count_articles(resumed) == stored
+    assert _dump(resumed) == _dump(whole)
