@@ -42,9 +42,12 @@ class Accuracy:
     def value(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
+    correct_last: bool = False
+
     def record(self, ok: bool) -> None:
         self.total += 1
         self.correct += int(ok)
+        self.correct_last = ok
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
