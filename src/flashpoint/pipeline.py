@@ -21,7 +21,13 @@ from flashpoint.errors import FlashpointError
 from flashpoint.extract.actors import ActorIndex, ActorResolver
 from flashpoint.extract.attribution import attribution_for
 from flashpoint.extract.casualties import casualties_for
-from flashpoint.extract.confidence import Evidence, is_generic, is_history, score
+from flashpoint.extract.confidence import (
+    Evidence,
+    is_generic,
+    is_history,
+    is_implausible,
+    score,
+)
 from flashpoint.extract.dates import dateline_date, event_date, find_dates
 from flashpoint.extract.events import EventFrame, find_events
 from flashpoint.extract.lexicon import get_lexicon
@@ -110,7 +116,13 @@ class ArticleExtractor:
                 verbal=frame.verbal,
                 has_place=any(sent.start_char <= p.start < sent.end_char for p in places),
                 has_toll=toll.fatalities is not None or toll.injuries is not None,
-                history=is_history(when.value if when else None, article.published, sent),
+                history=is_history(
+                    when.value if when else None,
+                    article.published,
+                    sent,
+                    [d.value for d in dates if d.precision == "year"],
+                ),
+                implausible=is_implausible(frame.event_type, actor1.sector if actor1 else None),
                 generic=is_generic(trigger, toll.fatalities),
                 question=sent.text.rstrip().endswith("?"),
             )

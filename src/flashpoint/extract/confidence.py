@@ -7,6 +7,7 @@ data change, not a code change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -18,6 +19,8 @@ from flashpoint.resources import read_tsv
 # Background that is older than this is history, not news ("the war, which began in 2011").
 _HISTORY_DAYS = 45
 _BACKGROUND_TOLL = 1000
+_FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
+_UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED"})
 
 
 @lru_cache(maxsize=1)
@@ -35,13 +38,31 @@ class Evidence:
     history: bool
     generic: bool
     question: bool
+    implausible: bool = False
 
 
-def is_history(event_date: date | None, published: date | None, sent: Span) -> bool:
+def is_history(
+    event_date: date | None,
+    published: date | None,
+    sent: Span,
+    years: Sequence[date] = (),
+) -> bool:
+    """Background: dated long before publication, introduced by "since", or set in a stated year
+    long past ("the 1994 genocide", "last fought a war in 2006") with no recent date beside it."""
     if event_date and published and (published - event_date).days > _HISTORY_DAYS:
         return True
     text = sent.text.lower()
-    return " since 19" in text or " since 20" in text
+    if " since 19" in text or " since 20" in text:
+        return True
+    if published and years and (event_date is None or event_date == published):
+        return all((published - y).days > 365 for y in years)
+    return False
+
+
+def is_implausible(event_type: str, source_sector: str | None) -> bool:
+    """Civilians, refugees, journalists and medics do not attack, deploy or arrest: such a
+    reading is almost always a parse error ("50,000 people crossed into Armenia")."""
+    return event_type in _FORCEFUL_TYPES and source_sector in _UNARMED_SECTORS
 
 
 def is_generic(trigger: Token, toll: int | None) -> bool:
@@ -74,6 +95,7 @@ def score(ev: Evidence) -> float:
     total += w["history"] if ev.history else 0.0
     total += w["generic"] if ev.generic else 0.0
     total += w["question"] if ev.question else 0.0
+    total += w["implausible"] if ev.implausible else 0.0
     if not ev.has_actor1 and not ev.has_actor2 and not ev.has_toll:
         total += w["no_participants"]
     return max(0.01, min(0.99, total))

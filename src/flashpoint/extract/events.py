@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -17,6 +18,7 @@ from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, content_noun, same_side
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
+from flashpoint.resources import read_tsv
 
 # A trigger in the complement of one of these is the content of a claim, not an event by itself:
 # "Russia accused HTS of rearming" is one ACCUSE; "threatened to strike" is one THREATEN.
@@ -78,7 +80,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     absorbed, parent_of = _nesting(matches)
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
-        if token.i in absorbed:
+        if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
@@ -172,6 +174,31 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
                     if t.i in trigger_at and t.i != token.i and t.i not in parent_of:
                         parent_of[t.i] = token.i
     return absorbed - set(parent_of), parent_of
+
+
+@lru_cache(maxsize=1)
+def _accident_words() -> dict[str, frozenset[str]]:
+    rows = read_tsv("events/accidents.tsv")
+    return {
+        kind: frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("verb", "noun")
+    }
+
+
+def _accidental(trigger: Token) -> bool:
+    """'a jet that crashed ..., killing all ten', 'floods killed 300': deaths with no attacker."""
+    words = _accident_words()
+    clause = trigger
+    if trigger.dep_ in {"advcl", "conj", "xcomp"} and trigger.tag_ == "VBG":
+        clause = trigger.head  # "crashed ..., killing": the cause is the verb before it
+        before = trigger.doc[trigger.sent.start : trigger.i]
+        if any(t.lemma_.lower() in words["verb"] and t.pos_ == "VERB" for t in before):
+            return True
+    for child in clause.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
+            for t in child.subtree:
+                if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
+                    return True
+    return False
 
 
 def _is_background_reference(noun: Token) -> bool:
