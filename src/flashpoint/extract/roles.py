@@ -199,7 +199,10 @@ class RoleReader:
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
         if trig.roles == "self":
+            own = [t for t in targets if same_side(t, sources)]
             targets = [t for t in targets if not same_side(t, sources)]
+            if own and own[0].sector == "MIL":
+                sources = [_as_forces(s) for s in sources]  # "France pulled its troops out"
         return sources, targets
 
     def visited(self, token: Token) -> list[Actor]:
@@ -235,6 +238,14 @@ class RoleReader:
         if not targets and trig.mode == "visit":
             targets = self.visited(noun)
         return sources, targets
+
+
+def _as_forces(actor: Actor) -> Actor:
+    """The armed forces of a state that moves its own troops."""
+    if actor.sector != "GOV" or not actor.country or actor.org:
+        return actor
+    c = actor.country
+    return Actor(actor.text, f"{c} forces", f"{c}MIL", c, "MIL", rule=actor.rule + "+own-forces")
 
 
 def same_side(actor: Actor, sources: list[Actor]) -> bool:
