@@ -163,7 +163,7 @@ class ActorIndex:
             if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
                 found.extend(self._resolve_definite(token))
         for child in token.children:
-            if child.dep_ == "conj":
+            if child.dep_ in {"conj", "appos"}:  # "Mali, Burkina Faso and Niger"
                 found.extend(self.actors_for(child, depth=depth + 1))
         return _unique(found)
 
@@ -214,11 +214,14 @@ class ActorIndex:
     def _patron(self, token: Token, depth: int) -> list[Actor]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                # "fighters of the RSF", "militants from the Allied Democratic Forces"
+                # "fighters of the RSF", "militants from the Allied Democratic Forces",
+                # "the foreign ministers of Congo and Rwanda"
                 for pobj in child.children:
                     named = self.mention_at(pobj) if pobj.dep_ == "pobj" else None
                     if named is not None and named.kind in {"group", "igo"}:
                         return [named.actor]
+                    if named is not None and named.kind in {"country", "capital"}:
+                        return self.actors_for(pobj, depth=depth + 1)
             if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
