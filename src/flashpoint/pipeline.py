@@ -107,6 +107,7 @@ class ArticleExtractor:
             actor1, actor2 = implied_participants(
                 frame.event_type, frame.mode, actor1, actor2, where
             )
+            actor2 = actor2 or _foreign_ground(frame.event_type, actor1, where)
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
                 actor2 = None  # one side cannot be both source and target of one event
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))
@@ -243,6 +244,18 @@ def implied_participants(
             actor = Actor(sector.lower(), code, code, country, sector, rule=f"implied:{event_type}")
         filled.append(actor)
     return filled[0], filled[1]
+
+
+def _foreign_ground(event_type: str, actor1: Actor | None, where: Place | None) -> Actor | None:
+    """An attack by one state's forces on another state's soil targets that state:
+    'Russian missiles struck Kyiv' is RUS against UKR, 'Ukrainian troops pushed into Kursk'
+    UKR against RUS.  Inside the attacker's own country the target stays unknown."""
+    if event_type != "ASSAULT" or actor1 is None or where is None or actor1.org:
+        return None
+    if actor1.country is None or actor1.country == where.country:
+        return None
+    c = where.country
+    return Actor(where.text, c, c, c, None, rule="foreign-ground")
 
 
 def _located(actor: Actor | None, where: Place | None) -> Actor | None:

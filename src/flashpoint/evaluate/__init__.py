@@ -73,6 +73,11 @@ def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
         from flashpoint.evaluate.merge import run_merge
 
         stages["merge"] = lambda: run_merge(gold_dir / "merge")
+    if (gold_dir / "merge_blind").is_dir():
+        from flashpoint.evaluate.merge import run_merge
+
+        # Written without sight of the merge rules: the honest measure of merging.
+        stages["merge_blind"] = lambda: run_merge(gold_dir / "merge_blind", name="merge_blind")
     return stages
 
 

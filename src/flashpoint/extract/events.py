@@ -26,6 +26,7 @@ _NESTING_ROLES = frozenset({"speaker_target"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
+_NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
 _CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
@@ -113,8 +114,8 @@ def _joint_action(
 ) -> list[EventFrame]:
     """Forces of two states acting together ('Rwandan and Mozambican troops recaptured ...')
     also cooperate with each other (PLOVER COOPERATE, CAMEO 062)."""
-    if trig.event_type not in _JOINT_TYPES:
-        return []
+    if trig.event_type not in _JOINT_TYPES or trig.roles in {"symmetric", "mutual"}:
+        return []  # "Russia and Ukraine swapped prisoners" is an exchange, not a joint act
     states = [a for a in _dedupe(sources) if a.country and a.org is None]
     if len({a.country for a in states}) < 2:
         return []
@@ -229,7 +230,10 @@ def _pairs(
             (parties[0] if parties else None, None)
         ]
     if trig.roles == "symmetric":
-        sides, others = _dedupe(sources), _dedupe(targets)
+        # Parties of a meeting or deal are states, groups and officials, not the prisoners
+        # they swapped or the civilians they discussed.
+        sides = _dedupe(sources)
+        others = [a for a in _dedupe(targets) if a.org or a.sector not in _NON_PARTIES]
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
             return [(a, b) for a in sides for b in others if _party(a) != _party(b)]
         parties = sides or others
