@@ -102,7 +102,7 @@ def compare(a: Report, b: Report, rules: Rules | None = None) -> Decision:
     dyad_same = _actor_evidence(tally, a.event, b.event)
     _type_evidence(tally, a.event, b.event, same_day=gap == 0, dyad_same=dyad_same)
     _place_evidence(tally, a.event.location, b.event.location)
-    figures_agree = _casualty_evidence(tally, a.event, b.event)
+    figures_agree = _casualty_evidence(tally, a.event, b.event, rising=_toll_update(a, b))
     if a.event.mode and a.event.mode == b.event.mode:
         tally.add("same_mode", f"same mode {a.event.mode}")
     similarity = text_similarity(a.event.sentence, b.event.sentence)
@@ -277,8 +277,22 @@ def _place_evidence(tally: _Tally, a: Place | None, b: Place | None) -> None:
     tally.anchored = True
 
 
-def fatalities_consistent(a: Event, b: Event, rules: Rules | None = None) -> bool:
-    """Whether two death tolls can describe one event (updates and rounding, not 2 vs 33)."""
+def _toll_update(a: Report, b: Report) -> bool:
+    """Is the report with the higher death toll published later?  Tolls rise for days after a
+    bombing (20, then 230, then 358 in Mogadishu); they rarely fall."""
+    if a.event.fatalities is None or b.event.fatalities is None:
+        return False
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    later, earlier = (a, b) if a.published > b.published else (b, a)
+    return (later.event.fatalities or 0) > (earlier.event.fatalities or 0)
+
+
+def fatalities_consistent(
+    a: Event, b: Event, rules: Rules | None = None, *, rising: bool = False
+) -> bool:
+    """Whether two death tolls can describe one event (updates and rounding, not 2 vs 33).
+    ``rising``: the higher figure was published later, so a larger gap is a toll update."""
     rules = rules or load_rules()
     if a.fatalities is None or b.fatalities is None:
         return True
@@ -286,19 +300,21 @@ def fatalities_consistent(a: Event, b: Event, rules: Rules | None = None) -> boo
     lo, hi = low.fatalities or 0, high.fatalities or 0
     if hi - lo <= rules.limit("fatality_abs_tolerance"):
         return True
+    if rising:
+        return lo > 0 and hi / lo <= rules.limit("fatality_ratio_rising")
     ratio_limit = rules.limit(
         "fatality_ratio_lower_bound" if low.fatalities_lower_bound else "fatality_ratio"
     )
     return lo > 0 and hi / lo <= ratio_limit
 
 
-def _casualty_evidence(tally: _Tally, a: Event, b: Event) -> bool:
+def _casualty_evidence(tally: _Tally, a: Event, b: Event, *, rising: bool = False) -> bool:
     """Adds casualty evidence; True when both give a positive, consistent death toll."""
     if a.injuries and a.injuries == b.injuries:
         tally.add("same_injuries", f"same injured count {a.injuries}")
     if a.fatalities is None or b.fatalities is None:
         return False
-    if not fatalities_consistent(a, b, tally.rules):
+    if not fatalities_consistent(a, b, tally.rules, rising=rising):
         tally.block(f"fatalities {a.fatalities} vs {b.fatalities}")
         return False
     if a.fatalities == b.fatalities:
