@@ -38,6 +38,28 @@ _COLLECTIVE_NOUNS = frozenset(
 _LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
 _LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
 _FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
+_PERSON_NOUNS = frozenset(
+    [
+        "official",
+        "minister",
+        "president",
+        "prosecutor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "general",
+        "governor",
+        "envoy",
+        "ambassador",
+        "chief",
+        "leader",
+        "diplomat",
+        "judge",
+        "premier",
+        "mayor",
+    ]
+)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -55,6 +77,8 @@ class ActorMention:
 
     @property
     def is_person(self) -> bool:
+        if self.kind == "sector":  # "the prosecutor ... he", "the commander ... she"
+            return not self.plural and self.actor.text.lower() in _PERSON_NOUNS
         return self.kind in {"leader", "title"}
 
 

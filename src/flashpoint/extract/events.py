@@ -27,6 +27,10 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"}
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
+# Head nouns after which a trigger noun still names an event: "an aid convoy", "a peace deal".
+_EVENT_CARRIERS = frozenset(
+    {"package", "convoy", "shipment", "delivery", "flight", "drop", "deal", "campaign", "wave"}
+)
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
 _CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
@@ -154,6 +158,10 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     trigger_at = {tok.i for tok, _ in matches}
     nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
+        if trig.pos == "NOUN" and token.dep_ == "compound" and token.head.i not in trigger_at:
+            if token.head.lemma_.lower() not in _EVENT_CARRIERS:
+                absorbed.add(token.i)  # "arrest warrants", "attack helicopters": a modifier
+                continue
         if trig.pos == "NOUN" and _is_background_reference(token):
             absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
             continue
