@@ -158,10 +158,9 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     trigger_at = {tok.i for tok, _ in matches}
     nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
-        if trig.pos == "NOUN" and token.dep_ == "compound" and token.head.i not in trigger_at:
-            if token.head.lemma_.lower() not in _EVENT_CARRIERS:
-                absorbed.add(token.i)  # "arrest warrants", "attack helicopters": a modifier
-                continue
+        if trig.pos == "NOUN" and _mere_modifier(token, trigger_at):
+            absorbed.add(token.i)  # "arrest warrants", "attack helicopters"
+            continue
         if trig.pos == "NOUN" and _is_background_reference(token):
             absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
             continue
@@ -208,6 +207,14 @@ def _accidental(trigger: Token) -> bool:
                 if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
                     return True
     return False
+
+
+def _mere_modifier(noun: Token, trigger_at: set[int]) -> bool:
+    return (
+        noun.dep_ == "compound"
+        and noun.head.i not in trigger_at
+        and noun.head.lemma_.lower() not in _EVENT_CARRIERS
+    )
 
 
 def _is_background_reference(noun: Token) -> bool:
