@@ -58,3 +58,12 @@ def mark_segments(doc: Doc) -> Doc:
             token.is_sent_start = True
             pending = False
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each access; stages ask for it often, so keep one copy."""
+    cached = doc.user_data.get("flashpoint_text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["flashpoint_text"] = cached
+    return cached

@@ -34,7 +34,7 @@ from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
-from flashpoint.nlp import get_nlp
+from flashpoint.nlp import doc_text, get_nlp
 from flashpoint.resources import read_tsv
 from flashpoint.settings import get_settings
 
@@ -64,10 +64,10 @@ class ArticleExtractor:
         )
         home = article_place(doc, places)
         actors.apply_context(home.country if home else next(iter(actors.countries()), None))
-        dated = dateline_date(doc.text, article.published)
+        dated = dateline_date(doc_text(doc), article.published)
         default_date = ResolvedDate(dated, "day") if dated else None
         events: list[Event] = []
-        datelines = dateline_spans(doc.text)
+        datelines = dateline_spans(doc_text(doc))
         for sent in doc.sents:
             if any(
                 start <= sent.start_char and sent.end_char <= end + 1 for start, end in datelines

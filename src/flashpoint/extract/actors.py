@@ -28,6 +28,7 @@ from flashpoint.extract.actor_index import (
     noun_phrase_text,
 )
 from flashpoint.model import Actor
+from flashpoint.nlp import doc_text
 
 __all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
@@ -214,8 +215,8 @@ class ActorResolver:
         outlet_tokens: set[int] = set()
         nationality: dict[int, str] = {}  # token index → ISO3 of a demonym / possessive country
         titles: list[tuple[Span, AliasMatch]] = []
-        datelines = dateline_spans(doc.text)
-        for match in self.dictionary.scan(doc.text):
+        datelines = dateline_spans(doc_text(doc))
+        for match in self.dictionary.scan(doc_text(doc)):
             if any(start <= match.start < end for start, end in datelines):
                 continue  # "DAMASCUS (AFP) —" says where the report was filed, not who acted
             span = doc.char_span(match.start, match.end, alignment_mode="expand")

@@ -25,7 +25,7 @@ from flashpoint.gazetteer.spans import (
     reads_as_place,
 )
 from flashpoint.model import Place
-from flashpoint.nlp import parse
+from flashpoint.nlp import doc_text, parse
 
 # Verbs whose subject is a government, not a location ("Ankara said", "Moscow denied").
 _STATEMENT_VERBS: frozenset[str] = frozenset(
@@ -62,7 +62,7 @@ _SPECIFICITY = {"point": 0.6, "admin2": 0.4, "admin1": 0.2, "country": 0.0}
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """One resolved place mention; offsets are character offsets in ``doc.text``."""
+    """One resolved place mention; offsets are character offsets in ``doc_text(doc)``."""
 
     text: str
     start: int
@@ -93,7 +93,7 @@ def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
     if mention.place.precision != "country":
         return False
     root = _root(doc, mention.start, mention.end)
-    if root is None or (find_dateline(doc.text) or _NO_DATELINE).end > mention.start:
+    if root is None or (find_dateline(doc_text(doc)) or _NO_DATELINE).end > mention.start:
         return False
     if root.dep_ in {"nsubj", "agent"}:
         return True
@@ -126,7 +126,7 @@ def _fuzzy_spans(
 ) -> list[NameSpan]:
     """Names the exact index missed (odd transliterations): multi-word proper-noun runs, single
     words NER tags as places, and any run followed by 'province', 'governorate' ..."""
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(doc_text(doc))
     taken = [(s.start, s.end) for s in found] + list(excluded)
     taken += [(dateline.start, dateline.end)] if dateline else []
     spans = []
@@ -156,10 +156,10 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
 
 
 def _dateline_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(doc_text(doc))
     if dateline is None or dateline.region is None:
         return None
-    candidates = gazetteer.lookup(doc.text[dateline.region[0] : dateline.region[1]])
+    candidates = gazetteer.lookup(doc_text(doc)[dateline.region[0] : dateline.region[1]])
     return candidates[0].country if candidates else None
 
 
@@ -185,21 +185,21 @@ def find_places(
     of the article's actors, most relevant first.
     """
     gaz = gazetteer or get_gazetteer()
-    excluded = [*excluded, *named_operation_spans(doc.text)]
+    excluded = [*excluded, *named_operation_spans(doc_text(doc))]
     exact = find_name_spans(doc, gaz, excluded)
     names = sorted(exact + _fuzzy_spans(doc, exact, excluded), key=lambda s: s.start)
     names = [n for n in names if not _is_metonym(doc, n)]
     mentions = [_mention(doc, gaz, name, fuzzy=name not in exact) for name in names]
     mentions = [m for m in mentions if m.candidates]
     resolved = resolve(
-        doc.text, mentions, context_countries, _dateline_country(doc, gaz), _demonyms(doc, gaz)
+        doc_text(doc), mentions, context_countries, _dateline_country(doc, gaz), _demonyms(doc, gaz)
     )
     results = []
     for mention, resolution in zip(mentions, resolved, strict=True):
         if resolution is None:
             continue
         c = resolution.candidate
-        surface = doc.text[mention.start : mention.end]
+        surface = doc_text(doc)[mention.start : mention.end]
         place = Place(surface, c.name, c.country, c.admin1, c.lat, c.lon, c.precision, c.geonameid)
         found = PlaceMention(surface, mention.start, mention.end, place, resolution.confidence)
         if not _is_actor_use(doc, found):
@@ -300,7 +300,7 @@ def event_location(
     sentence the ``fallback`` (the article's place) is returned; a fallback *point* is widened to
     precision "admin2" (coordinates kept), meaning "in the vicinity of", as ACLED does.
     """
-    dateline = find_dateline(sent.doc.text)
+    dateline = find_dateline(doc_text(sent.doc))
     inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
     in_body = [m for m in inside if dateline is None or m.start >= dateline.end]
     candidates = in_body or inside
@@ -319,7 +319,7 @@ def event_location(
 
 def article_place(doc: Doc, mentions: Sequence[PlaceMention]) -> Place | None:
     """The article's place: its dateline place, else the most mentioned specific place."""
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(doc_text(doc))
     if dateline is not None:
         for mention in mentions:
             if mention.start < dateline.end and mention.place.precision != "country":

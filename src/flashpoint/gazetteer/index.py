@@ -170,7 +170,14 @@ _INSTANCE: Gazetteer | None = None
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (opened, and built if needed, on first call)."""
     global _INSTANCE
+    instance = _INSTANCE
+    if instance is not None and instance.path == _configured_path():
+        return instance  # the common case, without the lock
     with _LOCK:
-        if _INSTANCE is None or _INSTANCE.path != get_settings().gazetteer_path:
+        if _INSTANCE is None or _INSTANCE.path != _configured_path():
             _INSTANCE = Gazetteer.open()
         return _INSTANCE
+
+
+def _configured_path() -> Path:
+    return get_settings().gazetteer_path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # "al-", "el-", "ash-" ... as a separate word or a hyphenated prefix.  Sun-letter assimilated
 # forms (ash-Shughur, an-Nu'man, ad-Dana) are as common in print as the plain "al-".
@@ -55,6 +56,7 @@ def name_words(text: str) -> list[str]:
     return kept or words
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every article
 def name_key(text: str) -> str:
     """The exact-match key: folded words joined by single spaces, doubled letters collapsed."""
     return _FINAL_H.sub("", _DOUBLED.sub(r"\1", " ".join(name_words(text))))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.normalise import ARABIC_ARTICLES, name_key
 from flashpoint.gazetteer.sources import read_resource_lines
+from flashpoint.nlp import doc_text
 
 MAX_NAME_TOKENS = 6
 # Words before a name that show it is used as a place ("in Of", "near Hope", "town of Bar").
@@ -258,7 +259,7 @@ def find_name_spans(
     doc: Doc, gazetteer: Gazetteer, excluded: Sequence[tuple[int, int]] = ()
 ) -> list[NameSpan]:
     """Every span of ``doc`` that names a gazetteer entry and reads as a place."""
-    dateline = find_dateline(doc.text)
+    dateline = find_dateline(doc_text(doc))
     spans: list[NameSpan] = []
     sent_ends = _sentence_ends(doc)
     index = 0
