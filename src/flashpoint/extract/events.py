@@ -156,8 +156,12 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
     absorbed: set[int] = set()
     parent_of: dict[int, int] = {}
     trigger_at = {tok.i for tok, _ in matches}
+    rows = {tok.i: trig for tok, trig in matches}
     nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
     for token, trig in matches:
+        if trig.pos == "VERB" and _carries_specific_noun(token, trig, rows):
+            absorbed.add(token.i)  # "held a joint exercise": the noun says what happened
+            continue
         if trig.pos == "NOUN" and _mere_modifier(token, trigger_at):
             absorbed.add(token.i)  # "arrest warrants", "attack helicopters"
             continue
@@ -166,6 +170,8 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
             continue
         if trig.pos == "VERB":
             for child in token.children:
+                if child.dep_ in {"dobj", "attr"} and _is_specific(rows.get(content_noun(child).i)):
+                    continue
                 if child.dep_ in {"dobj", "attr"} and content_noun(child).i in nouns:
                     absorbed.add(content_noun(child).i)  # "held four hours of talks"
                 if child.dep_ in {"dobj", "attr"} and child.i in nouns:
@@ -206,6 +212,25 @@ def _accidental(trigger: Token) -> bool:
             for t in child.subtree:
                 if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
                     return True
+    return False
+
+
+def _is_specific(noun_row: Trigger | None) -> bool:
+    return noun_row is not None and noun_row.pos == "NOUN" and len(noun_row.words) > 1
+
+
+def _carries_specific_noun(verb: Token, trig: Trigger, rows: dict[int, Trigger]) -> bool:
+    """A light verb ("held", "launched", "began") whose object is a multiword trigger of another
+    type ("a joint exercise", "a general strike") only carries that more specific event."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"}:
+            noun_row = rows.get(content_noun(child).i)
+            if (
+                _is_specific(noun_row)
+                and noun_row is not None
+                and noun_row.event_type != trig.event_type
+            ):
+                return True
     return False
 
 
