@@ -21,14 +21,18 @@ run: $(STAMP)
 	$(FP) ingest examples/corpus --db $(DB) --summary
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy src
 
 test: $(STAMP) lint typecheck
 	$(VENV)/bin/pytest -W error
+
+# Speed and memory figures (format: ../shared/CONTRACT.md); sizes via FLASHPOINT_BENCH_* env.
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

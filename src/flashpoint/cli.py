@@ -171,13 +171,25 @@ def ingest(
     summary: Annotated[
         bool, typer.Option("--summary", help="Print events by type and country.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Extract on a local Dask cluster of N processes.", min=1)
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Use an existing Dask cluster, e.g. tcp://host:8786.")
+    ] = None,
 ) -> None:
     """Extract, merge and store events (idempotent on re-run)."""
     from flashpoint.ingest_run import ingest_paths, print_summary
 
     errors = ErrorLog()
     result = ingest_paths(
-        paths, db_url=db, default_published=_parse_date(published), on_error=errors, console=err
+        paths,
+        db_url=db,
+        default_published=_parse_date(published),
+        on_error=errors,
+        console=err,
+        workers=workers,
+        scheduler=scheduler,
     )
     if summary:
         print_summary(db, Console())

@@ -72,7 +72,11 @@ def ingest_paths(
     default_published: date | None,
     on_error: Callable[[FlashpointError], None],
     console: Console,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> IngestResult:
+    """Ingest files; with ``workers`` or ``scheduler`` extraction runs on a Dask cluster while
+    the store still receives articles in input order (so the result is the same)."""
     progress = Progress(
         TextColumn("ingest"),
         BarColumn(),
@@ -91,7 +95,18 @@ def ingest_paths(
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=done, rate=done / elapsed)
 
-        results = extract_paths(paths, default_published=default_published, on_error=on_error)
+        if workers or scheduler:
+            from flashpoint.distributed import extract_paths_distributed
+
+            results = extract_paths_distributed(
+                paths,
+                workers=workers,
+                scheduler=scheduler,
+                default_published=default_published,
+                on_error=on_error,
+            )
+        else:
+            results = extract_paths(paths, default_published=default_published, on_error=on_error)
         return store_results(store, results, on_article=tick)
 
 

@@ -204,9 +204,11 @@ def _accidental(trigger: Token) -> bool:
     clause = trigger
     if trigger.dep_ in {"advcl", "conj", "xcomp"} and trigger.tag_ == "VBG":
         clause = trigger.head  # "crashed ..., killing": the cause is the verb before it
-        before = trigger.doc[trigger.sent.start : trigger.i]
-        if any(t.lemma_.lower() in words["verb"] and t.pos_ == "VERB" for t in before):
-            return True
+        for t in reversed(trigger.doc[: trigger.i]):  # back to the sentence start
+            if t.lemma_.lower() in words["verb"] and t.pos_ == "VERB":
+                return True
+            if t.is_sent_start:
+                break
     for child in clause.children:
         if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
             for t in child.subtree:

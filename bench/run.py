@@ -1,0 +1,146 @@
+"""``make bench``: every benchmark, side by side in one run, on one generated corpus.
+
+Prints ``bench: <name> <value> <unit>`` lines and writes the same figures to
+bench-results.json (replaced at the start of each run).  Sizes come from the environment:
+
+    FLASHPOINT_BENCH_CORPUS     articles generated (default 2000; at least 2000 is the spec)
+    FLASHPOINT_BENCH_ARTICLES   articles used for the throughput / ingest / Dask runs (200)
+    FLASHPOINT_BENCH_REPEATS    alternating repeats of the bare-spaCy comparison (2)
+    FLASHPOINT_BENCH_MEMORY     corpus sizes for the peak-memory runs (1000,10000)
+    FLASHPOINT_BENCH_API_EVENTS stored events for bench/serve_bench.py (100000; 0 skips it)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import CORES, RESULTS, ROOT, Figures, env_int, note
+from corpus import write_corpus
+
+from flashpoint.api import read_articles
+from flashpoint.model import Article
+
+
+def _subset(shards: list[Path], n: int, out: Path) -> tuple[Path, list[Article]]:
+    """The first ``n`` generated articles, as one JSONL file and as records."""
+    lines: list[str] = []
+    for shard in shards:
+        with shard.open(encoding="utf-8") as handle:
+            lines.extend(line for _, line in zip(range(n - len(lines)), handle, strict=False))
+    out.write_text("".join(lines), encoding="utf-8")
+    return out, list(read_articles([out], on_error=lambda e: print(e.render())))
+
+
+def bench_throughput(figures: Figures, articles: list[Article], repeats: int) -> None:
+    from throughput import measure
+
+    m = measure(articles, repeats=repeats)
+    note(
+        f"throughput: {len(articles)} articles, {int(m['words'])} words, one process, "
+        f"{CORES} cores, best of {repeats} alternating runs"
+    )
+    figures.add("bare_spacy_words_per_s", round(m["bare_words_per_s"]), "words/s")
+    figures.add("extract_words_per_s", round(m["ours_words_per_s"]), "words/s")
+    figures.add("extract_articles_per_s", round(m["ours_articles_per_s"], 2), "articles/s")
+    figures.add("overhead_vs_bare_spacy", round(m["ours_s"] / m["bare_s"], 2), "ratio")
+
+
+def bench_ingest(figures: Figures, subset: Path, n: int, tmp: Path) -> None:
+    from ingest import ingest
+    from pg_server import postgres_url
+
+    outcome, seconds = ingest([subset], f"sqlite:///{tmp / 'ingest.sqlite'}")
+    note(
+        f"ingest: {n} articles ({outcome.articles_new} new, {outcome.articles_near_duplicate} "
+        f"near-duplicate), {outcome.events_new} events stored, {outcome.events_merged} merged"
+    )
+    figures.add("ingest_sqlite_articles_per_s", round(outcome.articles / seconds, 2), "articles/s")
+    with postgres_url() as url:
+        if url is None:
+            note("ingest into PostgreSQL skipped: apt-get install -y postgresql")
+            return
+        outcome, seconds = ingest([subset], url)
+        figures.add(
+            "ingest_postgres_articles_per_s", round(outcome.articles / seconds, 2), "articles/s"
+        )
+
+
+def bench_dask(figures: Figures, subset: Path, n: int) -> None:
+    from dask_speedup import extraction_seconds
+
+    size = max(4096, subset.stat().st_size // (8 * 2))  # about 8 partitions per worker
+    one = extraction_seconds([subset], 1, partition_bytes=size)
+    two = extraction_seconds([subset], 2, partition_bytes=size)
+    note(
+        f"dask: {n} articles, LocalCluster of 1 then 2 single-threaded worker processes, "
+        f"{CORES} cores, {size // 1024} KiB partitions"
+    )
+    figures.add("dask_1_worker_articles_per_s", round(n / one, 2), "articles/s")
+    figures.add("dask_2_workers_articles_per_s", round(n / two, 2), "articles/s")
+    figures.add("dask_speedup_2_vs_1", round(one / two, 2), "ratio")
+
+
+def bench_memory(figures: Figures, sizes: list[int], tmp: Path) -> None:
+    from memory import peak_rss_mb
+
+    peaks: dict[int, float] = {}
+    for size in sizes:
+        corpus = tmp / f"memory-{size}"
+        write_corpus(corpus, size, seed=size, brief=True)
+        peak, stored, seconds = peak_rss_mb(corpus)
+        note(
+            f"memory: {stored} bulletins (2-3 sentences each) ingested into SQLite in "
+            f"{seconds:.0f} s, one process"
+        )
+        peaks[size] = peak
+        figures.add(f"peak_rss_{size}_articles_mb", round(peak, 1), "MB")
+    if len(peaks) >= 2:
+        low, high = min(peaks), max(peaks)
+        figures.add(f"peak_rss_growth_{high}_vs_{low}", round(peaks[high] / peaks[low], 3), "ratio")
+
+
+def bench_serve(events: int) -> None:
+    script = ROOT / "bench" / "serve_bench.py"
+    if not script.exists() or events <= 0:
+        note("REST API benchmark skipped")
+        return
+    subprocess.run([sys.executable, str(script), "--events", str(events)], check=True)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    RESULTS.unlink(missing_ok=True)
+    figures = Figures()
+    corpus_size = max(env_int("FLASHPOINT_BENCH_CORPUS", 2000), 1)
+    n = min(env_int("FLASHPOINT_BENCH_ARTICLES", 200), corpus_size)
+    memory_sizes = [
+        int(s)
+        for s in os.environ.get("FLASHPOINT_BENCH_MEMORY", "1000,10000").split(",")
+        if s.strip()
+    ]
+    print(
+        f"flashpoint bench: {CORES} cores, corpus of {corpus_size} generated articles", flush=True
+    )
+    with tempfile.TemporaryDirectory(prefix="flashpoint-bench-") as raw:
+        tmp = Path(raw)
+        shards = write_corpus(tmp / "corpus", corpus_size)
+        subset, articles = _subset(shards, n, tmp / "subset.jsonl")
+        figures.add("corpus_articles", float(corpus_size), "articles")
+        figures.add("cores", float(CORES), "cores")
+        bench_throughput(figures, articles, env_int("FLASHPOINT_BENCH_REPEATS", 2))
+        bench_ingest(figures, subset, n, tmp)
+        bench_dask(figures, subset, n)
+        bench_memory(figures, memory_sizes, tmp)
+    bench_serve(env_int("FLASHPOINT_BENCH_API_EVENTS", 100_000))
+    note(f"total {time.perf_counter() - started:.0f} s; figures in {RESULTS.name}")
+    json.loads(RESULTS.read_text())  # fail loudly if the file was left broken
+
+
+if __name__ == "__main__":
+    main()
