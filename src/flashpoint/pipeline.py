@@ -78,7 +78,7 @@ class ArticleExtractor:
                 events.extend(
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
-        return restatements_removed(with_adversaries(events))
+        return restatements_removed(conceded_to_protesters(with_adversaries(events), doc))
 
     def _code_sentence(
         self,
@@ -154,6 +154,9 @@ class ArticleExtractor:
 
 
 _ADDRESSED_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_PROTEST_WORDS = frozenset(
+    {"protest", "protester", "demonstration", "demonstrator", "unrest", "uprising", "rally"}
+)
 
 
 def with_adversaries(events: list[Event]) -> list[Event]:
@@ -173,6 +176,22 @@ def with_adversaries(events: list[Event]) -> list[Event]:
                 if prior.actor1 and prior.actor2 and _same_side(prior.actor1, speaker):
                     event = replace(event, actor2=prior.actor2)
                     break
+        out.append(event)
+    return out
+
+
+def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:
+    """A government that resigns, backs down or lifts a measure in a story about protests yields
+    to the protesters ("the prime minister resigned after weeks of protests")."""
+    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+        return events
+    out = []
+    for event in events:
+        conceder = event.actor1
+        if event.event_type == "CONCEDE" and event.actor2 is None and conceder and conceder.country:
+            c = conceder.country
+            protesters = Actor("protesters", f"{c}OPP", f"{c}OPP", c, "OPP", rule="conceded-to")
+            event = replace(event, actor2=protesters)
         out.append(event)
     return out
 
