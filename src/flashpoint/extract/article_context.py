@@ -1,0 +1,152 @@
+"""Article-level inference after each sentence is coded: who a threat is aimed at, who a
+concession yields to, which participants an event type implies, whose soil an attack is on, and
+which sentences merely restate an event already coded (headline, lead, recap)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from flashpoint.model import Actor, Event, Place
+from flashpoint.resources import read_tsv
+
+CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "REF", "JRN", "MED", "EDU", "HLH", "BUS", "REL"})
+
+
+_ADDRESSED_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+_PROTEST_WORDS = frozenset(
+    {"protest", "protester", "demonstration", "demonstrator", "unrest", "uprising", "rally"}
+)
+
+
+def with_adversaries(events: list[Event]) -> list[Event]:
+    """'Iran vowed to retaliate' threatens whoever attacked Iran in the story: a threat,
+    accusation or rejection with no stated target is aimed at the last actor that attacked
+    (or was attacked by) the speaker earlier in the article."""
+    out: list[Event] = []
+    for event in events:
+        if event.event_type in _ADDRESSED_TYPES and event.actor2 is None and event.actor1:
+            speaker = event.actor1
+            for prior in reversed(out):
+                if prior.event_type != "ASSAULT":
+                    continue
+                if prior.actor2 and prior.actor1 and _same_side(prior.actor2, speaker):
+                    event = replace(event, actor2=prior.actor1)
+                    break
+                if prior.actor1 and prior.actor2 and _same_side(prior.actor1, speaker):
+                    event = replace(event, actor2=prior.actor2)
+                    break
+        out.append(event)
+    return out
+
+
+def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:
+    """A government that resigns, backs down or lifts a measure in a story about protests yields
+    to the protesters ("the prime minister resigned after weeks of protests")."""
+    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+        return events
+    out = []
+    for event in events:
+        conceder = event.actor1
+        if event.event_type == "CONCEDE" and event.actor2 is None and conceder and conceder.country:
+            c = conceder.country
+            protesters = Actor("protesters", f"{c}OPP", f"{c}OPP", c, "OPP", rule="conceded-to")
+            event = replace(event, actor2=protesters)
+        out.append(event)
+    return out
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    if a.org or b.org:
+        return a.org == b.org
+    return a.country is not None and a.country == b.country
+
+
+def _same_or_unknown(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _restates(a: Event, b: Event) -> bool:
+    """Does b repeat a (a headline and its lead, a summary paragraph)?"""
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    codes = [(x.code, x.org) if x else None for x in (a.actor1, a.actor2, b.actor1, b.actor2)]
+    if not (_same_or_unknown(codes[0], codes[2]) and _same_or_unknown(codes[1], codes[3])):
+        return False
+    if a.actor1 is None and a.actor2 is None and (b.actor1 is None and b.actor2 is None):
+        return False  # nothing to tie two anonymous events together
+    places = [p.geonameid or p.name if p else None for p in (a.location, b.location)]
+    if not _same_or_unknown(places[0], places[1]) or not _same_or_unknown(
+        a.fatalities, b.fatalities
+    ):
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
+
+
+def _richness(e: Event) -> tuple[int, float]:
+    filled = sum(x is not None for x in (e.actor1, e.actor2, e.fatalities, e.location, e.date))
+    return filled, e.confidence
+
+
+def restatements_removed(events: list[Event]) -> list[Event]:
+    """One event per real event in an article: the headline, the lead and a later recap of the
+    same attack are one event, kept in its most complete wording."""
+    kept: list[Event] = []
+    for event in events:
+        for i, other in enumerate(kept):
+            if _restates(other, event):
+                if _richness(event) > _richness(other):
+                    kept[i] = event
+                break
+        else:
+            kept.append(event)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _implied() -> dict[tuple[str, str, str], str]:
+    rows = read_tsv("events/implied.tsv")
+    return {(r["event_type"], r["mode"] or "*", r["slot"]): r["sector"] for r in rows}
+
+
+def implied_participants(
+    event_type: str, mode: str | None, a1: Actor | None, a2: Actor | None, where: Place | None
+) -> tuple[Actor | None, Actor | None]:
+    """Fill a missing source or target that the event type implies (events/implied.tsv)."""
+    table = _implied()
+    filled = []
+    for slot, actor in (("actor1", a1), ("actor2", a2)):
+        sector = table.get((event_type, mode or "*", slot)) or table.get((event_type, "*", slot))
+        if actor is None and sector:
+            country = where.country if where else None
+            code = f"{country}{sector}" if country else sector
+            actor = Actor(sector.lower(), code, code, country, sector, rule=f"implied:{event_type}")
+        filled.append(actor)
+    return filled[0], filled[1]
+
+
+def foreign_ground(event_type: str, actor1: Actor | None, where: Place | None) -> Actor | None:
+    """An attack by one state's forces on another state's soil targets that state:
+    'Russian missiles struck Kyiv' is RUS against UKR, 'Ukrainian troops pushed into Kursk'
+    UKR against RUS.  Inside the attacker's own country the target stays unknown."""
+    if event_type != "ASSAULT" or actor1 is None or where is None or actor1.org:
+        return None
+    if actor1.country is None or actor1.country == where.country:
+        return None
+    c = where.country
+    return Actor(where.text, c, c, c, None, rule="foreign-ground")
+
+
+def located(actor: Actor | None, where: Place | None) -> Actor | None:
+    """An attacked place with no stated owner belongs to the country it stands in, and
+    civilians with no stated nationality are those of where the event happened."""
+    if actor is None or where is None or (where.precision == "country" and actor.country):
+        return actor
+    if actor.country is None and actor.rule.startswith("facility"):
+        return replace(actor, country=where.country, code=f"{where.country}{actor.code}")
+    rehome = actor.rule.endswith("+context") and actor.country != where.country
+    if rehome and actor.sector in CIVILIAN_SECTORS:
+        return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
+    return actor
