@@ -104,8 +104,10 @@ def _bylines_and_credits() -> set[str]:
     )
     for path in CORPUS.rglob("*"):
         if path.suffix in {".txt", ".html", ".xml", ".jsonl"}:
-            for match in pattern.finditer(path.read_text(encoding="utf-8")):
-                people.add(match.group(1))
+            text = path.read_text(encoding="utf-8")
+            for match in pattern.finditer(text):
+                if not text[match.end() : match.end() + 9].startswith((" bureau", " staff")):
+                    people.add(match.group(1))  # "Reporting by Bogota bureau" names a place
     return people
 
 
