@@ -20,12 +20,14 @@ from flashpoint.errors import FlashpointError
 from flashpoint.extract.actors import ActorIndex, ActorResolver
 from flashpoint.extract.article_context import (
     CIVILIAN_SECTORS,
+    claimants,
     conceded_to_protesters,
     foreign_ground,
     implied_participants,
     located,
     restatements_removed,
     with_adversaries,
+    with_claimants,
 )
 from flashpoint.extract.attribution import attribution_for
 from flashpoint.extract.casualties import casualties_for
@@ -84,6 +86,7 @@ class ArticleExtractor:
                 events.extend(
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
+        events = with_claimants(events, claimants(doc, actors.actors_for))
         return restatements_removed(conceded_to_protesters(with_adversaries(events), doc))
 
     def _code_sentence(

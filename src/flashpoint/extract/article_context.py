@@ -4,10 +4,11 @@ which sentences merely restate an event already coded (headline, lead, recap).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from flashpoint.model import Actor, Event, Place
 from flashpoint.resources import read_tsv
@@ -150,3 +151,42 @@ def located(actor: Actor | None, where: Place | None) -> Actor | None:
     if rehome and actor.sector in CIVILIAN_SECTORS:
         return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
     return actor
+
+
+_CLAIM_OBJECTS = frozenset(
+    {"attack", "responsibility", "bombing", "blast", "assault", "killing", "strike", "raid"}
+)
+
+
+def claimants(doc: Doc, actors_for: Callable[[Token], list[Actor]]) -> list[Actor]:
+    """Who claimed an attack: 'Islamic State claimed responsibility', 'an attack claimed by
+    Jaish-e-Mohammed'."""
+    found: list[Actor] = []
+    for token in doc:
+        if token.lemma_.lower() != "claim":
+            continue
+        if token.tag_ == "VBN" and token.dep_ in {"acl", "relcl"}:  # "an attack claimed by X"
+            for agent in token.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        found.extend(actors_for(pobj))
+            continue
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        if objects & _CLAIM_OBJECTS:
+            for subject in token.children:
+                if subject.dep_ == "nsubj":
+                    found.extend(actors_for(subject))
+    return [a for a in found if a.org or a.sector in {"REB", "MIL", "UAF"}]
+
+
+def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
+    """Agentless attacks in a story whose attack was claimed are the claimant's."""
+    if not claimed_by:
+        return events
+    claimant = claimed_by[0]
+    return [
+        replace(e, actor1=claimant)
+        if e.event_type == "ASSAULT" and e.actor1 is None and e.modality == "asserted"
+        else e
+        for e in events
+    ]
