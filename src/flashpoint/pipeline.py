@@ -22,10 +22,12 @@ from flashpoint.extract.article_context import (
     CIVILIAN_SECTORS,
     claimants,
     conceded_to_protesters,
+    detained_protesters,
     foreign_ground,
     implied_participants,
     located,
     restatements_removed,
+    states_as_forces,
     with_adversaries,
     with_claimants,
 )
@@ -87,7 +89,9 @@ class ArticleExtractor:
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
         events = with_claimants(events, claimants(doc, actors.actors_for))
-        return restatements_removed(conceded_to_protesters(with_adversaries(events), doc))
+        events = [states_as_forces(e) for e in with_adversaries(events)]
+        events = detained_protesters(conceded_to_protesters(events, doc), doc)
+        return restatements_removed(events)
 
     def _code_sentence(
         self,

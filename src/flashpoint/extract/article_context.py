@@ -190,3 +190,51 @@ def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
         else e
         for e in events
     ]
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+_MILITARY_COOPERATION = frozenset(
+    {"exercise", "drill", "patrol", "operation", "manoeuvre", "maneuver", "training", "wargame"}
+)
+
+
+def _state_as_forces(actor: Actor | None) -> Actor | None:
+    """'Russia' or 'Moscow' acting by force acts through its armed forces."""
+    if actor is None or actor.org or actor.sector != "GOV" or not actor.country:
+        return actor
+    if not actor.rule.startswith("countries.tsv"):
+        return actor  # leaders, ministries and officials stay GOV
+    c = actor.country
+    return replace(actor, code=f"{c}MIL", sector="MIL", rule=actor.rule + "+forces")
+
+
+def states_as_forces(event: Event) -> Event:
+    """Code a state named as the agent of an attack, deployment or withdrawal, and the
+    partners of joint military drills, as that state's military."""
+    if event.event_type in _FORCE_TYPES:
+        return replace(event, actor1=_state_as_forces(event.actor1))
+    if (
+        event.event_type == "COOPERATE"
+        and event.trigger.lower().rstrip("s") in _MILITARY_COOPERATION
+    ):
+        return replace(
+            event, actor1=_state_as_forces(event.actor1), actor2=_state_as_forces(event.actor2)
+        )
+    return event
+
+
+def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
+    """People detained or jailed in a protest story are protesters."""
+    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+        return events
+    out = []
+    for e in events:
+        target = e.actor2
+        if e.event_type == "COERCE" and target and target.sector == "CVL" and not target.org:
+            c = target.country
+            code = f"{c}OPP" if c else "OPP"
+            e = replace(
+                e, actor2=replace(target, code=code, sector="OPP", rule=target.rule + "+protest")
+            )
+        out.append(e)
+    return out
