@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EventType = Literal[
     "AGREE",
@@ -32,24 +32,7 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
-EVENT_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 Modality = Literal["asserted", "negated", "uncertain", "intended"]
 DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["point", "admin2", "admin1", "country"]

@@ -6,7 +6,7 @@ import importlib
 from dataclasses import asdict, is_dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from flashpoint.serve import ingest, listing, queries
@@ -19,6 +19,7 @@ from flashpoint.serve.params import (
     parse_int,
     parse_interval,
 )
+from flashpoint.serve.params import Filters as ParsedFilters
 from flashpoint.store import Store
 
 router = APIRouter(prefix="/api")
@@ -36,6 +37,24 @@ MAX_EDGES = 1000
 MAX_POINTS = 50_000
 
 
+def event_filters(
+    start: Start = None,
+    end: End = None,
+    country: Country = None,
+    type: Type = None,
+    actor: ActorQ = None,
+    bbox: Bbox = None,
+    q: Q = None,
+) -> ParsedFilters:
+    """The filters every view shares (one filter drives the map, timeline, network and table)."""
+    return parse_filters(
+        start=start, end=end, country=country, type=type, actor=actor, bbox=bbox, q=q
+    )
+
+
+SharedFilters = Annotated[ParsedFilters, Depends(event_filters)]
+
+
 def _store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
@@ -44,19 +63,10 @@ def _store(request: Request) -> Store:
 @router.get("/events", summary="Stored events matching the filters, paged")
 def list_events(
     request: Request,
-    start: Start = None,
-    end: End = None,
-    country: Country = None,
-    type: Type = None,
-    actor: ActorQ = None,
-    bbox: Bbox = None,
-    q: Q = None,
+    filters: SharedFilters,
     limit: Text = None,
     offset: Text = None,
 ) -> dict[str, Any]:
-    filters = parse_filters(
-        start=start, end=end, country=country, type=type, actor=actor, bbox=bbox, q=q
-    )
     size = parse_int("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT)
     skip = parse_int("offset", offset, 0, 0, MAX_OFFSET)
     catalog: listing.ActorCatalog = request.app.state.actor_catalog
@@ -66,18 +76,9 @@ def list_events(
 @router.get("/map", summary="Compact located events for the map: [id, lat, lon, type, deaths]")
 def map_points(
     request: Request,
-    start: Start = None,
-    end: End = None,
-    country: Country = None,
-    type: Type = None,
-    actor: ActorQ = None,
-    bbox: Bbox = None,
-    q: Q = None,
+    filters: SharedFilters,
     limit: Text = None,
 ) -> dict[str, Any]:
-    filters = parse_filters(
-        start=start, end=end, country=country, type=type, actor=actor, bbox=bbox, q=q
-    )
     size = parse_int("limit", limit, 5000, 1, MAX_POINTS)
     return queries.map_points(_store(request).engine, filters, size)
 
@@ -97,36 +98,18 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/timeline", summary="Events and fatalities per period and event type")
 def get_timeline(
     request: Request,
-    country: Country = None,
+    filters: SharedFilters,
     interval: Annotated[str | None, Query(description="day, week (default) or month")] = None,
-    start: Start = None,
-    end: End = None,
-    type: Type = None,
-    actor: ActorQ = None,
-    bbox: Bbox = None,
-    q: Q = None,
 ) -> dict[str, Any]:
-    filters = parse_filters(
-        start=start, end=end, country=country, type=type, actor=actor, bbox=bbox, q=q
-    )
     return queries.timeline(_store(request).engine, filters, parse_interval(interval))
 
 
 @router.get("/actors/network", summary="Actor dyads weighted by event counts")
 def get_network(
     request: Request,
-    start: Start = None,
-    end: End = None,
-    country: Country = None,
-    type: Type = None,
-    actor: ActorQ = None,
-    bbox: Bbox = None,
-    q: Q = None,
+    filters: SharedFilters,
     limit: Annotated[str | None, Query(description="most edges returned (default 150)")] = None,
 ) -> dict[str, Any]:
-    filters = parse_filters(
-        start=start, end=end, country=country, type=type, actor=actor, bbox=bbox, q=q
-    )
     max_edges = parse_int("limit", limit, 150, 1, MAX_EDGES)
     return queries.actor_network(_store(request).engine, filters, max_edges)
 
