@@ -4,12 +4,12 @@ input becomes a 400 with a precise message and never reaches SQL as something su
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from flashpoint.model import EVENT_TYPES
 from flashpoint.serve.errors import BadParameterError
+from flashpoint.store.queries import EventFilter
 
 Interval = Literal["day", "week", "month"]
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month")
@@ -20,29 +20,8 @@ MAX_TEXT = 200
 _COUNTRY = re.compile(r"[A-Za-z]{3}")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The event filters shared by every read endpoint (and by the dashboard's views)."""
-
-    start: date | None = None
-    end: date | None = None
-    country: str | None = None
-    type: str | None = None
-    actor: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    q: str | None = None
-
-    def as_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``Store.events`` / ``Store.count_events``."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "country": self.country,
-            "type": self.type,
-            "actor": self.actor,
-            "bbox": self.bbox,
-            "q": self.q,
-        }
+# The API's filters are exactly the store's: one definition for both.
+Filters = EventFilter
 
 
 def _blank(raw: str | None) -> bool:

@@ -25,6 +25,10 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     q: str | None = None
 
+    def as_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for ``Store.events`` / ``Store.count_events``."""
+        return {name: getattr(self, name) for name in FILTER_NAMES}
+
     @classmethod
     def from_kwargs(cls, filters: dict[str, Any]) -> EventFilter:
         unknown = set(filters) - set(FILTER_NAMES)
