@@ -105,6 +105,16 @@ def bench_memory(figures: Figures, sizes: list[int], tmp: Path) -> None:
         figures.add(f"peak_rss_growth_{high}_vs_{low}", round(peaks[high] / peaks[low], 3), "ratio")
 
 
+def bench_gazetteer(figures: Figures, articles: list[Article], tmp: Path) -> None:
+    from gazetteer import measure
+
+    m = measure(tmp, articles)
+    note(f"gazetteer: fresh build; {int(m['mentions'])} place mentions in {len(articles)} articles")
+    figures.add("gazetteer_build_s", round(m["build_s"], 1), "s")
+    figures.add("gazetteer_size_mb", round(m["size_mb"], 1), "MB")
+    figures.add("geocode_mentions_per_s", round(m["mentions_per_s"], 1), "mentions/s")
+
+
 def bench_serve(events: int) -> None:
     script = ROOT / "bench" / "serve_bench.py"
     if not script.exists() or events <= 0:
@@ -134,6 +144,7 @@ def main() -> None:
         figures.add("corpus_articles", float(corpus_size), "articles")
         figures.add("cores", float(CORES), "cores")
         bench_throughput(figures, articles, env_int("FLASHPOINT_BENCH_REPEATS", 2))
+        bench_gazetteer(figures, articles, tmp)
         bench_ingest(figures, subset, n, tmp)
         bench_dask(figures, subset, n)
         bench_memory(figures, memory_sizes, tmp)
