@@ -135,9 +135,9 @@ def _confusion_table(report: EventReport) -> Table:
     labels = [*EVENT_TYPES, "NONE"]
     used = [t for t in labels if any(t in pair for pair in report.confusion)]
     table = Table(title="confusion: rows gold, columns predicted")
-    table.add_column("gold\\pred")
+    table.add_column("gold \\ pred", no_wrap=True)
     for t in used:
-        table.add_column(t[:4])
+        table.add_column(t[:4], justify="right", no_wrap=True)
     for g in used:
         table.add_row(g, *(str(report.confusion.get((g, p), "")) for p in used))
     return table
@@ -161,7 +161,8 @@ def main(
         event_part, report = run_events(gdir)
         scores.update(event_part)
         if confusion:
-            out.print(_confusion_table(report))
+            wide = Console(file=out.file, width=max(out.width, 140))  # 17 columns need room
+            wide.print(_confusion_table(report))
     for name, fn in _stages(gdir).items():
         if name != "events" and stage in (None, name):
             for part, metrics in fn().items():
