@@ -35,6 +35,8 @@ def _object_lemmas(token: Token) -> set[str]:
 
 def _noun_words(token: Token) -> set[str]:
     words = {token.lemma_.lower(), token.lower_}
+    if token.ent_type_ == "PERSON":
+        words.add("person")  # "released Edan Alexander": a named person fits person objects
     compounds = [c for c in token.children if c.dep_ in {"compound", "amod"}]
     for c in compounds:
         words.add(c.lemma_.lower())
