@@ -147,6 +147,12 @@ class ActorIndex:
             mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
             if mention is not None and mention.kind not in {"demonym"}:
                 return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+        for prep in token.children:  # "bases of the Kurdistan Workers' Party"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    named = self.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                    if named is not None and named.kind in {"group", "igo", "country"}:
+                        return replace(named.actor, text=token.text, rule=f"facility:{lemma}+of")
         for left in token.lefts:  # "the Houthi-held port", "RSF-controlled areas"
             for t in left.subtree:
                 mention = self.mention_at(t)

@@ -247,6 +247,8 @@ def _mere_modifier(noun: Token, trigger_at: set[int]) -> bool:
 def _is_background_reference(noun: Token) -> bool:
     """A noun event named only as the time or cause of another: 'since the invasion', 'after
     six hours of talks', 'in retaliation for the attack', 'days after the clash'."""
+    if any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in noun.children):
+        return False  # "after heavy fighting between the army and Fano": a named event
     current = noun
     for _ in range(3):  # through "hours of", "the first day of"
         if current.dep_ != "pobj":
