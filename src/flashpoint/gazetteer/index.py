@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -180,4 +181,11 @@ def get_gazetteer() -> Gazetteer:
 
 
 def _configured_path() -> Path:
+    # Settings() reads the platform's data directory each time: key a cache on the variables
+    # that can change it, so tests that set them still get the right index.
+    return _path_for(os.environ.get("FLASHPOINT_GAZETTEER"), os.environ.get("FLASHPOINT_DATA_DIR"))
+
+
+@lru_cache(maxsize=8)
+def _path_for(_gazetteer: str | None, _data_dir: str | None) -> Path:
     return get_settings().gazetteer_path
