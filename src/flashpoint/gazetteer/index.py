@@ -69,6 +69,8 @@ class Gazetteer:
         self._local = threading.local()
         self._lookup_cached = lru_cache(maxsize=50_000)(self._lookup_key)
         self._known_cached = lru_cache(maxsize=200_000)(self._key_known)
+        # Misspelt names recur across a day's articles; the scan behind each is the slow part.
+        self._fuzzy_cached = lru_cache(maxsize=20_000)(self._fuzzy_key)
 
     # Picklable (for worker processes): only the path travels; connections are reopened there.
     def __getstate__(self) -> dict[str, Path]:
@@ -122,9 +124,12 @@ class Gazetteer:
 
     def fuzzy(self, name: str, limit: int = 5) -> list[Candidate]:
         """Near spellings ("Maaret al-Noman" → Ma'arrat an Nu'man), best match first."""
-        key, skeleton = name_key(name), name_skeleton(name)
+        key = name_key(name)
         if len(key) < 4:
             return []
+        return list(self._fuzzy_cached(key, name_skeleton(name), limit))
+
+    def _fuzzy_key(self, key: str, skeleton: str, limit: int) -> tuple[Candidate, ...]:
         rows = self._db().execute(
             f"SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
             "WHERE n.skeleton = ? LIMIT 2000",
@@ -141,7 +146,7 @@ class Gazetteer:
             if ident not in scored or scored[ident][0] < score:
                 scored[ident] = (score, candidate)
         best = sorted(scored.values(), key=lambda item: -item[0])
-        return [candidate for _, candidate in best[:limit]]
+        return tuple(candidate for _, candidate in best[:limit])
 
     def demonym_country(self, word: str) -> str | None:
         """ISO3 of the country a demonym names ("Syrian" → "SYR"), or None."""
