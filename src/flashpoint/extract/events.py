@@ -177,8 +177,13 @@ def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, 
                 if child.dep_ in {"dobj", "attr"} and child.i in nouns:
                     absorbed.add(child.i)
                 elif child.dep_ == "prep":
+                    # "killed in an airstrike" is one event; "apologised in a phone call" two.
                     absorbed.update(
-                        g.i for g in child.children if g.dep_ == "pobj" and g.i in nouns
+                        g.i
+                        for g in child.children
+                        if g.dep_ == "pobj"
+                        and g.i in nouns
+                        and rows[g.i].event_type == trig.event_type
                     )
         if trig.roles not in _NESTING_ROLES and trig.event_type != "AGREE":
             continue
