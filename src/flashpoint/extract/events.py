@@ -283,6 +283,10 @@ def _pairs(
         # they swapped or the civilians they discussed.
         sides = _dedupe(sources)
         others = [a for a in _dedupe(targets) if a.org or a.sector not in _NON_PARTIES]
+        # "Japan and the Philippines signed a pact that lets their troops ...": a side's own
+        # people are not another party.
+        own = {s.country for s in sides if s.country and not s.org}
+        others = [a for a in others if a.org or a.country not in own]
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
             return [(a, b) for a in sides for b in others if _party(a) != _party(b)]
         parties = sides or others

@@ -59,7 +59,8 @@ def _multiword_ok(token: Token, trig: Trigger) -> bool:
         start = token.i - len(lead)
         if start >= 0 and tuple(t.lemma_.lower() for t in doc[start : token.i]) == lead:
             return True
-        modifiers = {c.lemma_.lower() for c in token.lefts if c.dep_ in {"amod", "compound"}}
+        # ... anywhere before the head inside its noun phrase ("joint field exercises")
+        modifiers = {t.lemma_.lower() for t in doc[token.left_edge.i : token.i]}
         return set(lead) <= modifiers
     # Phrasal verb: its particles close after it ("called on", "pulled out"), not any later
     # preposition ("called ... on Tuesday").
