@@ -32,6 +32,7 @@ _EVENT_CARRIERS = frozenset(
     {"package", "convoy", "shipment", "delivery", "flight", "drop", "deal", "campaign", "wave"}
 )
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
+_SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "hour"})
 _CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
 
@@ -264,6 +265,8 @@ def _is_background_reference(noun: Token) -> bool:
             return True
         if word in {"to", "for"} and prep.head.lower_ in _CAUSAL_NOUNS:
             return True  # "in response to", "in retaliation for"
+        if word == "into" and prep.head.lemma_.lower() in _SPANS_OF_TIME:
+            return True  # "nearly a year into the invasion"
         if word != "of":
             return False
         current = prep.head
@@ -328,6 +331,9 @@ def _merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
     merged: list[EventFrame] = []
     for frame in frames:
         for i, kept in enumerate(merged):
+            if kept.event_type == frame.event_type and _outcome_of(frame.trigger, kept.trigger):
+                merged[i] = _with_outcome(kept, frame)
+                break
             if (
                 kept.event_type == frame.event_type
                 and _compatible(kept.actor1, frame.actor1)
@@ -339,6 +345,23 @@ def _merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
         else:
             merged.append(frame)
     return merged
+
+
+def _outcome_of(participle: Token, attack: Token) -> bool:
+    """'... destroyed the consulate, killing seven Guards': the killing is the attack's toll."""
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ in {"advcl", "conj", "xcomp"}
+        and participle.head == attack
+    )
+
+
+def _with_outcome(attack: EventFrame, outcome: EventFrame) -> EventFrame:
+    """The attack keeps its agent; the people killed are its target rather than the building."""
+    target = attack.actor2
+    if outcome.actor2 is not None and (target is None or target.rule.startswith("facility")):
+        target = outcome.actor2
+    return replace(attack, actor1=attack.actor1 or outcome.actor1, actor2=target)
 
 
 def _linked(a: Token, b: Token) -> bool:
