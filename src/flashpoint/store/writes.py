@@ -106,7 +106,7 @@ def candidates(conn: Connection, report: Report) -> list[tuple[str, Report]]:
         if report.event.event_type in pair:
             types.update(pair)
     window = timedelta(days=CANDIDATE_WINDOW_DAYS)
-    stmt = sa.select(events).where(
+    stmt = sa.select(events.c.event_id).where(  # ids only: members carry the records
         events.c.event_type.in_(sorted(types)),
         events.c.match_date.between(day - window, day + window),
     )
