@@ -94,6 +94,9 @@ def _create_engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         if not in_memory:  # readers (the API) keep working while an ingest writes
             cursor.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL still survives a crash or kill of the process (what the
+            # per-article transactions promise); only a power cut can lose the last commits.
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     return engine
