@@ -158,9 +158,9 @@ class Store:
         article_id = article.article_id
         sig = dedup.signature(article.text)
         with self._lock:
-            self._refresh_index()
             try:
                 with self._engine.begin() as conn:
+                    self._refresh_index(conn)  # same connection: no extra checkout per article
                     result = self._add_in(conn, article, article_id, sig, events)
             except IntegrityError:
                 # Another process stored the same article between our check and insert.
@@ -231,13 +231,16 @@ class Store:
             ).first()
         return row is not None
 
-    def _refresh_index(self) -> None:
+    def _refresh_index(self, conn: Connection | None = None) -> None:
         """Load signatures stored since the last look (all of them on open)."""
         stmt = sa.select(articles.c.article_id, articles.c.minhash, articles.c.ingested_at)
         stmt = stmt.where(articles.c.minhash.is_not(None))
         if self._watermark is not None:
             stmt = stmt.where(articles.c.ingested_at >= self._watermark - REFRESH_OVERLAP)
-        with self._engine.connect() as conn:
+        if conn is None:
+            with self._engine.connect() as own:
+                rows = own.execute(stmt).all()
+        else:
             rows = conn.execute(stmt).all()
         fresh = [(r.article_id, r.minhash) for r in rows if r.article_id not in self._index]
         self._index.add_many(fresh)
