@@ -26,6 +26,7 @@ from flashpoint.extract.article_context import (
     foreign_ground,
     implied_participants,
     located,
+    protesters_protest,
     restatements_removed,
     states_as_forces,
     with_adversaries,
@@ -89,7 +90,7 @@ class ArticleExtractor:
                     self._code_sentence(article, sent, frames, actors, places, home, default_date)
                 )
         events = with_claimants(events, claimants(doc, actors.actors_for))
-        events = [states_as_forces(e) for e in with_adversaries(events)]
+        events = [protesters_protest(states_as_forces(e)) for e in with_adversaries(events)]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)
         return restatements_removed(events)
 

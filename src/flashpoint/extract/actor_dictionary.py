@@ -39,7 +39,8 @@ class ActorEntry:
     def active_on(self, day: date | None) -> bool:
         if day is None:
             return self.end is None  # no date known: only current holdings count
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+        # The last day counts: a leader who resigns on the 5th is still the leader on the 5th.
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,3 +238,15 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
             )
         out.append(e)
     return out
+
+
+_CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB", "REL"})
+
+
+def protesters_protest(event: Event) -> Event:
+    """People, students or workers who march or rally are protesters (OPP) in that event."""
+    a1 = event.actor1
+    if event.event_type != "PROTEST" or a1 is None or a1.org or a1.sector not in _CROWD_SECTORS:
+        return event
+    code = f"{a1.country}OPP" if a1.country else "OPP"
+    return replace(event, actor1=replace(a1, code=code, sector="OPP", rule=a1.rule + "+protest"))
