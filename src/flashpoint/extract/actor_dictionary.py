@@ -207,6 +207,20 @@ class ActorDictionary:
             )
             for row in read_tsv("actors/sectors.tsv")
         }
+        self.ambiguous: dict[str, tuple[list[str], bool, set[str]]] = {}
+        self.exact_aliases: set[str] = set()
+        for row in read_tsv("actors/ambiguous_aliases.tsv"):
+            rules = split_cell(row.get("rule"))
+            context = {
+                code.strip()
+                for r in rules
+                if r.startswith("context:")
+                for code in r.split(":", 1)[1].split(",")
+            }
+            ambiguity = (split_cell(row.get("candidates")), "caps_only" in rules, context)
+            alias = row["alias"]
+            self.ambiguous[alias if is_acronym(alias) else fold(alias)] = ambiguity
+            self.exact_aliases.add(alias)
         self.facilities: dict[str, str] = {
             row["term"].lower(): row["sector"] for row in read_tsv("actors/facilities.tsv")
         }
@@ -257,6 +271,23 @@ class ActorDictionary:
                 if entries:
                     found.append(AliasMatch(start, end, surface, tuple(entries)))
         return _longest_first(found)
+
+    def disambiguate(
+        self, match: AliasMatch, article_countries: set[str]
+    ) -> tuple[ActorEntry, ...]:
+        """Apply ambiguous_aliases.tsv: candidate order, caps_only, and context:XXX (prefer the
+        first candidate only when the article names country XXX some other way)."""
+        rule = self.ambiguous.get(match.text) or self.ambiguous.get(fold(match.text))
+        if rule is None:
+            return match.entries
+        candidates, caps_only, context = rule
+        if caps_only and match.text not in self.exact_aliases:
+            return ()
+        rank = {name: i for i, name in enumerate(candidates)}
+        entries = sorted(match.entries, key=lambda e: rank.get(e.name, len(rank)))
+        if context and candidates and not (context & article_countries):
+            entries = [e for e in entries if e.name != candidates[0]]
+        return tuple(entries)
 
     def leaders(self, country: str | None, role: str, day: date | None) -> list[ActorEntry]:
         return [

@@ -216,7 +216,12 @@ class ActorResolver:
         nationality: dict[int, str] = {}  # token index → ISO3 of a demonym / possessive country
         titles: list[tuple[Span, AliasMatch]] = []
         datelines = dateline_spans(doc_text(doc))
-        for match in self.dictionary.scan(doc_text(doc)):
+        matches = self.dictionary.scan(doc_text(doc))
+        named = _countries_named(matches)
+        for match in matches:
+            match = replace(match, entries=self.dictionary.disambiguate(match, named))
+            if not match.entries:
+                continue
             if any(start <= match.start < end for start, end in datelines):
                 continue  # "DAMASCUS (AFP) —" says where the report was filed, not who acted
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
@@ -413,6 +418,16 @@ def _nationality_near(doc: Doc, span: Span, nationality: dict[int, str]) -> str 
         if doc[i].pos_ in {"VERB", "ADP"} or doc[i].text in {",", ";"}:
             break
     return nationality_of_token(span.root, nationality)
+
+
+def _countries_named(matches: list[AliasMatch]) -> set[str]:
+    """Countries the article names unambiguously (by name, demonym, capital or leader)."""
+    named: set[str] = set()
+    for m in matches:
+        countries = {e.country for e in m.entries if e.kind != "outlet"}
+        if len(countries) == 1 and None not in countries:
+            named.update(c for c in countries if c)
+    return named
 
 
 def _choose_entry(entries: tuple[ActorEntry, ...], published: date | None) -> ActorEntry | None:
