@@ -51,6 +51,8 @@ from flashpoint.nlp import doc_text, get_nlp
 from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
+# Events that consist in saying something: "said on Tuesday" dates them.
+_STATEMENT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"})
 
 
 def _target_kind(actor: Actor | None) -> str:
@@ -114,7 +116,10 @@ class ArticleExtractor:
             actor2 = frame.actor2
             if actor2 is None and (toll.fatalities or toll.injuries):
                 actor2 = _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
-            when = event_date(sent, trigger, dates, article.published, default_date)
+            statement = frame.event_type in _STATEMENT_TYPES or modality == "intended"
+            when = event_date(
+                sent, trigger, dates, article.published, default_date, statement=statement
+            )
             where = event_location(sent, trigger, places, home)
             actor1 = located(frame.actor1, where)
             actor2 = located(actor2, where)

@@ -396,9 +396,13 @@ def event_date(
     mentions: Sequence[DateMention],
     published: date | None,
     article_default: ResolvedDate | None,
+    *,
+    statement: bool = False,
 ) -> ResolvedDate | None:
     """The date of the event of ``trigger``: the nearest date expression in its clause (or in a
-    clause that encloses it, not a reporting one), else the article default, else publication."""
+    clause that encloses it, not a reporting one), else the article default, else publication.
+    ``statement``: the event is itself something said (an accusation, threat, demand, pledge):
+    then the date on the reporting verb dates it too."""
     trigger_clause = clause_head(trigger)
     scored: list[tuple[int, int, DateMention]] = []
     for mention in mentions:
@@ -412,6 +416,8 @@ def event_date(
             rank = 1
         elif not _is_reporting_clause(mention_clause):
             rank = 2  # parsed onto a nearby noun ("... province early Monday"): still this event's
+        elif statement and trigger in mention_clause.subtree:
+            rank = 3  # "said on Tuesday it would retaliate": a statement is dated by its saying
         else:
             continue
         scored.append((rank, _tree_distance(head, trigger), mention))
