@@ -41,7 +41,7 @@ from flashpoint.extract.confidence import (
     is_implausible,
     score,
 )
-from flashpoint.extract.dates import dateline_date, event_date, find_dates
+from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
 from flashpoint.extract.events import EventFrame, find_events
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
@@ -81,15 +81,21 @@ class ArticleExtractor:
         default_date = ResolvedDate(dated, "day") if dated else None
         events: list[Event] = []
         datelines = dateline_spans(doc_text(doc))
+        anchor: date | None = None
         for sent in doc.sents:
             if any(
                 start <= sent.start_char and sent.end_char <= end + 1 for start, end in datelines
             ):
                 continue  # "KASTANIES, Greece, March 2 (AFP) -" says where and when, not what
+            dates = find_dates(sent.text, article.published, offset=sent.start_char, anchor=anchor)
+            # "... on Saturday. Cairo rejected the idea the following day.": count from there.
+            anchor = next((d.value for d in reversed(dates) if d.precision == "day"), anchor)
             frames = find_events(sent, actors, self.lexicon)
             if frames:
                 events.extend(
-                    self._code_sentence(article, sent, frames, actors, places, home, default_date)
+                    self._code_sentence(
+                        article, sent, frames, actors, places, home, default_date, dates
+                    )
                 )
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [protesters_protest(states_as_forces(e)) for e in with_adversaries(events)]
@@ -105,10 +111,10 @@ class ArticleExtractor:
         places: list[PlaceMention],
         home: Place | None,
         default_date: ResolvedDate | None,
+        dates: list[DateMention],
     ) -> Iterator[Event]:
         article_id = article.article_id
         span = (sent.start_char, sent.end_char)
-        dates = find_dates(sent.text, article.published, offset=sent.start_char)
         for frame in frames:
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)

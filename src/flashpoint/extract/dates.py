@@ -261,8 +261,12 @@ def _resolve(
 # ---------------------------------------------------------------- public API
 
 
-def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[DateMention]:
-    """All date expressions in ``text``, resolved against ``published`` (past reading)."""
+def find_dates(
+    text: str, published: date | None, *, offset: int = 0, anchor: date | None = None
+) -> list[DateMention]:
+    """All date expressions in ``text``, resolved against ``published`` (past reading).
+    ``anchor``: the last date the article mentioned before this text, which "the next day"
+    or "the day before" count from when the sentence itself names none."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
@@ -276,7 +280,7 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
         if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
             chosen.append(cand)
     mentions: list[DateMention] = []
-    prior: date | None = None
+    prior: date | None = anchor
     for start, end, kind, m in sorted(chosen, key=lambda c: c[0]):
         resolved = _resolve(kind, m, published, prior)
         if resolved is None:
