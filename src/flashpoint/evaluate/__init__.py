@@ -39,6 +39,7 @@ def event_scores(report: EventReport) -> Scores:
             "f1": report.strict.f1,
             "macro_f1": report.macro_f1,
             "type_f1": report.typed.f1,
+            "type_precision": report.typed.precision,  # calibration: events kept at conf >= 0.5
             "modality_accuracy": report.modality.value,
         },
         "actors": {
