@@ -91,11 +91,14 @@ class ActorIndex:
         mentions: list[ActorMention],
         outlet_tokens: set[int],
         nationality: dict[int, str] | None = None,
+        territory: dict[int, str] | None = None,
     ):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.outlet_tokens = outlet_tokens
         self.nationality = nationality or {}
+        # Countries and capitals named as places ("aid to Ukraine", "in Kyiv"): token → ISO3.
+        self.territory = territory or {}
         self._by_token: dict[int, ActorMention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -131,7 +134,9 @@ class ActorIndex:
                     )
                     m = replace(m, actor=a)
             updated.append(m)
-        self.__init__(self.doc, updated, self.outlet_tokens, self.nationality)  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            self.doc, updated, self.outlet_tokens, self.nationality, self.territory
+        )
 
     def facility_owner(self, token: Token) -> Actor | None:
         """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the

@@ -214,6 +214,7 @@ class ActorResolver:
         mentions: list[ActorMention] = []
         outlet_tokens: set[int] = set()
         nationality: dict[int, str] = {}  # token index → ISO3 of a demonym / possessive country
+        territory: dict[int, str] = {}  # token index → ISO3 of a country named as a place
         titles: list[tuple[Span, AliasMatch]] = []
         datelines = dateline_spans(doc_text(doc))
         matches = self.dictionary.scan(doc_text(doc))
@@ -234,13 +235,13 @@ class ActorResolver:
             if kinds == {"title"}:
                 titles.append((span, match))
                 continue
-            mention = self._entry_mention(doc, span, match, published, nationality)
+            mention = self._entry_mention(doc, span, match, published, nationality, territory)
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._title_mentions(doc, titles, published, nationality, mentions))
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._sector_mentions(doc, nationality, taken, mentions))
-        return ActorIndex(doc, mentions, outlet_tokens, nationality)
+        return ActorIndex(doc, mentions, outlet_tokens, nationality, territory)
 
     def _entry_mention(
         self,
@@ -249,6 +250,7 @@ class ActorResolver:
         match: AliasMatch,
         published: date | None,
         nationality: dict[int, str],
+        territory: dict[int, str],
     ) -> ActorMention | None:
         entry = _choose_entry(match.entries, published)
         if entry is None:
@@ -287,6 +289,7 @@ class ActorResolver:
             if _is_locative(root) or (entry.kind == "capital" and _is_place_object(root)):
                 if entry.kind == "capital":  # "the defence ministry in Ankara" is Turkish
                     nationality[root.i] = entry.country or ""
+                territory[root.i] = entry.country or ""
                 return None
         name = entry.name
         actor = Actor(

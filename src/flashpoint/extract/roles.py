@@ -16,6 +16,7 @@ from flashpoint.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
+_RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
 _ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
 _MEASURE_NOUNS = frozenset(
     [
@@ -198,6 +199,8 @@ class RoleReader:
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
+        if not targets and trig.event_type == "AID":
+            targets = self.recipient([token, *objects])
         if trig.roles == "self":
             own = [t for t in targets if same_side(t, sources)]
             targets = [t for t in targets if not same_side(t, sources)]
@@ -237,7 +240,19 @@ class RoleReader:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
         if not targets and trig.mode == "visit":
             targets = self.visited(noun)
+        if not targets and trig.event_type == "AID":
+            targets = self.recipient([noun, noun.head])
         return sources, targets
+
+    def recipient(self, tokens: list[Token]) -> list[Actor]:
+        """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
+        aid goes to is its recipient even though it is named as a place."""
+        for tok in tokens:
+            for place in _pobjs(tok, _RECIPIENT_PREPS):
+                country = self.actors.territory.get(place.i)
+                if country:
+                    return [Actor(place.text, country, country, country, None, rule="recipient")]
+        return []
 
 
 def _as_forces(actor: Actor) -> Actor:
