@@ -110,8 +110,24 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if coded(i):
             parent = parent_of.get(i)
             decision = sent.doc[parent] if parent in yielding else None
-            frames.extend(replace(f, decision=decision) for f in group)
+            content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
+            frames.extend(replace(_aimed(f, content), decision=decision) for f in group)
     return _merge_duplicates(frames)
+
+
+def _aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:
+    """A threat or demand with no stated addressee is aimed at whoever its content acts on
+    ('threatened to strike Israel' → Israel); an accusation at whoever the content says acted
+    ('accused them of blowing it up')."""
+    if frame.actor2 is not None or not content:
+        return frame
+    if frame.event_type == "ACCUSE":
+        target = next((c.actor1 for c in content if c.actor1 is not None), None)
+    else:
+        target = next((c.actor2 for c in content if c.actor2 is not None), None)
+    if target is None or (frame.actor1 and _party(target) == _party(frame.actor1)):
+        return frame
+    return replace(frame, actor2=target)
 
 
 def _joint_action(
