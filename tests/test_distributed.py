@@ -168,6 +168,9 @@ def dask_processes(tmp_path: Path) -> Iterator[tuple[str, dict[str, subprocess.P
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+                # Reap it: a Popen collected while its process still runs warns, and under
+                # `-W error` that warning fails whichever test happens to be running.
+                proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
