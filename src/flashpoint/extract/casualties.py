@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 from text_to_num import text2num
 
+from flashpoint.extract.dates import clause_head
 from flashpoint.resources import read_tsv
 
 
@@ -346,13 +347,6 @@ def _findings_at(token: Token) -> Iterator[_Finding]:
 # ---------------------------------------------------------------- findings of one trigger's event
 
 
-def _clause_head(token: Token) -> Token:
-    current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
-        current = current.head
-    return current
-
-
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
 
@@ -401,9 +395,9 @@ def _climb(start: Token, *, from_trigger: bool) -> list[Token]:
 
 def _belongs_to(anchor: Token, trigger: Token) -> bool:
     """Is the casualty word part of the trigger's event (same clause, or one hanging off it)?"""
-    trigger_clause = _clause_head(trigger)
+    trigger_clause = clause_head(trigger)
     targets = {trigger.i, trigger_clause.i}
-    anchor_clause = anchor if anchor.pos_ in {"VERB", "AUX"} else _clause_head(anchor)
+    anchor_clause = anchor if anchor.pos_ in {"VERB", "AUX"} else clause_head(anchor)
     if anchor.i in targets or anchor_clause.i in targets:
         return True
     if any(t.i in targets for t in _climb(anchor, from_trigger=False)):
