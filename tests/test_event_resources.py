@@ -263,10 +263,27 @@ def test_trigger_types_modes_and_roles_are_valid() -> None:
 
 
 def test_trigger_lemmas_and_objects_are_lowercase_lemmas() -> None:
+    classes = {row["class"] for row in rows("object_classes.tsv")}
     for row in rows("triggers.tsv"):
         for text in [row["lemma"], *cells(row["object"])]:
+            if text.startswith("@"):
+                assert text[1:] in classes, f"unknown object class {text!r} in {row}"
+                continue
             assert text == text.lower(), row
             assert re.fullmatch(r"[a-z]+( ([a-z]+|-))*", text), f"not a lemma sequence: {text!r}"
+
+
+def test_object_classes_are_lowercase_lemmas_and_expand_in_the_lexicon() -> None:
+    from flashpoint.extract.lexicon import get_lexicon
+
+    for row in rows("object_classes.tsv"):
+        members = cells(row["lemmas"])
+        assert members, row
+        for text in members:
+            assert re.fullmatch(r"[a-z]+", text), f"not a lemma: {text!r}"
+    shipping = [t for t in get_lexicon().candidates("ship", "VERB") if t.event_type == "AID"]
+    assert shipping and all("@" not in "".join(t.objects) for t in shipping)
+    assert any("shell" in t.objects for t in shipping)
 
 
 def test_every_plover_type_has_enough_triggers() -> None:

@@ -42,6 +42,7 @@ from flashpoint.extract.confidence import (
     score,
 )
 from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
+from flashpoint.extract.denials import DenialReader
 from flashpoint.extract.events import EventFrame, find_events
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
@@ -97,6 +98,7 @@ class ArticleExtractor:
                         article, sent, frames, actors, places, home, default_date, dates
                     )
                 )
+        events = DenialReader(actors, self.lexicon)(events, doc)
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [protesters_protest(states_as_forces(e)) for e in with_adversaries(events)]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)

@@ -191,6 +191,8 @@ class ActorIndex:
                 found.extend(self._coordinated_nationalities(token, mention.actor))
         elif token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             found.extend(self._resolve_pronoun(token))
+        elif _is_relative_pronoun(token):  # "Israel, which he blamed": the noun it modifies
+            found.extend(self.actors_for(token.head.head, depth=depth + 1))
         elif token.lower_ in {"both", "two"} or _is_pair_description(token):
             found.extend(self._resolve_pair(token))
         else:
@@ -208,6 +210,9 @@ class ActorIndex:
         patron = self._patron(token, depth)
         if patron:
             return patron
+        owned = self._owned_by_pronoun(token)
+        if owned:
+            return owned
         for child in token.children:
             if child.dep_ in {"compound", "poss", "nmod", "amod"}:
                 mention = self.mention_at(child)
@@ -231,6 +236,35 @@ class ActorIndex:
                     code = f"{country}{term.sector}" if country else term.sector
                     name = noun_phrase_text(token)
                     return [Actor(token.text, name, code, country, term.sector, rule="collective")]
+        return []
+
+    def _owned_by_pronoun(self, token: Token) -> list[Actor]:
+        """'Moscow denied that its forces fired': a sector noun owned by a pronoun belongs to
+        the actor the pronoun stands for (a group's fighters are the group itself)."""
+        term = get_actor_dictionary().sectors.get(token.lemma_.lower())
+        if term is None:
+            return []
+        for child in token.children:
+            if child.dep_ != "poss" or child.lower_ not in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+                continue
+            owners = self._resolve_pronoun(child)
+            owner = owners[0] if owners else None
+            if owner is None:
+                return []
+            if owner.org:
+                return [replace(owner, text=token.text)]
+            if owner.country:
+                c = owner.country
+                return [
+                    Actor(
+                        token.text,
+                        f"{c} {token.lemma_.lower()}",
+                        f"{c}{term.sector}",
+                        c,
+                        term.sector,
+                        rule=f"sectors.tsv:{token.lemma_.lower()}+owner",
+                    )
+                ]
         return []
 
     def _coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
@@ -331,6 +365,10 @@ def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
         if stated and (m.actor.sector == sector or m.kind in _STATE_KINDS):
             return m.actor.country
     return None
+
+
+def _is_relative_pronoun(token: Token) -> bool:
+    return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
 
 
 def _is_definite(token: Token) -> bool:

@@ -59,12 +59,13 @@ class Lexicon:
     def __init__(self) -> None:
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.first_words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        classes = _object_classes()
         for row in read_tsv("events/triggers.tsv"):
             pos = (row.get("pos") or "VERB").upper()
             trig = Trigger(
                 lemma=row["lemma"].lower(),
                 pos=pos,
-                objects=frozenset(o.lower() for o in split_cell(row.get("object"))),
+                objects=_expand_objects(split_cell(row.get("object")), classes),
                 event_type=row["event_type"].upper(),
                 cameo=row.get("cameo") or "",
                 mode=row.get("mode") or None,
@@ -127,3 +128,24 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     return Lexicon()
+
+
+def _object_classes() -> dict[str, frozenset[str]]:
+    return {
+        row["class"].lower(): frozenset(w.lower() for w in split_cell(row["lemmas"]))
+        for row in read_tsv("events/object_classes.tsv")
+    }
+
+
+def _expand_objects(cells: list[str], classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Object lemmas of a trigger row, with `@class` names replaced by their members."""
+    out: set[str] = set()
+    for cell in cells:
+        name = cell.lower()
+        if name.startswith("@"):
+            if name[1:] not in classes:
+                raise ValueError(f"triggers.tsv names an unknown object class {cell!r}")
+            out |= classes[name[1:]]
+        else:
+            out.add(name)
+    return frozenset(out)

@@ -45,7 +45,7 @@ _MEASURE_NOUNS = frozenset(
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
-def _subjects(token: Token) -> list[Token]:
+def subjects(token: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
     current = token
     for _ in range(4):
@@ -181,8 +181,12 @@ class RoleReader:
             )
             targets = self.of(_passive_subjects(token)) or targets_by_prep
             return sources, targets
-        sources = self.of(_subjects(token))
+        sources = self.of(subjects(token))
         objects = [content_noun(c) for c in token.children if c.dep_ in _OBJECT_DEPS]
+        if trig.event_type == "AID" and trig.objects:
+            # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
+            receivers = [o for o in objects if o.dep_ != "dobj"]
+            return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
         targets = self.of(objects) or targets_by_prep
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
@@ -233,9 +237,12 @@ class RoleReader:
         carried = noun.dep_ in {"dobj", "attr"} or (noun.dep_ == "pobj" and verb is not head)
         if carried and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in speech_lemmas():
             if not sources:
-                sources = self.of(_subjects(verb))
+                sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
                 targets = self.of(_pobjs(verb, trig.target_preps | {"on", "at", "against"}))
+            if not targets and noun.dep_ == "dobj":  # "gave Finland its backing"
+                others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != noun]
+                targets = self.of(others)
         if trig.roles == "self" and not sources:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
         if not targets and trig.mode == "visit":
