@@ -39,6 +39,7 @@ from flashpoint.extract.confidence import (
     is_generic,
     is_history,
     is_implausible,
+    latest_day,
     score,
 )
 from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
@@ -76,6 +77,7 @@ class ArticleExtractor:
         places = find_places(
             doc, excluded=actors.char_spans(), context_countries=actors.countries()
         )
+        actors.note_places([(p.start, p.end, p.place.country) for p in places])
         home = article_place(doc, places)
         actors.apply_context(home.country if home else next(iter(actors.countries()), None))
         dated = dateline_date(doc_text(doc), article.published)
@@ -145,7 +147,7 @@ class ArticleExtractor:
                 has_place=any(sent.start_char <= p.start < sent.end_char for p in places),
                 has_toll=toll.fatalities is not None or toll.injuries is not None,
                 history=is_history(
-                    when.value if when else None,
+                    latest_day(when) if when else None,
                     article.published,
                     sent,
                     [d.value for d in dates if d.precision == "year"],

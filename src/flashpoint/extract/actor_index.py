@@ -104,6 +104,14 @@ class ActorIndex:
             for i in range(mention.start, mention.end):
                 self._by_token[i] = mention
 
+    def note_places(self, places: list[tuple[int, int, str | None]]) -> None:
+        """Geocoded places (character spans and their country) become territory too, so "aid
+        dropped into Gaza" has a receiver even though Gaza is a place, not an actor."""
+        for start, end, country in places:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if country and span is not None and len(span):
+                self.territory.setdefault(span.root.i, country)
+
     def char_spans(self) -> list[tuple[int, int]]:
         """Character spans of every actor mention (the geocoder must not read them as places)."""
         return [

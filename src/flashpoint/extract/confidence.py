@@ -7,13 +7,15 @@ data change, not a code change.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from flashpoint.model import ResolvedDate
 from flashpoint.resources import read_tsv
 
 # Background that is older than this is history, not news ("the war, which began in 2011").
@@ -39,6 +41,18 @@ class Evidence:
     generic: bool
     question: bool
     implausible: bool = False
+
+
+def latest_day(when: ResolvedDate) -> date:
+    """The last day a date of this precision can mean: "last month" may be its final week."""
+    value = when.value
+    if when.precision == "year":
+        return date(value.year, 12, 31)
+    if when.precision == "month":
+        return date(value.year, value.month, monthrange(value.year, value.month)[1])
+    if when.precision == "week":
+        return value + timedelta(days=6)
+    return value
 
 
 def is_history(

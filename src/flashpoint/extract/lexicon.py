@@ -60,6 +60,7 @@ class Lexicon:
         self.triggers: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.first_words: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         classes = _object_classes()
+        self.object_classes = classes
         for row in read_tsv("events/triggers.tsv"):
             pos = (row.get("pos") or "VERB").upper()
             trig = Trigger(

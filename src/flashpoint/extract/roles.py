@@ -125,8 +125,13 @@ class RoleReader:
         """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL
         (but 'Russia's Far East' is a place, not a force)."""
         lemma = token.lemma_.lower()
-        if lemma not in self.lexicon.modes and match_trigger(token, self.lexicon) is None:
-            return []
+        weapon = lemma in self.lexicon.object_classes.get("weapon", frozenset())
+        if (
+            not weapon
+            and lemma not in self.lexicon.modes
+            and match_trigger(token, self.lexicon) is None
+        ):
+            return []  # "American military planes" are US forces; "American officials" are not
         country = self.actors.nationality_of(token)
         if country:
             return [

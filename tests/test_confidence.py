@@ -1,0 +1,31 @@
+"""Confidence: background is discounted, recent news is not (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flashpoint
+from flashpoint.extract.confidence import latest_day
+from flashpoint.model import ResolvedDate
+
+
+def test_latest_day_of_each_precision() -> None:
+    assert latest_day(ResolvedDate(date(2024, 2, 1), "month")) == date(2024, 2, 29)
+    assert latest_day(ResolvedDate(date(2023, 1, 1), "year")) == date(2023, 12, 31)
+    assert latest_day(ResolvedDate(date(2024, 3, 4), "week")) == date(2024, 3, 10)
+    assert latest_day(ResolvedDate(date(2024, 3, 4), "day")) == date(2024, 3, 4)
+
+
+def test_an_act_of_last_month_is_news_not_history() -> None:
+    text = "Britain quietly delivered Storm Shadow missiles to Ukraine last month, officials said."
+    events = flashpoint.extract(text, published=date(2023, 6, 28))
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].date_precision == "month"
+    assert aid[0].confidence >= 0.5
+
+
+def test_an_act_of_years_ago_is_history() -> None:
+    text = "Britain delivered Storm Shadow missiles to Ukraine in 2023, officials recalled."
+    events = flashpoint.extract(text, published=date(2025, 6, 28))
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].confidence < 0.5
