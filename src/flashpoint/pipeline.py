@@ -23,6 +23,7 @@ from flashpoint.extract.article_context import (
     claimants,
     conceded_to_protesters,
     detained_protesters,
+    foreign_ban_as_sanction,
     foreign_ground,
     implied_participants,
     located,
@@ -102,7 +103,10 @@ class ArticleExtractor:
                 )
         events = DenialReader(actors, self.lexicon)(events, doc)
         events = with_claimants(events, claimants(doc, actors.actors_for))
-        events = [protesters_protest(states_as_forces(e)) for e in with_adversaries(events)]
+        events = [
+            foreign_ban_as_sanction(protesters_protest(states_as_forces(e)))
+            for e in with_adversaries(events)
+        ]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)
         return restatements_removed(events)
 

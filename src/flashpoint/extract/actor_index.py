@@ -335,6 +335,10 @@ class ActorIndex:
 
     def _resolve_pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
+        if token.dep_ == "poss":  # "Poland gave Ukraine its backing": its = the subject
+            bound = self._clause_subject(token)
+            if bound:
+                return bound
         for m in reversed(self._before(token)):
             if word in _PERSON_PRONOUNS and m.is_person:
                 return [m.actor]
@@ -343,6 +347,25 @@ class ActorIndex:
             if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
                 return [m.actor]
         return []
+
+    def _clause_subject(self, pronoun: Token) -> list[Actor]:
+        """The actor that is the subject of the pronoun's own clause, if it can be meant."""
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.i > pronoun.i or pronoun in subject.subtree:
+            return []
+        mention = self.mention_at(subject)
+        if mention is None:
+            return []
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            return [mention.actor] if mention.is_person else []
+        if pronoun.lower_ in _THING_PRONOUNS and (mention.is_person or mention.plural):
+            return []
+        if pronoun.lower_ in _PLURAL_PRONOUNS and not (mention.plural or mention.kind == "group"):
+            return []
+        return [mention.actor]
 
     def _resolve_pair(self, token: Token) -> list[Actor]:
         """'the two leaders', 'both sides': the last two distinct actors of a compatible kind."""

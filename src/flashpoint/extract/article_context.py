@@ -250,3 +250,23 @@ def protesters_protest(event: Event) -> Event:
         return event
     code = f"{a1.country}OPP" if a1.country else "OPP"
     return replace(event, actor1=replace(a1, code=code, sector="OPP", rule=a1.rule + "+protest"))
+
+
+def foreign_ban_as_sanction(event: Event) -> Event:
+    """A ban a state or bloc puts on another country ("the EU banned Belarusian airlines") is a
+    sanction (CAMEO 163); a ban on its own people or parties stays repression (COERCE)."""
+    source, target = event.actor1, event.actor2
+    if event.event_type != "COERCE" or event.mode != "ban" or source is None or target is None:
+        return event
+    if target.country is None or target.country == source.country:
+        return event
+    if source.country is None and not source.org:
+        return event
+    return replace(
+        event,
+        event_type="SANCTION",
+        cameo_code="163",
+        mode=None,
+        acled_event_type=None,
+        acled_sub_event_type=None,
+    )

@@ -42,6 +42,10 @@ _MEASURE_NOUNS = frozenset(
         "spate",
     ]
 )
+# Speech verbs whose speaker performs the act named as their object ("announced sanctions",
+# "declared a ceasefire"), unlike "condemned the attack".
+_ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
+_ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
@@ -193,13 +197,16 @@ class RoleReader:
             receivers = [o for o in objects if o.dep_ != "dobj"]
             return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
         targets = self.of(objects) or targets_by_prep
+        envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
+        if envoys and all(same_side(t, sources) for t in targets):
+            targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
             targets = self.of(t for obj in objects for t in _pobjs(obj, preps))
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
-            holders = objects + [p for o in (objects or [token]) for p in _pobjs(o, preps)]
+            holders = objects + [p for o in [*objects, token] for p in _pobjs(o, preps)]
             targets = [a for h in holders for a in self.possessor(h)]
         if not targets and trig.roles == "speaker_target":
             # "demanded that Armenian forces lay down their arms": the addressee is the
@@ -216,6 +223,30 @@ class RoleReader:
             if own and own[0].sector == "MIL":
                 sources = [_as_forces(s) for s in sources]  # "France pulled its troops out"
         return sources, targets
+
+    def envoy_hosts(self, heads: list[Token]) -> list[Actor]:
+        """'its ambassadors to Ireland and Norway': the governments the envoys are posted to
+        (the 'to' phrase hangs on the envoy or on the verb)."""
+        hosts: list[Actor] = []
+        for head in heads:
+            for place in _pobjs(head, ["to", "in"] if head.pos_ == "NOUN" else ["to"]):
+                for tok in [place, *(c for c in place.children if c.dep_ == "conj")]:
+                    named = self.actors.mention_at(tok)
+                    country = self.actors.territory.get(tok.i) or (
+                        named.actor.country if named and named.kind == "country" else None
+                    )
+                    if country:
+                        hosts.append(
+                            Actor(
+                                tok.text,
+                                country,
+                                f"{country}GOV",
+                                country,
+                                "GOV",
+                                rule="envoy-host",
+                            )
+                        )
+        return hosts
 
     def visited(self, token: Token) -> list[Actor]:
         """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
@@ -240,7 +271,10 @@ class RoleReader:
         # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
         verb = head.head if noun.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS else head
         carried = noun.dep_ in {"dobj", "attr"} or (noun.dep_ == "pobj" and verb is not head)
-        if carried and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in speech_lemmas():
+        said = verb.lemma_.lower() in speech_lemmas()
+        if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
+            said = False  # "Britain announced sanctions": announcing them is imposing them
+        if carried and verb.pos_ in {"VERB", "AUX"} and not said:
             if not sources:
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"

@@ -1,0 +1,67 @@
+"""Who did it to whom: role reading on typical wire constructions (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flashpoint
+from flashpoint.model import Event
+
+PUBLISHED = date(2023, 4, 12)
+
+
+def _dyads(text: str, event_type: str) -> list[tuple[str | None, str | None]]:
+    events: list[Event] = flashpoint.extract(text, published=PUBLISHED)
+    return [
+        (e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None)
+        for e in events
+        if e.event_type == event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # the envoy's host, whether "to X" hangs on the envoy or on the verb
+        ("Lithuania recalled its ambassador to China on Tuesday.", "SANCTION", ("LTU", "CHN")),
+        # the holder of what is sanctioned, named on the verb rather than on "sanctions"
+        (
+            "Japan imposed sanctions on Monday on three Russian banks.",
+            "SANCTION",
+            ("JPN", "RUS"),
+        ),
+        # announcing sanctions is imposing them
+        ("Canada announced new sanctions on Iranian officials.", "SANCTION", ("CAN", "IRN")),
+        # a ban on another country is a sanction, not repression
+        ("The European Union banned Russian state broadcasters.", "SANCTION", (None, "RUS")),
+        # the receiver of support given as an indirect object
+        ("Poland gave Ukraine its full backing.", "SUPPORT", ("POL", "UKR")),
+        # goods are not the receiver of aid
+        ("Slovakia delivered MiG-29 jets to Ukraine.", "AID", ("SVK", "UKR")),
+        # a relative pronoun stands for the noun it modifies
+        (
+            "Baghdad summoned Turkey's envoy over the strikes, which Iraq blamed on Ankara.",
+            "ACCUSE",
+            ("IRQ", "TUR"),
+        ),
+    ],
+)
+def test_roles(text: str, event_type: str, dyad: tuple[str | None, str | None]) -> None:
+    assert dyad in _dyads(text, event_type), _dyads(text, event_type)
+
+
+def test_a_ban_on_its_own_people_stays_repression() -> None:
+    text = "The Taliban banned Afghan women from working for non-governmental organisations."
+    events = flashpoint.extract(text, published=date(2022, 12, 24))
+    assert not any(e.event_type == "SANCTION" for e in events)
+
+
+def test_its_forces_belong_to_the_state_named_before() -> None:
+    text = "Moscow denied that its forces had shelled the market in Kostiantynivka."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor1 is not None
+    assert assault[0].actor1.code == "RUSMIL"
+    assert assault[0].modality == "negated"
