@@ -65,3 +65,21 @@ def test_its_forces_belong_to_the_state_named_before() -> None:
     assert assault and assault[0].actor1 is not None
     assert assault[0].actor1.code == "RUSMIL"
     assert assault[0].modality == "negated"
+
+
+def test_joint_exercises_are_cooperation_between_the_forces_not_mobilisation() -> None:
+    text = "Indian and French warships began joint naval exercises in the Arabian Sea on Monday."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    kinds = {
+        (e.event_type, e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in events
+    }
+    assert kinds & {("COOPERATE", "IND", "FRA"), ("COOPERATE", "FRA", "IND")}, kinds
+    assert not any(e.event_type == "MOBILIZE" for e in events), kinds
+
+
+def test_a_single_country_exercise_is_mobilisation() -> None:
+    text = "China's military held large-scale exercises around Taiwan on Saturday."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert [e.event_type for e in events if e.event_type in {"MOBILIZE", "COOPERATE"}] == [
+        "MOBILIZE"
+    ]

@@ -181,6 +181,20 @@ class ActorIndex:
         """The country a demonym or possessive country attached to this token names."""
         return self.nationality.get(token.i) or nationality_of_token(token, self.nationality)
 
+    def nationalities_of(self, token: Token) -> list[str]:
+        """'Indian and French warships': every country of coordinated demonyms on the noun."""
+        first = self.nationality_of(token)
+        if first is None:
+            return []
+        found = [first]
+        for child in token.children:
+            if child.dep_ in {"amod", "nmod", "compound"} and child.i in self.nationality:
+                for conj in child.children:
+                    country = self._nationality_within(conj) if conj.dep_ == "conj" else None
+                    if country and country not in found:
+                        found.append(country)
+        return found
+
     def mention_at(self, token: Token) -> ActorMention | None:
         return self._by_token.get(token.i)
 
@@ -279,14 +293,21 @@ class ActorIndex:
         """'Russian and Turkish troops' are two actors."""
         extra = []
         for child in token.children:
-            if child.dep_ == "amod" and child.i in self.nationality:
+            if child.dep_ in {"amod", "nmod", "compound"} and child.i in self.nationality:
                 for conj in child.children:
-                    country = self.nationality.get(conj.i) if conj.dep_ == "conj" else None
+                    country = self._nationality_within(conj) if conj.dep_ == "conj" else None
                     if country and country != actor.country:
                         extra.append(
                             replace(actor, country=country, code=f"{country}{actor.sector or ''}")
                         )
         return extra
+
+    def _nationality_within(self, token: Token) -> str | None:
+        """'South Korean': the demonym may be indexed on any word of the phrase."""
+        for tok in token.subtree:
+            if tok.i in self.nationality:
+                return self.nationality[tok.i]
+        return None
 
     def _patron(self, token: Token, depth: int) -> list[Actor]:
         for child in token.children:
@@ -365,7 +386,7 @@ class ActorIndex:
             return []
         if pronoun.lower_ in _PLURAL_PRONOUNS and not (mention.plural or mention.kind == "group"):
             return []
-        return [mention.actor]
+        return self.actors_for(subject, depth=3)  # "U.S. and South Korean forces ... their"
 
     def _resolve_pair(self, token: Token) -> list[Actor]:
         """'the two leaders', 'both sides': the last two distinct actors of a compatible kind."""

@@ -26,6 +26,7 @@ _NESTING_ROLES = frozenset({"speaker_target"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
+_EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
 # Head nouns after which a trigger noun still names an event: "an aid convoy", "a peace deal".
 _EVENT_CARRIERS = frozenset(
@@ -91,11 +92,13 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
         mode, cameo = _mode(_mode_window(token), trig, lex)
-        framed[token.i] = [
+        own = [
             EventFrame(token, trig, trig.event_type, cameo, mode, a1, a2, verbal)
             for a1, a2 in _pairs(sources, targets, trig)
         ]
-        framed[token.i].extend(_joint_action(token, trig, sources, verbal))
+        joint = _joint_action(token, trig, sources, verbal)
+        # Forces exercising together cooperate; none of them mobilises against anyone.
+        framed[token.i] = joint if joint and _is_exercise(token) else own + joint
     parents = set(parent_of.values())
     yielding = {i for i in framed if i in parents and _yields_to_content(framed[i])}
 
@@ -149,6 +152,13 @@ def _joint_action(
         for b in states[i + 1 :]
         if a.country != b.country
     ]
+
+
+def _is_exercise(trigger: Token) -> bool:
+    words = {trigger.lemma_.lower()} | {
+        c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "compound"}
+    }
+    return bool(words & _EXERCISE_WORDS)
 
 
 def _yields_to_content(frames: list[EventFrame]) -> bool:

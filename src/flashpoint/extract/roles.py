@@ -5,6 +5,7 @@ owners of instruments and attacked places, addressees of demands)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -121,9 +122,18 @@ class RoleReader:
                 actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."
             if not actors:
                 facility = self.actors.facility_owner(tok)  # "struck army positions"
-                actors = [facility] if facility else self.instrument_owner(tok)
+                actors = self._per_nationality(facility, tok) if facility else []
+                actors = actors or self.instrument_owner(tok)
             found.extend(actors)
         return found
+
+    def _per_nationality(self, actor: Actor, token: Token) -> list[Actor]:
+        """'Indian and French warships' are two navies, one per coordinated demonym."""
+        countries = self.actors.nationalities_of(token)
+        if actor.country is None or len(countries) < 2 or actor.country != countries[0]:
+            return [actor]
+        sector = actor.sector or ""
+        return [actor] + [replace(actor, country=c, code=f"{c}{sector}") for c in countries[1:]]
 
     def instrument_owner(self, token: Token) -> list[Actor]:
         """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL
@@ -136,19 +146,17 @@ class RoleReader:
             and match_trigger(token, self.lexicon) is None
         ):
             return []  # "American military planes" are US forces; "American officials" are not
-        country = self.actors.nationality_of(token)
-        if country:
-            return [
-                Actor(
-                    token.text,
-                    f"{country} forces",
-                    f"{country}MIL",
-                    country,
-                    "MIL",
-                    rule="nationality+instrument",
-                )
-            ]
-        return []
+        return [
+            Actor(
+                token.text,
+                f"{country} forces",
+                f"{country}MIL",
+                country,
+                "MIL",
+                rule="nationality+instrument",
+            )
+            for country in self.actors.nationalities_of(token)
+        ]
 
     def possessor(self, token: Token) -> list[Actor]:
         """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion'."""
