@@ -83,3 +83,19 @@ def test_a_single_country_exercise_is_mobilisation() -> None:
     assert [e.event_type for e in events if e.event_type in {"MOBILIZE", "COOPERATE"}] == [
         "MOBILIZE"
     ]
+
+
+def test_an_order_to_withdraw_is_the_withdrawal_itself() -> None:
+    text = (
+        "Israel's defence minister ordered troops on Sunday to pull out of the city of Khan Younis."
+    )
+    events = flashpoint.extract(text, published=date(2024, 4, 7))
+    kinds = [(e.event_type, e.modality, e.actor2) for e in events]
+    assert ("RETREAT", "asserted", None) in kinds, kinds
+    assert not any(e.event_type == "MOBILIZE" for e in events), kinds
+
+
+def test_an_order_without_content_still_deploys() -> None:
+    text = "Putin ordered troops into the two breakaway regions on Monday."
+    events = flashpoint.extract(text, published=date(2022, 2, 22))
+    assert [e.event_type for e in events] == ["MOBILIZE"]

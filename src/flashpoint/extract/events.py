@@ -84,6 +84,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         trig = match_trigger(token, lex)
         if trig is not None:
             matches.append((token, trig))
+    at = {tok.i for tok, _ in matches}
+    matches = [(tok, _as_directive(tok, trig, lex, at)) for tok, trig in matches]
     absorbed, parent_of = _nesting(matches)
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
@@ -93,7 +95,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
         mode, cameo = _mode(_mode_window(token), trig, lex)
         own = [
-            EventFrame(token, trig, trig.event_type, cameo, mode, a1, a2, verbal)
+            EventFrame(
+                token, trig, trig.event_type, cameo, mode, a1, _commanded(trig, a1, a2), verbal
+            )
             for a1, a2 in _pairs(sources, targets, trig)
         ]
         joint = _joint_action(token, trig, sources, verbal)
@@ -116,6 +120,41 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
             frames.extend(replace(_aimed(f, content), decision=decision) for f in group)
     return _merge_duplicates(frames)
+
+
+def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Actor | None:
+    """'Israel's defence minister ordered troops to ...': forces whose country was only guessed
+    from where the story happens belong to the state whose official commands them."""
+    if trig.event_type != "REQUEST" or source is None or target is None:
+        return target
+    if not source.country or source.org:
+        return target
+    if target.sector not in {"MIL", "COP"} or not target.rule.endswith("+context"):
+        return target
+    c = source.country
+    return replace(target, country=c, code=f"{c}{target.sector}", rule=target.rule + "+commander")
+
+
+def _as_directive(token: Token, trig: Trigger, lex: Lexicon, trigger_at: set[int]) -> Trigger:
+    """'Russia ordered its troops to withdraw': an order whose complement is itself an event is
+    a directive about that event (the lemma's demand row), not the deployment its object
+    ('troops') would otherwise make it."""
+    if trig.pos != "VERB" or trig.roles in _NESTING_ROLES:
+        return trig
+    content = any(
+        t.i in trigger_at and t.i != token.i
+        for c in token.children
+        if c.dep_ in {"xcomp", "ccomp"}
+        for t in c.subtree
+    )
+    if not content:
+        return trig
+    directive = [
+        row
+        for row in lex.candidates(trig.lemma, "VERB")
+        if row.roles in _NESTING_ROLES and not row.objects
+    ]
+    return directive[0] if directive else trig
 
 
 def _aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:

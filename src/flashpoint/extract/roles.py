@@ -227,7 +227,13 @@ class RoleReader:
             targets = self.recipient([token, *objects])
         if trig.roles == "self":
             own = [t for t in targets if same_side(t, sources)]
-            targets = [t for t in targets if not same_side(t, sources)]
+            # "withdrew from the town": a place left behind is not a party to the withdrawal
+            targets = [
+                t
+                for t in targets
+                if not same_side(t, sources)
+                and not (t.sector == "CVL" and t.rule.startswith("facility:"))
+            ]
             if own and own[0].sector == "MIL":
                 sources = [_as_forces(s) for s in sources]  # "France pulled its troops out"
         return sources, targets
