@@ -21,7 +21,18 @@ ACTORS_DIR = Path(flashpoint.__file__).parent / "resources" / "actors"
 
 HEADERS: dict[str, list[str]] = {
     "countries": ["iso3", "name", "aliases", "demonyms", "capitals", "metonyms", "metonym_sectors"],
-    "leaders": ["name", "aliases", "country", "role", "sector", "start", "end", "source", "org"],
+    "leaders": [
+        "name",
+        "aliases",
+        "country",
+        "role",
+        "sector",
+        "start",
+        "end",
+        "source",
+        "org",
+        "left",
+    ],
     "titles": ["title", "role", "sector", "country"],
     "groups": [
         "name",

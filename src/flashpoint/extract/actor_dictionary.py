@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
 import ahocorasick
 
 from flashpoint.resources import read_tsv, split_cell
+
+# How long after a death in office the news still reports on the holder as such.
+_DEATH_REPORT_GRACE = timedelta(days=3)
 
 EntryKind = Literal[
     "country", "capital", "metonym", "demonym", "leader", "group", "igo", "outlet", "title"
@@ -35,12 +38,19 @@ class ActorEntry:
     start: date | None = None
     end: date | None = None
     rule: str = ""
+    died_in_office: bool = False
 
     def active_on(self, day: date | None) -> bool:
         if day is None:
             return self.end is None  # no date known: only current holdings count
-        # The last day counts: a leader who resigns on the 5th is still the leader on the 5th.
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is None:
+            return True
+        if self.died_in_office:  # the reports of a death still name the holder by office
+            return day <= self.end + _DEATH_REPORT_GRACE
+        # A report dated the last day tells of the leaving: "Hasina resigned" makes her former.
+        return day < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,7 @@ def _leader_entries() -> Iterator[tuple[str, ActorEntry]]:
             start=_date(row.get("start", "")),
             end=_date(row.get("end", "")),
             rule=f"leaders.tsv:{row['name']}:{row.get('role', '')}:{row.get('start', '')}",
+            died_in_office=row.get("left") == "died",
         )
         for alias in [row["name"], *split_cell(row.get("aliases"))]:
             yield alias, entry
@@ -224,6 +235,12 @@ class ActorDictionary:
         self.facilities: dict[str, str] = {
             row["term"].lower(): row["sector"] for row in read_tsv("actors/facilities.tsv")
         }
+        self.context_words = _context_words()
+        # "president", "minister", "secretary": a country before them names a person's state.
+        self.title_heads = frozenset(
+            row["title"].lower().split(" of ")[0].split()[-1]
+            for row in read_tsv("actors/titles.tsv")
+        )
         self.leaders_by_country_role: dict[tuple[str | None, str], list[ActorEntry]] = defaultdict(
             list
         )
@@ -293,6 +310,14 @@ class ActorDictionary:
         return [
             e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)
         ]
+
+
+def _context_words() -> dict[str, frozenset[str]]:
+    """context_words.tsv as {list name: its words}."""
+    lists: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv("actors/context_words.tsv"):
+        lists[row["list"]].add(row["word"].lower())
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 def _yes(cell: str | None) -> bool:

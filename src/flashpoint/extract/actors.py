@@ -21,86 +21,15 @@ from flashpoint.extract.actor_dictionary import (
     AliasMatch,
     get_actor_dictionary,
 )
-from flashpoint.extract.actor_index import (
-    ActorIndex,
-    ActorMention,
-    nationality_of_token,
-    noun_phrase_text,
-)
+from flashpoint.extract.actor_index import ActorIndex, ActorMention, nationality_of_token
+from flashpoint.extract.actor_sectors import sector_mentions
+from flashpoint.extract.lexicon import get_lexicon
+from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 from flashpoint.nlp import doc_text
 
 __all__ = ["ActorIndex", "ActorMention", "ActorResolver"]
 
-# Heads that make a sector noun before them a mere modifier ("a government reshuffle").
-_NOT_ACTOR_HEADS = frozenset(
-    [
-        "reshuffle",
-        "chief",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "source",
-        "statement",
-        "decision",
-        "policy",
-        "plan",
-        "budget",
-        "bill",
-        "order",
-        "decree",
-        "report",
-        "figure",
-        "data",
-        "estimate",
-        "minister",
-        "ministry",
-    ]
-)
-# Prepositions after which a country or capital is where something happens, not who acts.
-_LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "inside",
-        "around",
-        "across",
-        "toward",
-        "towards",
-        "through",
-        "via",
-        "within",
-        "throughout",
-        "over",
-        "above",
-        "off",
-        "onto",
-        "along",
-        "beyond",
-    ]
-)
-_AFFILIATION_SUFFIXES = frozenset(
-    [
-        "backed",
-        "led",
-        "allied",
-        "supported",
-        "sponsored",
-        "aligned",
-        "based",
-        "trained",
-        "funded",
-        "armed",
-        "affiliated",
-    ]
-)
-_STATE_WORDS = frozenset({"government", "regime", "state", "pro-government", "loyalist"})
 _ROLE_PRIORITY = (
     "head_of_state",
     "head_of_government",
@@ -110,83 +39,45 @@ _ROLE_PRIORITY = (
 )
 
 
-def _is_locative(token: Token) -> bool:
+def _is_locative(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """A country or capital token used as a place ("in Ankara", "Syria's Idlib province")."""
     head = token
     while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+    if head.dep_ == "pobj" and _governed_by_place(head.head, words):
+        return True  # "part of Russia", "the border with Bangladesh", "a march on Moscow"
+    if head.dep_ == "pobj" and head.head.lower_ in words["locative_prep"]:
         # "a warning from Pyongyang", "a call from Washington": the source of a statement
         return not (head.head.lower_ == "from" and head.head.head.pos_ == "NOUN")
     return head.dep_ in {"npadvmod"} or (head.dep_ == "compound" and head.head.ent_type_ == "GPE")
 
 
-_NAME_PARTICLES = frozenset(
-    {
-        "da",
-        "de",
-        "do",
-        "dos",
-        "das",
-        "al",
-        "el",
-        "la",
-        "le",
-        "du",
-        "di",
-        "del",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "abu",
-    }
-)
+def _governed_by_place(prep: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """A preposition hanging on a place noun or a movement/attack word: its object is a place."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"of", "on", "with"}:
+        return False
+    governor = prep.head.lemma_.lower()
+    if prep.lower_ == "on":
+        return governor in words["place_verb"]
+    return governor in words["place_noun"] or (
+        prep.lower_ == "of" and governor in words["place_verb"]
+    )
 
 
-# Verbs whose object is a place when it is a city: "Russian missiles struck Kyiv".
-_PLACE_VERBS = frozenset(
-    [
-        "attack",
-        "shell",
-        "strike",
-        "hit",
-        "bomb",
-        "pound",
-        "target",
-        "capture",
-        "seize",
-        "take",
-        "recapture",
-        "retake",
-        "liberate",
-        "overrun",
-        "storm",
-        "besiege",
-        "encircle",
-        "surround",
-        "enter",
-        "reach",
-        "visit",
-        "leave",
-        "flee",
-        "evacuate",
-        "bombard",
-        "raid",
-        "shoot",
-    ]
-)
+def _is_place_object(token: Token, words: Mapping[str, frozenset[str]], *, capital: bool) -> bool:
+    """'missiles struck Kyiv' (a capital struck is a city), 'refugees fled Ukraine' (a country
+    left or entered is a territory; a country attacked is still an actor)."""
+    if token.dep_ != "dobj":
+        return False
+    verb = token.head.lemma_.lower()
+    return verb in words["movement_verb"] or (capital and verb in words["place_verb"])
 
 
-def _is_place_object(token: Token) -> bool:
-    return token.dep_ == "dobj" and token.head.lemma_.lower() in _PLACE_VERBS
-
-
-def _inside_longer_name(doc: Doc, span: Span) -> bool:
+def _inside_longer_name(doc: Doc, span: Span, words: Mapping[str, frozenset[str]]) -> bool:
     if span.start == 0:
         return False
     before = doc[span.start - 1]
-    if before.lower_ in _NAME_PARTICLES and span.start >= 2 and doc[span.start - 2].is_title:
+    if before.lower_ in words["name_particle"] and span.start >= 2 and doc[span.start - 2].is_title:
         return True
     return (
         before.pos_ == "PROPN"
@@ -198,10 +89,64 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
     )
 
 
-def _affiliation_follows(doc: Doc, end: int) -> bool:
+def _affiliation_follows(doc: Doc, end: int, words: Mapping[str, frozenset[str]]) -> bool:
+    suffixes = words["affiliation_suffix"]
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in suffixes
+
+
+def _after_allegiance_prefix(doc: Doc, span: Span, words: Mapping[str, frozenset[str]]) -> bool:
+    start = span.start
     return (
-        end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_SUFFIXES
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 2].lower_ in words["allegiance_prefix"]
     )
+
+
+def _runs_into_other_name(doc: Doc, span: Span) -> bool:
+    """A one-word leader alias that is only the first name of someone else ("Qassem" in
+    "Qassem Soleimani"): the capitalised name goes on after it."""
+    if len(span) != 1 or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "PROPN" and after.is_title and span.root.head.i == after.i
+
+
+def _title_owned(token: Token, title_heads: frozenset[str]) -> Token | None:
+    """The singular title a country is 'of' ("the president of Syria"), if any."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.tag_ != "NN":
+        return None
+    return prep.head if prep.head.lemma_.lower() in title_heads else None
+
+
+def _people_sector(token: Token, dictionary: ActorDictionary) -> str:
+    """Civilians, unless a sector adjective says otherwise ("displaced Lebanese" are REF)."""
+    for child in token.children:
+        if child.dep_ != "amod":
+            continue
+        term = dictionary.sectors.get(child.lower_) or dictionary.sectors.get(child.lemma_.lower())
+        if term is not None:
+            return term.sector
+    return "CVL"
+
+
+def _names_people(token: Token, surface: str) -> bool:
+    """A demonym used as a noun for the people themselves ("Afghans", "Turks", "the Sudanese")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod"}:
+        return False
+    # "the Sudanese" heading a phrase of its own is people, whatever its tag
+    heads_phrase = token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+    return token.tag_ in {"NNS", "NNPS"} or surface.endswith("s") or heads_phrase
+
+
+def _act_sector(noun: Token) -> str | None:
+    """MIL when the noun is a means or act of force ("strike", "drones", "invasion"), as the
+    event stage reads a nationality on it; None for other acts ("a U.S. proposal")."""
+    lexicon = get_lexicon()
+    if noun.lemma_.lower() in lexicon.modes or match_trigger(noun, lexicon) is not None:
+        return "MIL"
+    return None
 
 
 class ActorResolver:
@@ -240,7 +185,7 @@ class ActorResolver:
                 mentions.append(mention)
         mentions.extend(self._title_mentions(doc, titles, published, nationality, mentions))
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        mentions.extend(self._sector_mentions(doc, nationality, taken, mentions))
+        mentions.extend(sector_mentions(doc, self.dictionary, nationality, taken, mentions))
         return ActorIndex(doc, mentions, outlet_tokens, nationality, territory)
 
     def _entry_mention(
@@ -256,37 +201,45 @@ class ActorResolver:
         if entry is None:
             return None
         root = span.root
-        if entry.kind in {"demonym", "country", "capital"} and _affiliation_follows(doc, span.end):
+        words = self.dictionary.context_words
+        if entry.kind in {"demonym", "country", "capital"} and _affiliation_follows(
+            doc, span.end, words
+        ):
             return None
-        if entry.kind in {"country", "capital", "metonym"} and _inside_longer_name(doc, span):
+        if entry.kind in {"country", "capital", "metonym"} and _inside_longer_name(
+            doc, span, words
+        ):
             return None  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
+        if entry.kind == "leader" and _runs_into_other_name(doc, span):
+            return None  # "Qassem Soleimani" is not Naim Qassem
+        if entry.kind == "demonym" and _after_allegiance_prefix(doc, span, words):
+            return None  # "Pro-Russian separatists" side with Russia; they are not Russian
         if entry.kind == "demonym":
-            if (
-                root.pos_ in {"NOUN", "PROPN"}
-                and root.tag_ in {"NNS", "NNPS"}
-                and root.dep_
-                not in {
-                    "compound",
-                    "amod",
-                }
-            ):
-                actor = Actor(
-                    match.text, entry.name, entry.code, entry.country, None, rule=entry.rule
-                )
+            if _names_people(root, match.text):  # "Afghans", "displaced Lebanese"
+                sector = _people_sector(root, self.dictionary)
+                code = f"{entry.country}{sector}"
+                actor = Actor(match.text, entry.name, code, entry.country, sector, rule=entry.rule)
                 return ActorMention(span.start, span.end, actor, "demonym", plural=True)
             for i in range(span.start, span.end):
                 nationality[i] = entry.country or ""
-            return None
-        if entry.kind == "metonym" and _is_locative(root):
-            return None  # "talks at the Kremlin": the building, not the government
+            return self._modifier_mention(span, entry, match.text)
+        if entry.kind == "metonym" and (
+            _is_locative(root, words) or _is_place_object(root, words, capital=True)
+        ):
+            return None  # "talks at the Kremlin", "hit the Pentagon": the building
         if entry.kind in {"country", "capital"}:
             if root.dep_ == "poss" or (
-                root.dep_ in {"compound", "amod"} and root.head.pos_ == "NOUN"
+                root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
             ):
                 for i in range(span.start, span.end):
                     nationality[i] = entry.country or ""
+                return self._modifier_mention(span, entry, match.text)
+            title = _title_owned(root, self.dictionary.title_heads)
+            if title is not None:  # "the president of the United States": his country
+                nationality[title.i] = entry.country or ""
                 return None
-            if _is_locative(root) or (entry.kind == "capital" and _is_place_object(root)):
+            place_object = _is_place_object(root, words, capital=entry.kind == "capital")
+            if _is_locative(root, words) or place_object:
                 if entry.kind == "capital":  # "the defence ministry in Ankara" is Turkish
                     nationality[root.i] = entry.country or ""
                 territory[root.i] = entry.country or ""
@@ -296,6 +249,39 @@ class ActorResolver:
             match.text, name, entry.code, entry.country, entry.sector, entry.org, entry.rule
         )
         return ActorMention(span.start, span.end, actor, entry.kind)
+
+    def _modifier_mention(self, span: Span, entry: ActorEntry, text: str) -> ActorMention | None:
+        """A country that owns or performs what its noun names is an actor of its own:
+        "Russia's invasion", "Finland's bid", "an Israeli strike", "a U.S. proposal".  Not
+        before a place ("Syria's Idlib province"), a person or title ("Turkey's President"),
+        a sector noun ("Syrian soldiers") or an attacked facility ("Iran's nuclear sites"),
+        where the noun itself carries the actor or the country is only a location."""
+        root, head = span.root, span.root.head
+        if not entry.country or head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        if entry.kind == "capital" and root.dep_ != "poss":
+            return None  # "the Paris attacks", "a Vilnius summit": the city is where
+        if not self._acting_noun(head):
+            return None
+        sector = "GOV" if entry.kind == "capital" else _act_sector(head)
+        code = f"{entry.country}{sector or ''}"
+        actor = Actor(text, entry.name, code, entry.country, sector, rule=entry.rule + "+modifier")
+        return ActorMention(span.start, span.end, actor, "demonym")
+
+    def _acting_noun(self, head: Token) -> bool:
+        d = self.dictionary
+        lemma = head.lemma_.lower()
+        prev = head.doc[head.i - 1].lemma_.lower() if head.i > 0 else ""
+        if (
+            lemma in d.sectors
+            or f"{prev} {lemma}" in d.sectors
+            or lemma in d.facilities
+            or f"{prev} {lemma}" in d.facilities
+            or lemma in d.title_heads
+            or lemma in d.context_words["place_noun"]
+        ):
+            return False
+        return lemma in d.context_words["act_noun"] or _act_sector(head) is not None
 
     def _title_mentions(
         self,
@@ -333,85 +319,6 @@ class ActorResolver:
             out.append(ActorMention(span.start, span.end, actor, "title"))
         return out
 
-    def _sector_mentions(
-        self,
-        doc: Doc,
-        nationality: dict[int, str],
-        taken: set[int],
-        named: list[ActorMention],
-    ) -> list[ActorMention]:
-        out = []
-        sectors = self.dictionary.sectors
-        for token in doc:
-            if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if token.dep_ in {"compound", "appos", "amod"} and token.head.i in taken:
-                continue  # "President" in "President Joe Biden" is part of the named actor
-            lemma = token.lemma_.lower()
-            term = None
-            if token.i > 0 and f"{doc[token.i - 1].lemma_.lower()} {lemma}" in sectors:
-                term = sectors[f"{doc[token.i - 1].lemma_.lower()} {lemma}"]
-            elif lemma in sectors:
-                term = sectors[lemma]
-            if term is None or (token.dep_ == "compound" and _is_sector_word(token.head, sectors)):
-                continue  # "government forces": the head noun carries the actor
-            if token.dep_ == "compound" and token.head.lemma_.lower() in _NOT_ACTOR_HEADS:
-                continue  # "a government reshuffle", "army chief": not an actor of its own
-            if token.dep_ == "pobj" and token.head.lower_ == "as":
-                continue  # "sworn in as president": a role, not a participant
-            country = nationality_of_token(token, nationality)
-            if not country and token.dep_ == "compound":
-                country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
-            state_word = any(c.lower_ in _STATE_WORDS for c in token.children)
-            if term.plural_only and token.tag_ not in {"NNS", "NNPS"}:
-                continue
-            if term.needs_owner and not country and not state_word:
-                continue  # "forces" alone is too vague; "government forces" is not
-            sector = term.sector
-            if sector == "GOV" and any(c.lower_ in {"forces", "troops"} for c in [token]):
-                sector = "MIL"
-            if any(c.lower_ in _STATE_WORDS for c in token.children) and lemma in {
-                "force",
-                "troop",
-                "fighter",
-            }:
-                sector = "MIL"
-            owner = _owning_group(token, named)
-            if owner is not None:
-                out.append(
-                    ActorMention(
-                        token.i, token.i + 1, replace(owner.actor, text=token.text), "group", True
-                    )
-                )
-                continue
-            code = f"{country}{sector}" if country else sector
-            actor = Actor(
-                token.text,
-                noun_phrase_text(token),
-                code,
-                country or None,
-                sector,
-                rule=f"sectors.tsv:{lemma}",
-            )
-            out.append(
-                ActorMention(token.i, token.i + 1, actor, "sector", token.tag_ in {"NNS", "NNPS"})
-            )
-        return out
-
-
-def _is_sector_word(token: Token, sectors: Mapping[str, object]) -> bool:
-    return token.lemma_.lower() in sectors
-
-
-def _owning_group(token: Token, named: list[ActorMention]) -> ActorMention | None:
-    """'HTS fighters', 'Hezbollah militants': the sector noun is the group itself."""
-    for child in token.children:
-        if child.dep_ in {"compound", "nmod", "amod", "poss"}:
-            for m in named:
-                if m.start <= child.i < m.end and m.kind in {"group", "igo"}:
-                    return m
-    return None
-
 
 def _nationality_near(doc: Doc, span: Span, nationality: dict[int, str]) -> str | None:
     """'Turkish President', "Syria's foreign minister", 'the Russian defence minister'."""
@@ -442,6 +349,8 @@ def _choose_entry(entries: tuple[ActorEntry, ...], published: date | None) -> Ac
             return min(active, key=lambda e: _role_rank(e.role))
         if len(entries) == len(people):
             latest = max(people, key=lambda e: e.end or date.max)
+            if latest.org and latest.sector not in {"GOV", "IGO"}:
+                return latest  # a dead or jailed rebel leader still stands for his group
             code = f"{latest.country}ELI" if latest.country else "ELI"
             return replace(latest, code=code, sector="ELI", rule=latest.rule + "+not-in-office")
     dated = [e for e in entries if e.kind == "group" and e.active_on(published)]

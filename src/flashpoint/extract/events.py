@@ -15,26 +15,16 @@ from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
-from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, content_noun, same_side
+from flashpoint.extract.nesting import as_directive, nesting
+from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, same_side
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.resources import read_tsv
 
-# A trigger in the complement of one of these is the content of a claim, not an event by itself:
-# "Russia accused HTS of rearming" is one ACCUSE; "threatened to strike" is one THREATEN.
-_NESTING_ROLES = frozenset({"speaker_target"})
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
 _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
-# Head nouns after which a trigger noun still names an event: "an aid convoy", "a peace deal".
-_EVENT_CARRIERS = frozenset(
-    {"package", "convoy", "shipment", "delivery", "flight", "drop", "deal", "campaign", "wave"}
-)
-_BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
-_SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "hour"})
-_CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +75,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if trig is not None:
             matches.append((token, trig))
     at = {tok.i for tok, _ in matches}
-    matches = [(tok, _as_directive(tok, trig, lex, at)) for tok, trig in matches]
-    absorbed, parent_of = _nesting(matches)
+    matches = [(tok, as_directive(tok, trig, lex, at)) for tok, trig in matches]
+    absorbed, parent_of = nesting(matches)
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
         if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
@@ -133,28 +123,6 @@ def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Act
         return target
     c = source.country
     return replace(target, country=c, code=f"{c}{target.sector}", rule=target.rule + "+commander")
-
-
-def _as_directive(token: Token, trig: Trigger, lex: Lexicon, trigger_at: set[int]) -> Trigger:
-    """'Russia ordered its troops to withdraw': an order whose complement is itself an event is
-    a directive about that event (the lemma's demand row), not the deployment its object
-    ('troops') would otherwise make it."""
-    if trig.pos != "VERB" or trig.roles in _NESTING_ROLES:
-        return trig
-    content = any(
-        t.i in trigger_at and t.i != token.i
-        for c in token.children
-        if c.dep_ in {"xcomp", "ccomp"}
-        for t in c.subtree
-    )
-    if not content:
-        return trig
-    directive = [
-        row
-        for row in lex.candidates(trig.lemma, "VERB")
-        if row.roles in _NESTING_ROLES and not row.objects
-    ]
-    return directive[0] if directive else trig
 
 
 def _aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:
@@ -211,56 +179,6 @@ def _yields_to_content(frames: list[EventFrame]) -> bool:
     )
 
 
-def _nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, int]]:
-    """Which triggers are absorbed by another, and which are the content of a claim or deal.
-
-    Absorbed: nouns governed by a verb trigger ("negotiating a ceasefire", "killed in an
-    airstrike") — the verb codes the event.  Content: triggers in the complement of an
-    accusation, request, threat, rejection or deal ("accused HTS of rearming"); they are coded
-    only when their parent yields to them (see ``_yields_to_content``).
-    """
-    absorbed: set[int] = set()
-    parent_of: dict[int, int] = {}
-    trigger_at = {tok.i for tok, _ in matches}
-    rows = {tok.i: trig for tok, trig in matches}
-    nouns = {tok.i for tok, trig in matches if trig.pos == "NOUN"}
-    for token, trig in matches:
-        if trig.pos == "VERB" and _carries_specific_noun(token, trig, rows):
-            absorbed.add(token.i)  # "held a joint exercise": the noun says what happened
-            continue
-        if trig.pos == "NOUN" and _mere_modifier(token, trigger_at):
-            absorbed.add(token.i)  # "arrest warrants", "attack helicopters"
-            continue
-        if trig.pos == "NOUN" and _is_background_reference(token):
-            absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
-            continue
-        if trig.pos == "VERB":
-            for child in token.children:
-                if child.dep_ in {"dobj", "attr"} and _is_specific(rows.get(content_noun(child).i)):
-                    continue
-                if child.dep_ in {"dobj", "attr"} and content_noun(child).i in nouns:
-                    absorbed.add(content_noun(child).i)  # "held four hours of talks"
-                if child.dep_ in {"dobj", "attr"} and child.i in nouns:
-                    absorbed.add(child.i)
-                elif child.dep_ == "prep":
-                    # "killed in an airstrike" is one event; "apologised in a phone call" two.
-                    absorbed.update(
-                        g.i
-                        for g in child.children
-                        if g.dep_ == "pobj"
-                        and g.i in nouns
-                        and rows[g.i].event_type == trig.event_type
-                    )
-        if trig.roles not in _NESTING_ROLES and trig.event_type != "AGREE":
-            continue
-        for child in token.children:
-            if child.dep_ in _COMPLEMENT_DEPS:
-                for t in child.subtree:
-                    if t.i in trigger_at and t.i != token.i and t.i not in parent_of:
-                        parent_of[t.i] = token.i
-    return absorbed - set(parent_of), parent_of
-
-
 @lru_cache(maxsize=1)
 def _accident_words() -> dict[str, frozenset[str]]:
     rows = read_tsv("events/accidents.tsv")
@@ -285,56 +203,6 @@ def _accidental(trigger: Token) -> bool:
             for t in child.subtree:
                 if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
                     return True
-    return False
-
-
-def _is_specific(noun_row: Trigger | None) -> bool:
-    return noun_row is not None and noun_row.pos == "NOUN" and len(noun_row.words) > 1
-
-
-def _carries_specific_noun(verb: Token, trig: Trigger, rows: dict[int, Trigger]) -> bool:
-    """A light verb ("held", "launched", "began") whose object is a multiword trigger of another
-    type ("a joint exercise", "a general strike") only carries that more specific event."""
-    for child in verb.children:
-        if child.dep_ in {"dobj", "attr"}:
-            noun_row = rows.get(content_noun(child).i)
-            if (
-                _is_specific(noun_row)
-                and noun_row is not None
-                and noun_row.event_type != trig.event_type
-            ):
-                return True
-    return False
-
-
-def _mere_modifier(noun: Token, trigger_at: set[int]) -> bool:
-    return (
-        noun.dep_ == "compound"
-        and noun.head.i not in trigger_at
-        and noun.head.lemma_.lower() not in _EVENT_CARRIERS
-    )
-
-
-def _is_background_reference(noun: Token) -> bool:
-    """A noun event named only as the time or cause of another: 'since the invasion', 'after
-    six hours of talks', 'in retaliation for the attack', 'days after the clash'."""
-    if any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in noun.children):
-        return False  # "after heavy fighting between the army and Fano": a named event
-    current = noun
-    for _ in range(3):  # through "hours of", "the first day of"
-        if current.dep_ != "pobj":
-            return False
-        prep = current.head
-        word = prep.lower_
-        if word in _BACKGROUND_PREPS:
-            return True
-        if word in {"to", "for"} and prep.head.lower_ in _CAUSAL_NOUNS:
-            return True  # "in response to", "in retaliation for"
-        if word == "into" and prep.head.lemma_.lower() in _SPANS_OF_TIME:
-            return True  # "nearly a year into the invasion"
-        if word != "of":
-            return False
-        current = prep.head
     return False
 
 

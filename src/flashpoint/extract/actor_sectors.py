@@ -1,0 +1,326 @@
+"""Sector-noun actor mentions: "Syrian soldiers", "gunmen", "the rebels", "the court".
+
+A generic noun from ``resources/actors/sectors.tsv`` is an actor of that sector, with the country
+of its nationality modifier when it has one.  It is no mention of its own when it only modifies
+another noun ("a drone strike"), when a named actor carries the phrase ("fighters of the RSF",
+"its leader Hassan Nasrallah"), or when another stage resolves it better ("its fighters", "the
+two leaders").  A definite description of an armed group or organisation ("the rebels", "the
+court") refers back to the last one named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.actor_dictionary import ActorDictionary, SectorTerm
+from flashpoint.extract.actor_index import ActorMention, nationality_of_token, noun_phrase_text
+from flashpoint.model import Actor
+
+# "The rebels", "the militants" refer back to the armed group named before them.  Not
+# "the attackers" or "the gunmen": a group claiming an attack does not make them its members.
+_IRREGULAR_SECTORS = frozenset({"REB"})
+# Grammatical roles in which "the country" acts or is acted on.  Not the possessive: "the
+# country's western desert", "the country's second coup" name a place or a history.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
+_CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
+_STATE_KINDS = frozenset({"country", "capital", "leader", "title", "metonym"})
+# Members that belong to an owner named by a pronoun: "its fighters" are the group's, while
+# "its 25 crew members" (a ship's) or "its medics" keep their own sector.
+_OWNED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "GOV", "SPY"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_NAMED_KINDS = frozenset({"group", "igo", "leader"})
+
+
+def sector_mentions(
+    doc: Doc,
+    dictionary: ActorDictionary,
+    nationality: dict[int, str],
+    taken: set[int],
+    named: list[ActorMention],
+) -> list[ActorMention]:
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        mention = _sector_mention(token, dictionary, nationality, taken, named)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _sector_term(token: Token, sectors: Mapping[str, SectorTerm]) -> SectorTerm | None:
+    lemma = token.lemma_.lower()
+    if token.i > 0:
+        pair = sectors.get(f"{token.doc[token.i - 1].lemma_.lower()} {lemma}")
+        if pair is not None:
+            return pair
+    return sectors.get(lemma)
+
+
+def _sector_mention(
+    token: Token,
+    dictionary: ActorDictionary,
+    nationality: dict[int, str],
+    taken: set[int],
+    named: list[ActorMention],
+) -> ActorMention | None:
+    if token.dep_ in {"compound", "appos", "amod"} and token.head.i in taken:
+        return None  # "President" in "President Joe Biden" is part of the named actor
+    anaphor = _anaphor_mention(token, dictionary.context_words, named, nationality)
+    if anaphor is not None:
+        return anaphor
+    term = _sector_term(token, dictionary.sectors)
+    if term is None or _no_participant(token, term, dictionary, named):
+        return None
+    name = _named_in_apposition(token, named) or _owning_group(token, named)
+    if name is not None:  # "HTS fighters", "its leader Hassan Nasrallah"
+        return ActorMention(
+            token.i, token.i + 1, replace(name.actor, text=token.text), "group", True
+        )
+    return _national_mention(token, term, dictionary.context_words, nationality, named)
+
+
+def _anaphor_mention(
+    token: Token,
+    words: Mapping[str, frozenset[str]],
+    named: list[ActorMention],
+    nationality: Mapping[int, str],
+) -> ActorMention | None:
+    """'the country' → the state named last; 'the court', 'the rights group' → the body."""
+    state = _country_anaphor(token, words, named, nationality)
+    if state is not None:
+        return state
+    body = _org_anaphor(token, words, named)
+    if body is None:
+        return None
+    actor = replace(body.actor, text=token.text, rule=body.actor.rule + "+definite")
+    return ActorMention(token.i, token.i + 1, actor, body.kind)
+
+
+def _no_participant(
+    token: Token, term: SectorTerm, dictionary: ActorDictionary, named: list[ActorMention]
+) -> bool:
+    """Uses of a sector noun that name no participant of their own."""
+    words = dictionary.context_words
+    return (
+        _is_mere_modifier(token, dictionary)  # "a drone strike"
+        or (token.dep_ == "pobj" and token.head.lower_ == "as")  # "sworn in as president"
+        or _affiliation_follows(token, words)  # "student-led protests"
+        or _is_building(token, dictionary)  # "stormed parliament", "the Umayyad Mosque"
+        or any(c.lemma_.lower() in words["media_modifier"] for c in token.children)  # "news agency"
+        or (term.plural_only and token.tag_ not in {"NNS", "NNPS"})
+        or token.dep_ == "oprd"  # "took the crew hostage": what they became, not who
+        or _is_named_region(token, words)  # "Nigeria's Borno state"
+        or _resolved_elsewhere(token, term, named, words["pair_noun"])
+    )
+
+
+def _national_mention(
+    token: Token,
+    term: SectorTerm,
+    words: Mapping[str, frozenset[str]],
+    nationality: dict[int, str],
+    named: list[ActorMention],
+) -> ActorMention | None:
+    """The sector noun with the country of its nationality modifier, if it has one."""
+    country = nationality_of_token(token, nationality) or _country_of_phrase(token, named)
+    if not country and token.dep_ == "compound":
+        country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
+    if not country and term.sector in _IRREGULAR_SECTORS and _is_definite(token):
+        earlier = _last_armed_group(token, named)
+        if earlier is not None:  # "The Arakan Army said ... the rebels": the group named
+            actor = replace(earlier.actor, text=token.text, rule=earlier.actor.rule + "+definite")
+            return ActorMention(token.i, token.i + 1, actor, "group", True)
+    lemma = token.lemma_.lower()
+    state_word = any(c.lower_ in words["state_word"] for c in token.children)
+    if term.needs_owner and not country and not state_word:
+        return None  # "forces" alone is too vague; "government forces" is not
+    sector = "MIL" if state_word and lemma in {"force", "troop", "fighter"} else term.sector
+    if country and sector == "IGO":
+        sector = "MIL"  # "Russian peacekeepers": a national contingent is its country's army
+    code = f"{country}{sector}" if country else sector
+    actor = Actor(
+        token.text,
+        noun_phrase_text(token),
+        code,
+        country or None,
+        sector,
+        rule=f"sectors.tsv:{lemma}",
+    )
+    return ActorMention(token.i, token.i + 1, actor, "sector", token.tag_ in {"NNS", "NNPS"})
+
+
+def _country_of_phrase(token: Token, named: list[ActorMention]) -> str | None:
+    """'the people of northwest Syria', 'refugees from Sudan': the country named after it."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+            continue
+        for pobj in prep.children:
+            mention = _named_at(pobj, named, {"country"}) if pobj.dep_ == "pobj" else None
+            if mention is not None:
+                return mention.actor.country
+    return None
+
+
+def _is_mere_modifier(token: Token, dictionary: ActorDictionary) -> bool:
+    """'government forces', 'a drone strike', 'army chief': the head noun carries the actor, or
+    there is none.  Before a place noun ('army positions') the sector word names the owner."""
+    if token.dep_ not in {"compound", "nmod"}:
+        return False
+    head = token.head.lemma_.lower()
+    words = dictionary.context_words
+    if _sector_term(token.head, dictionary.sectors) is not None:
+        return True
+    if head in words["not_actor_head"]:
+        return True
+    if head in words["collective_noun"] or head in words["person_noun"]:
+        return False  # "rebel factions", "opposition candidate": the sector word says who
+    prev = token.doc[token.head.i - 1].lemma_.lower() if token.head.i > 0 else ""
+    facility = head in dictionary.facilities or f"{prev} {head}" in dictionary.facilities
+    if facility:  # "army positions" name their owner; "a passenger train" only its use
+        term = _sector_term(token, dictionary.sectors)
+        return term is not None and term.sector in _CIVILIAN_SECTORS
+    return token.head.pos_ == "NOUN"
+
+
+def _resolved_elsewhere(
+    token: Token, term: SectorTerm, named: list[ActorMention], pair_nouns: frozenset[str]
+) -> bool:
+    """Phrases the actor index resolves better than a bare sector would: 'fighters of the
+    RSF' (the group), 'its fighters' (the owner), 'the two leaders' (the last two named)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _named_at(pobj, named, {"group", "igo"}) is not None:
+                    return True
+        if (
+            child.dep_ == "poss"
+            and child.lower_ in _POSSESSIVE_PRONOUNS
+            and term.sector in _OWNED_SECTORS
+        ):
+            return True  # "its fighters", "their leader": whoever the pronoun stands for
+        if child.lower_ in {"two", "both"} and token.lemma_.lower() in pair_nouns:
+            return token.tag_ in {"NNS", "NNPS"}
+    return False
+
+
+def _named_in_apposition(token: Token, named: list[ActorMention]) -> ActorMention | None:
+    """'its leader Hassan Nasrallah', 'the monitoring group OVD-Info': the name decides."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            mention = _named_at(child, named, _NAMED_KINDS)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _owning_group(token: Token, named: list[ActorMention]) -> ActorMention | None:
+    """'HTS fighters', 'Hezbollah militants': the sector noun is the group itself."""
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod", "amod", "poss"}:
+            mention = _named_at(child, named, {"group", "igo"})
+            if mention is not None:
+                return mention
+    return None
+
+
+def _named_at(
+    token: Token, named: list[ActorMention], kinds: set[str] | frozenset[str]
+) -> ActorMention | None:
+    for m in named:
+        if m.start <= token.i < m.end and m.kind in kinds:
+            return m
+    return None
+
+
+def _is_building(token: Token, dictionary: ActorDictionary) -> bool:
+    """A sector noun that is also a building ("parliament", "hospital") named as a place: the
+    object of a locative preposition or of a verb of moving or striking, or a proper name."""
+    if token.lemma_.lower() not in dictionary.facilities:
+        return False
+    words = dictionary.context_words
+    if token.is_title and any(c.dep_ == "compound" and c.is_title for c in token.children):
+        return True  # "the South Hospital", "the Umayyad Mosque": a named building
+    if token.dep_ == "pobj":
+        return token.head.lower_ in words["locative_prep"]
+    verbs = words["place_verb"] | words["movement_verb"]
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+
+def _is_named_region(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    if token.lemma_.lower() not in words["place_noun"]:
+        return False
+    return any(c.dep_ == "compound" and c.is_title for c in token.children)
+
+
+def _country_anaphor(
+    token: Token,
+    words: Mapping[str, frozenset[str]],
+    named: list[ActorMention],
+    nationality: Mapping[int, str],
+) -> ActorMention | None:
+    """'the country', 'his country', 'the Balkan nation' as an actor: the state named last.
+    Not as a place ("fled the country", "in the country")."""
+    if token.lemma_.lower() not in words["country_anaphor"] or token.tag_ != "NN":
+        return None
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    if not (owned or _is_definite(token)) or token.dep_ not in _ACTING_DEPS:
+        return None
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in words["movement_verb"]:
+        return None
+    # the states named before it, by name or leader or as a possessor ("Kenya's police")
+    states = {i: c for i, c in nationality.items() if i < token.i and c}
+    for m in named:
+        if m.end <= token.i and m.actor.country and m.kind in _STATE_KINDS:
+            states[m.start] = m.actor.country
+    if not states:
+        return None
+    c = states[max(states)]
+    actor = Actor(token.text, c, f"{c}GOV", c, "GOV", rule="country-anaphor")
+    return ActorMention(token.i, token.i + 1, actor, "country")
+
+
+def _org_anaphor(
+    token: Token, words: Mapping[str, frozenset[str]], named: list[ActorMention]
+) -> ActorMention | None:
+    """'the court' → the international court named before; 'the organisation', 'the rights
+    group', 'the medical charity' → the last group or IGO named before."""
+    lemma = token.lemma_.lower()
+    court = lemma in words["court_anaphor"]
+    if not (court or lemma in words["org_anaphor"]) or token.tag_ != "NN":
+        return None
+    if not _is_definite(token):
+        return None
+    if any(c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ for c in token.children):
+        return None  # "the Moscow court", "the Wagner group": named, not referring back
+    for m in reversed([m for m in named if m.end <= token.i and m.kind in {"group", "igo"}]):
+        if not court or lemma in (m.actor.org or "").lower():
+            return m
+    return None
+
+
+def _affiliation_follows(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    doc = token.doc
+    after = token.i + 1
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after + 1].lower_ in words["affiliation_suffix"]
+    )
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+
+
+def _last_armed_group(token: Token, named: list[ActorMention]) -> ActorMention | None:
+    """The nearest armed group named before this token (not a state force or an IGO)."""
+    earlier = [m for m in named if m.end <= token.i and m.kind == "group"]
+    for m in reversed(earlier):
+        if m.actor.sector in _IRREGULAR_SECTORS | {"CRM"} or m.actor.org:
+            return m
+    return None
