@@ -99,3 +99,22 @@ def test_an_order_without_content_still_deploys() -> None:
     text = "Putin ordered troops into the two breakaway regions on Monday."
     events = flashpoint.extract(text, published=date(2022, 2, 22))
     assert [e.event_type for e in events] == ["MOBILIZE"]
+
+
+def test_crowds_storming_a_parliament_riot() -> None:
+    text = "Protesters stormed the parliament in Belgrade on Saturday and set fire to its gates."
+    events = flashpoint.extract(text, published=date(2020, 7, 11))
+    riots = [e for e in events if e.event_type == "PROTEST" and e.mode == "riot"]
+    assert riots and riots[0].acled_event_type == "Riots", [(e.event_type, e.mode) for e in events]
+    assert not any(e.event_type == "ASSAULT" for e in events)
+
+
+def test_participle_describing_a_noun_is_not_an_event() -> None:
+    text = "Rockets struck a base hosting American troops in western Iraq on Tuesday."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_the_goods_supplied_are_not_the_receiver() -> None:
+    text = "Iran has supplied Russia with hundreds of attack drones, officials said."
+    assert ("IRN", "RUS") in _dyads(text, "AID")

@@ -22,6 +22,7 @@ from flashpoint.extract.article_context import (
     CIVILIAN_SECTORS,
     claimants,
     conceded_to_protesters,
+    crowd_violence_as_riot,
     detained_protesters,
     foreign_ban_as_sanction,
     foreign_ground,
@@ -104,7 +105,7 @@ class ArticleExtractor:
         events = DenialReader(actors, self.lexicon)(events, doc)
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [
-            foreign_ban_as_sanction(protesters_protest(states_as_forces(e)))
+            crowd_violence_as_riot(foreign_ban_as_sanction(protesters_protest(states_as_forces(e))))
             for e in with_adversaries(events)
         ]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)

@@ -307,6 +307,9 @@ class ActorIndex:
         for tok in token.subtree:
             if tok.i in self.nationality:
                 return self.nationality[tok.i]
+            named = self.mention_at(tok)  # "Iranian and U.S. envoys"
+            if named is not None and named.kind == "country" and named.actor.country:
+                return named.actor.country
         return None
 
     def _patron(self, token: Token, depth: int) -> list[Actor]:

@@ -270,3 +270,24 @@ def foreign_ban_as_sanction(event: Event) -> Event:
         acled_event_type=None,
         acled_sub_event_type=None,
     )
+
+
+_STATE_TARGETS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
+
+
+def crowd_violence_as_riot(event: Event) -> Event:
+    """Protesters who storm a parliament or torch a mayor's office are rioting (PLOVER PROTEST,
+    mode riot; ACLED Riots / Violent demonstration), not waging an armed attack."""
+    source, target = event.actor1, event.actor2
+    if event.event_type != "ASSAULT" or source is None or source.org or source.sector != "OPP":
+        return event
+    if target is not None and target.sector not in _STATE_TARGETS:
+        return event
+    return replace(
+        event,
+        event_type="PROTEST",
+        cameo_code="145",
+        mode="riot",
+        acled_event_type="Riots",
+        acled_sub_event_type="Violent demonstration",
+    )

@@ -202,7 +202,7 @@ class RoleReader:
         objects = [content_noun(c) for c in token.children if c.dep_ in _OBJECT_DEPS]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
-            receivers = [o for o in objects if o.dep_ != "dobj"]
+            receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
             return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
         targets = self.of(objects) or targets_by_prep
         envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
