@@ -118,3 +118,31 @@ def test_participle_describing_a_noun_is_not_an_event() -> None:
 def test_the_goods_supplied_are_not_the_receiver() -> None:
     text = "Iran has supplied Russia with hundreds of attack drones, officials said."
     assert ("IRN", "RUS") in _dyads(text, "AID")
+
+
+def test_talks_the_parties_just_held_are_a_meeting_too() -> None:
+    text = (
+        "Serbia and Kosovo agreed on Saturday to normalise economic ties after nine hours of "
+        "talks in Ohrid."
+    )
+    events = flashpoint.extract(text, published=date(2023, 3, 19))
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert consult, [(e.event_type, e.trigger) for e in events]
+    parties = {
+        consult[0].actor1 and consult[0].actor1.country,
+        consult[0].actor2 and consult[0].actor2.country,
+    }
+    assert parties == {"SRB", "XKX"}
+    assert consult[0].modality == "asserted"
+
+
+def test_talks_long_ago_stay_background() -> None:
+    text = "Fighting resumed in Khartoum on Sunday, months after talks in Jeddah collapsed."
+    events = flashpoint.extract(text, published=date(2023, 12, 3))
+    assert not any(e.event_type == "CONSULT" and e.confidence >= 0.5 for e in events)
+
+
+def test_a_visit_during_which_the_hosts_act_is_a_meeting_with_them() -> None:
+    text = "Norway pledged new air defence systems to Ukraine during a visit by Volodymyr Zelensky."
+    dyads = _dyads(text, "CONSULT")
+    assert ("UKR", "NOR") in dyads, dyads

@@ -104,6 +104,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         parent = parent_of.get(i)
         return parent is None or parent in yielding or parent not in framed
 
+    _meetings_of_their_parties(framed, sent)
     frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):
@@ -112,6 +113,32 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
             frames.extend(replace(_aimed(f, content), decision=decision) for f in group)
     return _merge_duplicates(frames)
+
+
+def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) -> None:
+    """'Putin and Erdogan agreed ... after six hours of talks', '... at their first meeting':
+    talks with no parties of their own were held by the parties of the clause they hang on."""
+    for i, group in framed.items():
+        if any(f.event_type != "CONSULT" or f.verbal or f.actor2 for f in group):
+            continue
+        noun = sent.doc[i]
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        while verb.dep_ == "pobj" and verb.head.dep_ == "prep":  # "hours of talks"
+            verb = verb.head.head
+        if verb.i not in framed and verb.dep_ == "xcomp":  # "agreed to normalise ... after"
+            verb = verb.head
+        clause = framed.get(verb.i, [])
+        guest = group[0].actor1
+        if guest is None:
+            parties = [f for f in clause if f.actor1 and f.actor2]
+            if parties and parties[0].rule.roles == "symmetric":
+                framed[i] = [replace(group[0], actor1=f.actor1, actor2=f.actor2) for f in parties]
+        elif group[0].mode == "visit":  # "pledged jets ... during a visit by Zelensky"
+            hosts = _dedupe(
+                [f.actor1 for f in clause if f.actor1 and _party(f.actor1) != _party(guest)]
+            )
+            if hosts:
+                framed[i] = [replace(group[0], actor2=host) for host in hosts]
 
 
 def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Actor | None:

@@ -20,6 +20,7 @@ _MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "det", "a
 # How a trigger hangs under a governing cue: "denied [shelling]", "plans [to deploy]",
 # "denied [that ... had killed]".  Adverbial clauses are separate assertions, not complements.
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl"})
+_CIRCUMSTANCES = frozenset({"at", "during", "after", "following", "amid", "before"})
 
 
 def _cues(token: Token, lex: Lexicon, scopes: frozenset[str]) -> list[str]:
@@ -56,6 +57,8 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
     for _ in range(4):
         if current.dep_ not in _GOVERNED_DEPS or current.head is current or current.head == stop_at:
             break
+        if current.dep_ == "prep" and current.lower_ in _CIRCUMSTANCES:
+            break  # "agreed to a truce after talks": the talks are not what was agreed
         current = current.head
         chain.append(current)
         if current.lemma_.lower() in speech_lemmas():

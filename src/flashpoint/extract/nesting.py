@@ -18,6 +18,9 @@ _EVENT_CARRIERS = frozenset(
     {"package", "convoy", "shipment", "delivery", "flight", "drop", "deal", "campaign", "wave"}
 )
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
+_CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "amid", "before"})
+# Verbs whose subject, "after talks", took part in those talks.
+_SETTLING_VERBS = frozenset({"agree", "sign", "announce", "reach", "strike", "conclude", "settle"})
 _SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "hour"})
 _CAUSAL_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 
@@ -64,7 +67,7 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
         if trig.pos == "NOUN" and _mere_modifier(token, trigger_at):
             absorbed.add(token.i)  # "arrest warrants", "attack helicopters"
             continue
-        if trig.pos == "NOUN" and _is_background_reference(token):
+        if trig.pos == "NOUN" and _is_background_reference(token, trig):
             absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
             continue
         if trig.pos == "VERB":
@@ -87,8 +90,18 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
         if trig.roles not in NESTING_ROLES and trig.event_type != "AGREE":
             continue
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPS:
+                continue  # "agreed ... at their first meeting": when and where, not what
             if child.dep_ in _COMPLEMENT_DEPS:
+                aside = {
+                    t.i
+                    for p in child.subtree
+                    if p.dep_ == "prep" and p.lower_ in _CIRCUMSTANCE_PREPS
+                    for t in p.subtree
+                }
                 for t in child.subtree:
+                    if t.i in aside:
+                        continue
                     if t.i in trigger_at and t.i != token.i and t.i not in parent_of:
                         parent_of[t.i] = token.i
     return absorbed - set(parent_of), parent_of
@@ -121,11 +134,15 @@ def _mere_modifier(noun: Token, trigger_at: set[int]) -> bool:
     )
 
 
-def _is_background_reference(noun: Token) -> bool:
-    """A noun event named only as the time or cause of another: 'since the invasion', 'after
-    six hours of talks', 'in retaliation for the attack', 'days after the clash'."""
+def _is_background_reference(noun: Token, trig: Trigger) -> bool:
+    """A noun event named only as the time or cause of another: 'since the invasion', 'in
+    retaliation for the attack', 'days after the clash'.  Talks the main clause's parties have
+    just held are not background: 'agreed to a ceasefire after six hours of talks' is a meeting
+    too."""
     if any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in noun.children):
         return False  # "after heavy fighting between the army and Fano": a named event
+    if trig.event_type == "CONSULT" and _held_by_main_clause(noun):
+        return False
     current = noun
     for _ in range(3):  # through "hours of", "the first day of"
         if current.dep_ != "pobj":
@@ -140,5 +157,22 @@ def _is_background_reference(noun: Token) -> bool:
             return True  # "nearly a year into the invasion"
         if word != "of":
             return False
+        current = prep.head
+    return False
+
+
+def _held_by_main_clause(noun: Token) -> bool:
+    """'X and Y agreed on Thursday ... after six hours of talks': the talks hang (through 'of'
+    and one circumstance preposition) on a verb of agreeing or meeting."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ != "pobj":
+            return False
+        prep = current.head
+        if prep.lower_ != "of":
+            verb = prep.head
+            if verb.dep_ == "xcomp":  # "agreed to normalise ties after talks"
+                verb = verb.head
+            return prep.lower_ in {"after", "following"} and verb.lemma_.lower() in _SETTLING_VERBS
         current = prep.head
     return False

@@ -266,7 +266,7 @@ class RoleReader:
         """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
         places = [c for c in token.children if c.dep_ == "dobj"] + _pobjs(token, ["to"])
         for place in places:
-            country = self.actors.nationality.get(place.i)
+            country = self.actors.nationality.get(place.i) or self.actors.territory.get(place.i)
             if country:
                 return [
                     Actor(place.text, country, f"{country}GOV", country, "GOV", rule="visit-host")
