@@ -266,3 +266,13 @@ def test_clean_article_drops_a_first_paragraph_that_repeats_the_title() -> None:
     assert clean_article(article).text == "ISTANBUL (AP) — Turkey said it struck."
     other = Article(text=text, title="Turkey strikes back")
     assert clean_article(other).text == text
+
+
+def test_a_story_between_its_byline_and_a_photo_credit_is_kept() -> None:
+    story = (
+        "KHARKIV, Ukraine — Russian troops pushed into the border town of Vovchansk on Sunday "
+        "after two days of shelling, forcing hundreds of residents to flee on foot and by bus, "
+        "the regional governor said."
+    )
+    text = f"By Anna Petrenko\n{story}\nPhoto: Staff photographer/AP"
+    assert clean_text(text) == story

@@ -26,6 +26,7 @@ _TAIL_CHARS = 200
 _WRAP_WIDTHS = range(40, 151)
 _WRAP_FILL = 0.6
 _MAX_CAPTION_BLOCK_LINES = 3
+_MAX_CAPTION_CHARS = 200
 
 # Zero-width characters, bidirectional controls, soft hyphen: invisible, but they split
 # words for the tokenizer (and RTL overrides can disguise text).
@@ -127,10 +128,13 @@ def is_credit(line: str) -> bool:
 
 def is_caption_block(lines: list[str]) -> bool:
     """A credit line with a line or two of caption text beside it, set off by blank lines."""
-    return (
-        len(lines) <= _MAX_CAPTION_BLOCK_LINES
-        and all(len(line) <= MAX_BOILERPLATE_CHARS for line in lines)
-        and any(is_credit(line) for line in lines)
+    if len(lines) > _MAX_CAPTION_BLOCK_LINES or not any(is_credit(line) for line in lines):
+        return False
+    # A story's opening paragraph set right under its byline and above a photo credit is no
+    # caption: captions are short and never open with a dateline.
+    text_lines = [line for line in lines if not is_boilerplate(line)]
+    return all(
+        len(line) <= _MAX_CAPTION_CHARS and not starts_with_dateline(line) for line in text_lines
     )
 
 
