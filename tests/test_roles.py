@@ -146,3 +146,9 @@ def test_a_visit_during_which_the_hosts_act_is_a_meeting_with_them() -> None:
     text = "Norway pledged new air defence systems to Ukraine during a visit by Volodymyr Zelensky."
     dyads = _dyads(text, "CONSULT")
     assert ("UKR", "NOR") in dyads, dyads
+
+
+def test_an_event_measured_in_days_is_carried_by_the_verb() -> None:
+    text = "Chinese and Russian warships began five days of joint naval drills near Vladivostok."
+    dyads = _dyads(text, "COOPERATE")
+    assert ("CHN", "RUS") in dyads or ("RUS", "CHN") in dyads, dyads

@@ -375,7 +375,7 @@ class ActorIndex:
     def _clause_subject(self, pronoun: Token) -> list[Actor]:
         """The actor that is the subject of the pronoun's own clause, if it can be meant."""
         verb = pronoun.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.i > pronoun.i or pronoun in subject.subtree:

@@ -42,7 +42,7 @@ _ROLE_PRIORITY = (
 def _is_locative(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
     """A country or capital token used as a place ("in Ankara", "Syria's Idlib province")."""
     head = token
-    while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+    while head.dep_ in {"compound", "flat", "appos"} and head.head != head:
         head = head.head
     if head.dep_ == "pobj" and _governed_by_place(head.head, words):
         return True  # "part of Russia", "the border with Bangladesh", "a march on Moscow"

@@ -48,7 +48,7 @@ def attribution_for(trigger: Token, sent: Span) -> str | None:
     current = trigger
     for _ in range(6):
         parent = current.head
-        if parent is current:
+        if parent == current:
             break
         if parent.lemma_.lower() in speech and current.dep_ in {
             "ccomp",

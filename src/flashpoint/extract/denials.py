@@ -169,7 +169,7 @@ def _under_denial(trigger: Token) -> bool:
     """Is the trigger inside what a denial verb denies ('denied that its troops had fired')?"""
     head = trigger
     for _ in range(3):
-        if head.dep_ not in {"ccomp", "xcomp", "pcomp", "conj"} or head.head is head:
+        if head.dep_ not in {"ccomp", "xcomp", "pcomp", "conj"} or head.head == head:
             return False
         head = head.head
         if head.lemma_.lower() in _denial_objects():

@@ -55,7 +55,7 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
     chain = []
     current = trigger
     for _ in range(4):
-        if current.dep_ not in _GOVERNED_DEPS or current.head is current or current.head == stop_at:
+        if current.dep_ not in _GOVERNED_DEPS or current.head == current or current.head == stop_at:
             break
         if current.dep_ == "prep" and current.lower_ in _CIRCUMSTANCES:
             break  # "agreed to a truce after talks": the talks are not what was agreed

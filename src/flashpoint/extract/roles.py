@@ -60,7 +60,7 @@ def subjects(token: Token) -> list[Token]:
         inherits = current.dep_ in {"xcomp", "conj"} or (
             current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
         )
-        if inherits and current.head is not current:
+        if inherits and current.head != current:
             current = current.head
             continue
         if current.dep_ == "relcl" and any(
@@ -96,6 +96,14 @@ def content_noun(token: Token) -> Token:
                     if pobj.dep_ == "pobj":
                         return pobj
     return token
+
+
+def _measured(noun: Token) -> Token:
+    """The measure phrase a noun is the content of ('ten days of drills' → 'days'), or itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and content_noun(prep.head) == noun:
+        return prep.head
+    return noun
 
 
 def _pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -280,11 +288,12 @@ class RoleReader:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
         targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
-        head = noun.head
+        phrase = _measured(noun)  # "began ten days of joint drills": the phrase is the object
+        head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
         # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
-        verb = head.head if noun.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS else head
-        carried = noun.dep_ in {"dobj", "attr"} or (noun.dep_ == "pobj" and verb is not head)
+        verb = head.head if phrase.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS else head
+        carried = phrase.dep_ in {"dobj", "attr"} or (phrase.dep_ == "pobj" and verb != head)
         said = verb.lemma_.lower() in speech_lemmas()
         if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
             said = False  # "Britain announced sanctions": announcing them is imposing them
@@ -293,8 +302,8 @@ class RoleReader:
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
                 targets = self.of(_pobjs(verb, trig.target_preps | {"on", "at", "against"}))
-            if not targets and noun.dep_ == "dobj":  # "gave Finland its backing"
-                others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != noun]
+            if not targets and phrase.dep_ == "dobj":  # "gave Finland its backing"
+                others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != phrase]
                 targets = self.of(others)
         if trig.roles == "self" and not sources:
             sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
