@@ -152,3 +152,22 @@ def test_an_event_measured_in_days_is_carried_by_the_verb() -> None:
     text = "Chinese and Russian warships began five days of joint naval drills near Vladivostok."
     dyads = _dyads(text, "COOPERATE")
     assert ("CHN", "RUS") in dyads or ("RUS", "CHN") in dyads, dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Soldiers ousted President Alpha Conde in Conakry on Sunday.", "COERCE"),
+        ("A court in Ankara issued an arrest warrant for the opposition mayor.", "COERCE"),
+        ("The government repealed the controversial cybercrime law on Tuesday.", "CONCEDE"),
+    ],
+)
+def test_coups_warrants_and_repeals(text: str, event_type: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert event_type in [e.event_type for e in events], [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_participle_before_its_noun_describes_it() -> None:
+    text = "The besieged city of Mariupol held out for another week."
+    events = flashpoint.extract(text, published=date(2022, 5, 1))
+    assert not any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in events)

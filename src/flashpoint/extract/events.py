@@ -79,8 +79,10 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     absorbed, parent_of = nesting(matches)
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
-        if token.dep_ == "acl" and token.tag_ == "VBG":
-            continue  # "two bases hosting U.S. troops", "trucks carrying aid": a description
+        if (token.dep_ == "acl" and token.tag_ == "VBG") or (
+            token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
+        ):
+            continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
             continue
         verbal = trigger_pos(token) == "VERB"
