@@ -171,3 +171,31 @@ def test_a_participle_before_its_noun_describes_it() -> None:
     text = "The besieged city of Mariupol held out for another week."
     events = flashpoint.extract(text, published=date(2022, 5, 1))
     assert not any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in events)
+
+
+def test_a_bare_toll_after_an_attack_is_that_attacks_toll() -> None:
+    text = (
+        "Israeli jets struck Houthi targets around the port of Hodeidah on Saturday. "
+        "The Houthi-run health ministry said nine people were killed."
+    )
+    events = flashpoint.extract(text, published=date(2024, 7, 21))
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.actor1) for e in attacks]
+    assert attacks[0].actor1 is not None and attacks[0].actor1.country == "ISR"
+    assert attacks[0].fatalities == 9
+
+
+def test_a_toll_with_an_attack_of_its_own_stays_separate() -> None:
+    text = (
+        "Israeli jets struck Houthi targets around the port of Hodeidah on Saturday. "
+        "Separately, three people were killed in a shooting in Taiz."
+    )
+    events = flashpoint.extract(text, published=date(2024, 7, 21))
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_killed_in_a_strike_names_the_strikes_owner() -> None:
+    text = "A Hamas commander was killed in an Israeli airstrike on a car in southern Lebanon."
+    events = flashpoint.extract(text, published=date(2024, 1, 8))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor1 is not None and assault[0].actor1.country == "ISR"

@@ -31,6 +31,7 @@ from flashpoint.extract.article_context import (
     protesters_protest,
     restatements_removed,
     states_as_forces,
+    tolls_folded_into_attacks,
     with_adversaries,
     with_claimants,
 )
@@ -50,6 +51,7 @@ from flashpoint.extract.events import EventFrame, find_events
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
+from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp
 from flashpoint.settings import get_settings
@@ -103,6 +105,9 @@ class ArticleExtractor:
                     )
                 )
         events = DenialReader(actors, self.lexicon)(events, doc)
+        events = tolls_folded_into_attacks(
+            events, doc, lambda t: match_trigger(t, self.lexicon) is not None
+        )
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [
             crowd_violence_as_riot(foreign_ban_as_sanction(protesters_protest(states_as_forces(e))))

@@ -291,3 +291,51 @@ def crowd_violence_as_riot(event: Event) -> Event:
         acled_event_type="Riots",
         acled_sub_event_type="Violent demonstration",
     )
+
+
+_TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
+
+
+def tolls_folded_into_attacks(
+    events: list[Event], doc: Doc, is_trigger: Callable[[Token], bool]
+) -> list[Event]:
+    """'The United States launched airstrikes across Yemen. The Houthi-run health ministry said
+    31 people were killed.': a bare toll with no attacker and no attack of its own, reported
+    after an attack with none, is that attack's toll, not a second, agentless attack."""
+    out: list[Event] = []
+    for event in events:
+        prior = _attack_to_credit(out, event, doc, is_trigger)
+        if prior is None:
+            out.append(event)
+            continue
+        out[out.index(prior)] = replace(
+            prior,
+            fatalities=event.fatalities,
+            injuries=event.injuries,
+            fatalities_lower_bound=event.fatalities_lower_bound,
+        )
+    return out
+
+
+def _attack_to_credit(
+    earlier: list[Event], toll: Event, doc: Doc, is_trigger: Callable[[Token], bool]
+) -> Event | None:
+    if toll.event_type != "ASSAULT" or toll.actor1 is not None or toll.modality != "asserted":
+        return None
+    if toll.fatalities is None and toll.injuries is None:
+        return None
+    span = doc.char_span(toll.span[0], toll.span[1], alignment_mode="expand")
+    trigger = next((t for t in span or [] if t.text == toll.trigger), None)
+    if trigger is None or trigger.lemma_.lower() not in _TOLL_LEMMAS:
+        return None
+    if any(is_trigger(t) for t in trigger.subtree if t != trigger):
+        return None  # "killed in a shooting": an attack of its own
+    for prior in reversed(earlier):
+        if prior.span == toll.span:
+            continue
+        if prior.event_type != "ASSAULT" or prior.actor1 is None:
+            return None
+        close = toll.span[0] - prior.span[1] < 400
+        quiet = prior.fatalities is None and prior.injuries is None
+        return prior if close and quiet and prior.modality == "asserted" else None
+    return None

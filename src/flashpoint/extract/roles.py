@@ -204,6 +204,13 @@ class RoleReader:
                 for g in c.children
                 if g.dep_ == "pobj"
             )
+            if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
+                sources = [
+                    a
+                    for carrier in _pobjs(token, ["in"])
+                    if match_trigger(carrier, self.lexicon) is not None
+                    for a in self.noun_agents(carrier)
+                ]
             targets = self.of(_passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token))
