@@ -29,3 +29,15 @@ def test_an_act_of_years_ago_is_history() -> None:
     events = flashpoint.extract(text, published=date(2025, 6, 28))
     aid = [e for e in events if e.event_type == "AID"]
     assert aid and aid[0].confidence < 0.5
+
+
+def test_an_event_named_with_its_own_old_year_is_history() -> None:
+    text = "The 2008 war between Russia and Georgia killed hundreds of people."
+    events = flashpoint.extract(text, published=date(2024, 8, 8))
+    assert events and all(e.confidence < 0.5 for e in events)
+
+
+def test_a_war_that_killed_many_is_a_summary_not_an_event() -> None:
+    text = "The peace deal ended a civil war that killed more than 500,000 people."
+    events = flashpoint.extract(text, published=date(2024, 8, 8))
+    assert not any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in events)

@@ -161,6 +161,7 @@ class ArticleExtractor:
                     article.published,
                     sent,
                     [d.value for d in dates if d.precision == "year"],
+                    trigger,
                 ),
                 implausible=is_implausible(frame.event_type, actor1.sector if actor1 else None),
                 generic=is_generic(trigger, toll.fatalities),

@@ -60,17 +60,33 @@ def is_history(
     published: date | None,
     sent: Span,
     years: Sequence[date] = (),
+    trigger: Token | None = None,
 ) -> bool:
     """Background: dated long before publication, introduced by "since", or set in a stated year
     long past ("the 1994 genocide", "last fought a war in 2006") with no recent date beside it."""
     if event_date and published and (published - event_date).days > _HISTORY_DAYS:
         return True
+    own = _own_year(trigger) if trigger is not None else None
+    if own is not None and published is not None and published.year - own >= 2:
+        return True  # "The 1994 genocide killed ...", "the 2016 peace accord"
     text = sent.text.lower()
     if " since 19" in text or " since 20" in text:
         return True
     if published and years and (event_date is None or event_date == published):
         return all((published - y).days > 365 for y in years)
     return False
+
+
+def _own_year(trigger: Token) -> int | None:
+    """A bare year naming the event itself or its subject ('the 2003 invasion')."""
+    nouns = [trigger, *(c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    for noun in nouns:
+        for child in noun.children:
+            text = child.text
+            year_like = len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+            if year_like and child.dep_ in {"nummod", "compound", "amod", "nmod"}:
+                return int(text)
+    return None
 
 
 def is_implausible(event_type: str, source_sector: str | None) -> bool:
@@ -82,7 +98,8 @@ def is_implausible(event_type: str, source_sector: str | None) -> bool:
 def is_generic(trigger: Token, toll: int | None) -> bool:
     """Habitual or cumulative statements: 'wars kill civilians', 'has killed 380,000 people'."""
     perfect = any(c.lower_ in {"has", "have", "had"} and c.dep_ == "aux" for c in trigger.children)
-    if perfect and toll is not None and toll >= _BACKGROUND_TOLL:
+    summary = trigger.dep_ == "relcl"  # "five decades of war that killed over 220,000 people"
+    if (perfect or summary) and toll is not None and toll >= _BACKGROUND_TOLL:
         return True
     if trigger.tag_ in {"VBP", "VBZ"}:
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
