@@ -451,3 +451,9 @@ def test_documented_model_quirks_are_real(nlp: Language) -> None:
         doc = nlp(f"They {surface} them yesterday.")
         produced = {t.lemma_ for t in doc if t.text == surface}
         assert produced == {lemma}, (surface, produced)
+
+
+def test_act_nouns_are_single_lowercase_lemmas() -> None:
+    lemmas = [row["lemma"] for row in rows("act_nouns.tsv")]
+    assert lemmas and len(lemmas) == len(set(lemmas))
+    assert all(re.fullmatch(r"[a-z]+", lemma) for lemma in lemmas)

@@ -199,3 +199,20 @@ def test_killed_in_a_strike_names_the_strikes_owner() -> None:
     events = flashpoint.extract(text, published=date(2024, 1, 8))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor1 is not None and assault[0].actor1.country == "ISR"
+
+
+def test_a_move_condemned_is_aimed_at_everyone_who_made_it() -> None:
+    text = (
+        "Belgium and Luxembourg recognised a Palestinian state on Monday, a move Israel "
+        "condemned as a reward for terror."
+    )
+    dyads = _dyads(text, "ACCUSE")
+    assert ("ISR", "BEL") in dyads and ("ISR", "LUX") in dyads, dyads
+
+
+def test_condemning_the_strike_is_aimed_at_the_striker() -> None:
+    text = (
+        "A U.S. drone strike killed a senior al-Shabaab commander near Jilib on Sunday. "
+        "Somalia's government welcomed the strike."
+    )
+    assert ("SOM", "USA") in _dyads(text, "SUPPORT")

@@ -30,6 +30,7 @@ from flashpoint.extract.article_context import (
     located,
     protesters_protest,
     restatements_removed,
+    same_party,
     states_as_forces,
     tolls_folded_into_attacks,
     with_adversaries,
@@ -51,6 +52,7 @@ from flashpoint.extract.events import EventFrame, find_events
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
+from flashpoint.extract.references import ReferenceReader
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp
@@ -105,6 +107,7 @@ class ArticleExtractor:
                     )
                 )
         events = DenialReader(actors, self.lexicon)(events, doc)
+        events = ReferenceReader(self.lexicon, same_party)(events, doc)
         events = tolls_folded_into_attacks(
             events, doc, lambda t: match_trigger(t, self.lexicon) is not None
         )

@@ -59,6 +59,11 @@ def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
+def same_party(a: Actor, b: Actor) -> bool:
+    """One organisation, or one state (any of its sectors)."""
+    return _same_side(a, b)
+
+
 def _same_side(a: Actor, b: Actor) -> bool:
     if a.org or b.org:
         return a.org == b.org

@@ -1,0 +1,103 @@
+"""Reactions to an act named again by a noun.
+
+"Spain, Ireland and Norway recognised a Palestinian state, a move Israel condemned": the
+condemnation is aimed at the three states.  "The Taliban government condemned the strike": at
+whoever carried out the strike reported before.  A reaction (ACCUSE, REJECT, SUPPORT) with no
+target of its own, whose object is an event noun or a bare act noun ("move", "decision"), takes
+as target the source of the act it names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.triggers import match_trigger
+from flashpoint.model import Actor, Event, event_id_for
+from flashpoint.resources import read_tsv
+
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("events/act_nouns.tsv"))
+
+
+def _trigger_token(event: Event, doc: Doc) -> Token | None:
+    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
+    return next((t for t in span or [] if t.text == event.trigger), None)
+
+
+def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]:
+    """Does the reaction's object name an act, and which lexicon row if it is an event noun?"""
+    nouns = [c for c in reaction.children if c.dep_ == "dobj"]
+    if reaction.dep_ == "relcl" and reaction.head.pos_ == "NOUN":
+        nouns.append(reaction.head)  # "a move Israel condemned"
+    for noun in nouns:
+        if any(c.dep_ == "poss" for c in noun.children):
+            continue  # "condemned Israel's move": role reading already names the actor
+        row = match_trigger(noun, lexicon)
+        if row is not None or noun.lemma_.lower() in _act_nouns():
+            return True, row
+    return False, None
+
+
+class ReferenceReader:
+    """Aims reactions at the source of the act their object names."""
+
+    def __init__(self, lexicon: Lexicon, same_side: Callable[[Actor, Actor], bool]):
+        self.lexicon = lexicon
+        self.same_side = same_side
+
+    def __call__(self, events: list[Event], doc: Doc) -> list[Event]:
+        out: list[Event] = []
+        for n, event in enumerate(events):
+            out.extend(self._aimed(event, events[:n], doc))
+        return out
+
+    def _aimed(self, event: Event, earlier: list[Event], doc: Doc) -> list[Event]:
+        speaker = event.actor1
+        if event.event_type not in _REACTIONS or event.actor2 is not None or speaker is None:
+            return [event]
+        reaction = _trigger_token(event, doc)
+        if reaction is None:
+            return [event]
+        named, row = _named_act(reaction, self.lexicon)
+        if not named:
+            return [event]
+        acts = self._acts(earlier, speaker, row)
+        if not acts:
+            return [event]
+        return [
+            replace(
+                event,
+                actor2=source,
+                event_id=event_id_for(event.article_id, event.span, event.event_type, source.code),
+            )
+            for source in acts
+        ]
+
+    def _acts(self, earlier: list[Event], speaker: Actor, row: Trigger | None) -> list[Actor]:
+        """Sources of the nearest earlier act of the named type (any act for 'move')."""
+        for prior in reversed(earlier):
+            if prior.actor1 is None or self.same_side(prior.actor1, speaker):
+                continue
+            if row is not None and prior.event_type != row.event_type:
+                continue
+            if row is None and prior.event_type in _STATEMENTS and prior.event_type != "SUPPORT":
+                continue
+            group = [
+                e.actor1
+                for e in earlier
+                if e.span == prior.span and e.trigger == prior.trigger and e.actor1 is not None
+            ]
+            seen: dict[tuple[str, str], Actor] = {}
+            for actor in group:
+                seen.setdefault((actor.code, actor.org or ""), actor)
+            return list(seen.values())
+        return []
