@@ -79,6 +79,13 @@ def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
 
         # Written without sight of the merge rules: the honest measure of merging.
         stages["merge_blind"] = lambda: run_merge(gold_dir / "merge_blind", name="merge_blind")
+    if (gold_dir / "merge_holdout").is_dir():
+        from flashpoint.evaluate.merge import run_merge
+
+        # Written before the merge_blind errors were studied; never tuned against.
+        stages["merge_holdout"] = lambda: run_merge(
+            gold_dir / "merge_holdout", name="merge_holdout"
+        )
     return stages
 
 

@@ -6,11 +6,10 @@ score with plain-language reasons, or a *blocker*: one piece of evidence that ru
 event with the best score at or above ``min_score``; ties go to the smaller event id, so the
 result is deterministic for a given input order.
 
-``combine`` computes the merged record from all reports of an event.  It depends only on the
-*set* of reports, never on their order: the representative report is the maximum of a total
-order (most precise place, most precise date, most actors, highest confidence, event id).
-Cluster membership itself is decided greedily in input order, so a chain A~B, B~C with A≁C can
-group differently when the order changes; that is rare and documented rather than hidden.
+Place evidence is in ``merge_places``; ``combine`` (in ``flashpoint.store.combine``) computes
+the merged record from all reports of an event, independent of their order.  Cluster membership
+is decided greedily in input order, so a chain A~B, B~C with A≁C can group differently when the
+order changes; that is rare and documented rather than hidden.
 
 The thresholds and weights live in ``resources/store/merge_rules.toml``.
 """
@@ -18,22 +17,19 @@ The thresholds and weights live in ``resources/store/merge_rules.toml``.
 from __future__ import annotations
 
 import calendar
-import math
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from flashpoint.model import Actor, Event, Place
-from flashpoint.resources import read_text
+from flashpoint.resources import read_text, read_tsv
+from flashpoint.store.merge_places import place_verdict, same_site
 
 _WORD = re.compile(r"[a-z0-9]+")
-_PLACE_RANK = {"point": 3, "admin2": 2, "admin1": 1, "country": 0}
-_DATE_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
 _MODALITY_GROUP = {"asserted": "asserted", "negated": "negated", "uncertain": "open"}
 
 
@@ -99,7 +95,8 @@ def compare(a: Report, b: Report, rules: Rules | None = None) -> Decision:
     tally = _Tally(rules)
     _modality_evidence(tally, a.event, b.event)
     gap = _date_evidence(tally, a, b)
-    dyad_same = _actor_evidence(tally, a.event, b.event)
+    disputed_blame = gap == 0 and _blame_can_be_disputed(a.event, b.event, rules)
+    dyad_same = _actor_evidence(tally, a.event, b.event, disputed_blame=disputed_blame)
     _type_evidence(tally, a.event, b.event, same_day=gap == 0, dyad_same=dyad_same)
     _place_evidence(tally, a.event.location, b.event.location)
     figures_agree = _casualty_evidence(tally, a.event, b.event, rising=_toll_update(a, b))
@@ -108,8 +105,7 @@ def compare(a: Report, b: Report, rules: Rules | None = None) -> Decision:
     similarity = text_similarity(a.event.sentence, b.event.sentence)
     if similarity > 0:
         tally.add("text_similarity", f"sentence similarity {similarity:.2f}", scale=similarity)
-    next_day_min = rules.limit("next_day_min_text_similarity")
-    if gap == 1 and not figures_agree and similarity < next_day_min:
+    if gap == 1 and not _next_day_vouched(a.event, figures_agree, similarity, dyad_same, rules):
         tally.block("a day apart with neither matching figures nor similar wording")
     if not tally.anchored:
         tally.block("nothing ties them together (no shared place, dyad or figure)")
@@ -118,16 +114,59 @@ def compare(a: Report, b: Report, rules: Rules | None = None) -> Decision:
     )
 
 
+def _next_day_vouched(
+    event: Event, figures_agree: bool, similarity: float, dyad_same: bool, rules: Rules
+) -> bool:
+    """Is there enough beyond the date to tie two reports a day apart together?  Matching
+    figures or wording; for deals, talks and sanctions (reported without figures, and rarely
+    repeated by the same pair the next day) the same two actors."""
+    if figures_agree or similarity >= rules.limit("next_day_min_text_similarity"):
+        return True
+    return dyad_same and event.event_type in rules.limit("next_day_dyad_types")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored event a report may join: its merged record, and the place of every report
+    already in it (each named point must be compatible, so that "Brussels" cannot chain the
+    airport to the metro station)."""
+
+    event_id: str
+    record: Report
+    member_places: tuple[Place, ...] = ()
+
+
 def best_match(
-    report: Report, candidates: Iterable[tuple[str, Report]], rules: Rules | None = None
+    report: Report, candidates: Iterable[Candidate], rules: Rules | None = None
 ) -> tuple[str, Decision] | None:
     """The candidate (id, decision) that ``report`` should join, or ``None``."""
+    rules = rules or load_rules()
     best: tuple[str, Decision] | None = None
-    for key, candidate in sorted(candidates, key=lambda item: item[0]):
-        decision = compare(report, candidate, rules)
+    for candidate in sorted(candidates, key=lambda c: c.event_id):
+        decision = compare(report, candidate.record, rules)
+        if decision.matches:
+            conflict = _member_place_conflict(report.event.location, candidate.member_places, rules)
+            decision = replace(decision, blocker=conflict) if conflict else decision
         if decision.matches and (best is None or decision.score > best[1].score):
-            best = (key, decision)
+            best = (candidate.event_id, decision)
     return best
+
+
+def _member_place_conflict(
+    place: Place | None, member_places: Iterable[Place], rules: Rules
+) -> str | None:
+    # Only named points can chain two scenes; coarse places (regions, countries) are compared
+    # through the merged record, where their differing names ("Kyiv" vs "Kyiv Oblast") are
+    # weighed against everything else.
+    if place is None or place.precision != "point":
+        return None
+    for other in member_places:
+        if other.precision != "point":
+            continue
+        verdict = place_verdict(place, other, rules)
+        if verdict.blocks:
+            return f"{verdict.reason} (from a report already in the event)"
+    return None
 
 
 # --- evidence ------------------------------------------------------------------------------
@@ -197,11 +236,15 @@ def actor_relation(x: Actor | None, y: Actor | None, rules: Rules | None = None)
     rules = rules or load_rules()
     if x is None or y is None or not x.code or not y.code:
         return "unknown"
+    unidentified = set(rules.limit("unidentified_sectors"))
+    if x.sector in unidentified or y.sector in unidentified:
+        return "unknown"  # "gunmen", "an attacker": anyone, including a group named elsewhere
     if x.org and y.org and x.org.casefold() != y.org.casefold():
         return "different"
     if x.code == y.code:
         return "same"
-    if x.code.startswith(y.code) or y.code.startswith(x.code):
+    code_x, code_y = _effective_code(x), _effective_code(y)
+    if code_x.startswith(code_y) or code_y.startswith(code_x):
         return "related"
     state = set(rules.limit("state_sectors"))
     if x.country and x.country == y.country and x.sector in state and y.sector in state:
@@ -209,8 +252,33 @@ def actor_relation(x: Actor | None, y: Actor | None, rules: Rules | None = None)
     return "different"
 
 
-def _actor_evidence(tally: _Tally, a: Event, b: Event) -> bool:
-    """Adds actor evidence; True when both actors are known and the same on both sides."""
+def _effective_code(actor: Actor) -> str:
+    """The actor's code; just its country's when it is named as the country ("Lebanon" coded
+    LBNGOV can stand for Hezbollah's side as well as the cabinet's)."""
+    code = actor.code or ""
+    if actor.country and actor.name.casefold() == _country_names().get(actor.country, ""):
+        return actor.country
+    return code
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {row["iso3"]: row["name"].casefold() for row in read_tsv("store/countries.tsv")}
+
+
+def _blame_can_be_disputed(a: Event, b: Event, rules: Rules) -> bool:
+    """Sides blame each other for a strike on one named site (a hospital, a dam, a prison):
+    on the same day, the same site outside any listed city is one event whoever is named."""
+    if a.event_type != b.event_type or a.event_type not in rules.limit("disputed_blame_types"):
+        return False
+    if a.location is None or b.location is None:
+        return False
+    return same_site(a.location, b.location, rules)
+
+
+def _actor_evidence(tally: _Tally, a: Event, b: Event, *, disputed_blame: bool = False) -> bool:
+    """Adds actor evidence; True when both actors are known and the same on both sides.
+    ``disputed_blame``: different attackers are competing claims, not a blocker."""
     straight = (actor_relation(a.actor1, b.actor1), actor_relation(a.actor2, b.actor2))
     relations = straight
     if a.event_type in tally.rules.limit("symmetric_types"):
@@ -218,7 +286,9 @@ def _actor_evidence(tally: _Tally, a: Event, b: Event) -> bool:
         if _relation_rank(swapped) > _relation_rank(straight):
             relations = swapped
     for role, relation in zip(("actor1", "actor2"), relations, strict=True):
-        if relation == "different":
+        if relation == "different" and role == "actor1" and disputed_blame:
+            tally.reasons.append("attacker disputed at the same site")
+        elif relation == "different":
             tally.block(f"different {role}")
         elif relation == "same":
             tally.add("same_actor", f"same {role}")
@@ -235,46 +305,15 @@ def _relation_rank(relations: tuple[str, str]) -> tuple[int, int]:
     return (min(points[r] for r in relations), sum(points[r] for r in relations))
 
 
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _place_evidence(tally: _Tally, a: Place | None, b: Place | None) -> None:
     if a is None or b is None:
         return
-    if a.country and b.country and a.country != b.country:
-        tally.block(f"different countries {a.country} vs {b.country}")
-        return
-    km = distance_km(a, b)
-    fine = _PLACE_RANK[a.precision] >= 2 and _PLACE_RANK[b.precision] >= 2
-    if fine:
-        if km <= 5:
-            tally.add("same_place_5km", f"same place ({km:.0f} km)")
-        elif km <= tally.rules.limit("max_distance_km"):
-            tally.add("near_place", f"places {km:.0f} km apart")
-        else:
-            tally.block(f"places {km:.0f} km apart")
-            return
-        tally.anchored = True
-        return
-    if "country" in (a.precision, b.precision):
-        tally.add("same_country", f"same country {a.country}")
-        return
-    if a.admin1 and b.admin1:
-        if a.admin1.casefold() != b.admin1.casefold():
-            tally.block(f"different regions {a.admin1} vs {b.admin1}")
-            return
-    elif km > tally.rules.limit("coarse_max_distance_km"):
-        tally.block(f"places {km:.0f} km apart")
-        return
-    tally.add("same_admin1", f"same region {a.admin1 or b.admin1 or a.name}")
-    tally.anchored = True
+    verdict = place_verdict(a, b, tally.rules)
+    if verdict.blocks:
+        tally.block(verdict.reason)
+    elif verdict.weight is not None:
+        tally.add(verdict.weight, verdict.reason)
+    tally.anchored = tally.anchored or verdict.anchored
 
 
 def _toll_update(a: Report, b: Report) -> bool:
@@ -327,100 +366,12 @@ def _casualty_evidence(tally: _Tally, a: Event, b: Event, *, rising: bool = Fals
 
 def text_similarity(a: str, b: str) -> float:
     """Jaccard similarity of the content words (4+ letters) of two sentences."""
-    words_a = {w for w in _WORD.findall(a.lower()) if len(w) >= 4}
-    words_b = {w for w in _WORD.findall(b.lower()) if len(w) >= 4}
+    words_a, words_b = _content_words(a), _content_words(b)
     if not words_a or not words_b:
         return 0.0
     return len(words_a & words_b) / len(words_a | words_b)
 
 
-# --- combining -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Combined:
-    event: Event
-    fatalities_reported: list[int]
-    published: date | None  # the latest publication date among the reports
-
-    @property
-    def as_report(self) -> Report:
-        """The merged event seen as one report, to compare new reports against."""
-        return Report(self.event, self.published)
-
-
-def _representative_key(report: Report) -> tuple[int, int, int, float, str]:
-    e = report.event
-    place_rank = _PLACE_RANK[e.location.precision] if e.location else -1
-    date_rank = _DATE_RANK.get(e.date_precision, 0) if e.date else -1
-    actors = sum(1 for a in (e.actor1, e.actor2) if a is not None)
-    return (place_rank, date_rank, actors, e.confidence, e.event_id)
-
-
-def _report_order(report: Report) -> tuple[date, str]:
-    return (report.published or report.event.date or date.min, report.event.event_id)
-
-
-def _most_common_actor(actors: Iterable[Actor | None]) -> Actor | None:
-    known = [a for a in actors if a is not None]
-    if not known:
-        return None
-    counts = Counter(a.code for a in known)
-    code = min(counts, key=lambda c: (-counts[c], c))
-    return min((a for a in known if a.code == code), key=lambda a: (a.name, a.text))
-
-
-def _merged_date(members: Sequence[Report], rep: Event) -> tuple[date | None, str]:
-    days = Counter(
-        r.event.date for r in members if r.event.date and r.event.date_precision == "day"
-    )
-    if not days:
-        return rep.date, rep.date_precision
-    best = min(days, key=lambda d: (-days[d], d))
-    return best, "day"
-
-
-def combine(members: Sequence[Report], event_id: str) -> Combined:
-    """The merged record of the reports of one event (independent of their order).
-
-    Fatalities of a merged event are the *maximum* figure any report gives: tolls are revised
-    upwards as bodies are found, and later reports are more complete.  Every report's figure is
-    kept in ``fatalities_reported`` (in publication order).  Injuries follow the same rule.
-    The date is the day most reports agree on (earliest on a tie); place, actors, types and
-    sentence come from the representative report, unknown actors filled in from the others.
-    """
-    if not members:
-        raise ValueError("combine needs at least one report")
-    rep = max(members, key=_representative_key).event
-    ordered = sorted(members, key=_report_order)
-    figures = [r.event.fatalities for r in ordered if r.event.fatalities is not None]
-    injuries = [r.event.injuries for r in members if r.event.injuries is not None]
-    day, precision = _merged_date(members, rep)
-    acled = (
-        rep
-        if rep.acled_event_type
-        else next((r.event for r in ordered if r.event.acled_event_type), rep)
-    )
-    merged = replace(
-        rep,
-        event_id=event_id,
-        date=day,
-        date_precision=precision,  # type: ignore[arg-type]
-        mode=rep.mode or next((r.event.mode for r in ordered if r.event.mode), None),
-        acled_event_type=acled.acled_event_type,
-        acled_sub_event_type=acled.acled_sub_event_type,
-        actor1=rep.actor1 or _most_common_actor(r.event.actor1 for r in members),
-        actor2=rep.actor2 or _most_common_actor(r.event.actor2 for r in members),
-        fatalities=max(figures) if figures else None,
-        injuries=max(injuries) if injuries else None,
-        attribution=rep.attribution
-        or next((r.event.attribution for r in ordered if r.event.attribution), None),
-        confidence=max(r.event.confidence for r in members),
-        # "at least N" stays a lower bound only if every report of the top figure says so.
-        fatalities_lower_bound=bool(figures)
-        and all(
-            r.event.fatalities_lower_bound for r in members if r.event.fatalities == max(figures)
-        ),
-    )
-    published = [r.published for r in members if r.published]
-    return Combined(merged, figures, max(published) if published else None)
+@lru_cache(maxsize=16384)  # a stored event's sentence is compared with every new neighbour
+def _content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(sentence.lower()) if len(w) >= 4)

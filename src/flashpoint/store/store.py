@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -32,6 +33,10 @@ from flashpoint.store.schema import articles, event_sources, events
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Re-read signatures this far back, so that rows committed late by other processes are seen.
 REFRESH_OVERLAP = timedelta(minutes=5)
+# ...but only this often: in between, only rows from the watermark on are read.  Re-reading five
+# minutes of rows before every article made the look-up grow with the ingest rate; a row another
+# process commits late is now seen within this many seconds instead of at the next article.
+OVERLAP_RESCAN_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,10 @@ def _upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def _owned_by(event: Event, article_id: str) -> Event:
+    return event if event.article_id == article_id else replace(event, article_id=article_id)
+
+
 class Store:
     """Idempotent, merging store of events.  Use as a context manager or call ``close()``."""
 
@@ -117,7 +126,9 @@ class Store:
         self.url = url
         self._engine = engine
         self._index = dedup.NearDuplicateIndex()
+        self._merged = writes.MergedRecords()
         self._watermark: datetime | None = None
+        self._overlap_scanned_at = time.monotonic()
         self._lock = threading.RLock()
         self._refresh_index()
 
@@ -191,25 +202,21 @@ class Store:
         writes.insert_article(conn, article, sig, original, near[1] if near else None)
         if original is not None:
             return AddResult("near_duplicate", 0, 0, article_id)
-        new, merged = self._add_events(conn, article, events)
+        new, merged = self._add_events(conn, article, article_id, events)
         return AddResult("new", new, merged, article_id)
 
     def _add_events(
-        self, conn: Connection, article: Article, events: Sequence[Event]
+        self, conn: Connection, article: Article, article_id: str, events: Sequence[Event]
     ) -> tuple[int, int]:
         new = merged = 0
-        seen: set[str] = set()
-        for raw in events:
-            event = (
-                raw
-                if raw.article_id == article.article_id
-                else replace(raw, article_id=article.article_id)
-            )
-            if event.event_id in seen or writes.source_exists(conn, event.event_id):
+        own = [_owned_by(raw, article_id) for raw in events]  # the id is a hash: computed once
+        seen = writes.stored_report_ids(conn, [event.event_id for event in own])
+        for event in own:
+            if event.event_id in seen:
                 continue
             seen.add(event.event_id)
             report = Report(event, article.published)
-            match = best_match(report, writes.candidates(conn, report))
+            match = best_match(report, writes.candidates(conn, report, self._merged))
             if match is None:
                 writes.insert_new_event(conn, report)
                 new += 1
@@ -233,17 +240,36 @@ class Store:
 
     def _refresh_index(self, conn: Connection | None = None) -> None:
         """Load signatures stored since the last look (all of them on open)."""
-        stmt = sa.select(articles.c.article_id, articles.c.minhash, articles.c.ingested_at)
+        # Ids first, signatures only for the ids not yet indexed: the overlap window re-reads
+        # every recent row on each article, and almost all of them are already known.
+        stmt = sa.select(articles.c.article_id, articles.c.ingested_at)
         stmt = stmt.where(articles.c.minhash.is_not(None))
         if self._watermark is not None:
-            stmt = stmt.where(articles.c.ingested_at >= self._watermark - REFRESH_OVERLAP)
+            stmt = stmt.where(articles.c.ingested_at >= self._refresh_since(self._watermark))
         if conn is None:
             with self._engine.connect() as own:
-                rows = own.execute(stmt).all()
+                self._index_rows(own, stmt)
         else:
-            rows = conn.execute(stmt).all()
-        fresh = [(r.article_id, r.minhash) for r in rows if r.article_id not in self._index]
-        self._index.add_many(fresh)
+            self._index_rows(conn, stmt)
+
+    def _refresh_since(self, watermark: datetime) -> datetime:
+        now = time.monotonic()
+        if now - self._overlap_scanned_at < OVERLAP_RESCAN_SECONDS:
+            return watermark
+        self._overlap_scanned_at = now
+        return watermark - REFRESH_OVERLAP
+
+    def _index_rows(self, conn: Connection, stmt: sa.Select[Any]) -> None:
+        rows = conn.execute(stmt).all()
+        unknown = [r.article_id for r in rows if r.article_id not in self._index]
+        for chunk in range(0, len(unknown), 500):  # bounded IN lists
+            ids = unknown[chunk : chunk + 500]
+            fetched = conn.execute(
+                sa.select(articles.c.article_id, articles.c.minhash).where(
+                    articles.c.article_id.in_(ids)
+                )
+            )
+            self._index.add_many([(r.article_id, r.minhash) for r in fetched])
         if rows:
             latest = max(r.ingested_at for r in rows)
             self._watermark = max(latest, self._watermark) if self._watermark else latest
