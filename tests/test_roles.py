@@ -216,3 +216,22 @@ def test_condemning_the_strike_is_aimed_at_the_striker() -> None:
         "Somalia's government welcomed the strike."
     )
     assert ("SOM", "USA") in _dyads(text, "SUPPORT")
+
+
+def test_he_can_be_an_official_named_by_his_office() -> None:
+    text = (
+        "The chief prosecutor of the International Criminal Court said on Monday that he was "
+        "seeking arrest warrants for two Taliban leaders, accusing them of persecuting women."
+    )
+    events = flashpoint.extract(text, published=date(2025, 1, 23))
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].actor1 is not None, [(e.event_type, e.actor1) for e in events]
+    assert accuse[0].actor1.org == "International Criminal Court"
+
+
+def test_the_two_leaders_can_be_two_states() -> None:
+    text = (
+        "Russia and Turkey agreed on a ceasefire in Idlib. The two leaders also discussed refugees."
+    )
+    dyads = _dyads(text, "CONSULT")
+    assert ("RUS", "TUR") in dyads or ("TUR", "RUS") in dyads, dyads

@@ -4,12 +4,16 @@ which actors a token stands for, with conjunctions, pronouns, definite descripti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
+from flashpoint.extract.mentions import ActorMention
 from flashpoint.model import Actor
+
+__all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_text"]
 
 # Prepositions after which a country or capital is where something happens, not who acts.
 # "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
@@ -38,48 +42,7 @@ _COLLECTIVE_NOUNS = frozenset(
 _LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
 _LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
 _FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
-_PERSON_NOUNS = frozenset(
-    [
-        "official",
-        "minister",
-        "president",
-        "prosecutor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "general",
-        "governor",
-        "envoy",
-        "ambassador",
-        "chief",
-        "leader",
-        "diplomat",
-        "judge",
-        "premier",
-        "mayor",
-    ]
-)
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_THING_PRONOUNS = frozenset({"it", "its"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia"})
-_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "president", "minister", "party"})
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    start: int  # token index in the doc
-    end: int  # exclusive
-    actor: Actor
-    kind: str  # dictionary entry kind, "sector" or "title"
-    plural: bool = False
-
-    @property
-    def is_person(self) -> bool:
-        if self.kind == "sector":  # "the prosecutor ... he", "the commander ... she"
-            return not self.plural and self.actor.text.lower() in _PERSON_NOUNS
-        return self.kind in {"leader", "title"}
 
 
 class ActorIndex:
@@ -99,6 +62,7 @@ class ActorIndex:
         self.nationality = nationality or {}
         # Countries and capitals named as places ("aid to Ukraine", "in Kyiv"): token → ISO3.
         self.territory = territory or {}
+        self.coref = Coreference(self)
         self._by_token: dict[int, ActorMention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -211,16 +175,16 @@ class ActorIndex:
             found.append(mention.actor)
             if mention.kind == "sector":
                 found.extend(self._coordinated_nationalities(token, mention.actor))
-        elif token.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            found.extend(self._resolve_pronoun(token))
+        elif token.lower_ in PRONOUNS:
+            found.extend(self.coref.pronoun(token))
         elif _is_relative_pronoun(token):  # "Israel, which he blamed": the noun it modifies
             found.extend(self.actors_for(token.head.head, depth=depth + 1))
-        elif token.lower_ in {"both", "two"} or _is_pair_description(token):
-            found.extend(self._resolve_pair(token))
+        elif token.lower_ in {"both", "two"} or is_pair_description(token):
+            found.extend(self.coref.pair(token))
         else:
             found.extend(self._from_modifiers(token, depth))
             if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
-                found.extend(self._resolve_definite(token))
+                found.extend(self.coref.definite(token))
         for child in token.children:
             if child.dep_ in {"conj", "appos"}:  # "Mali, Burkina Faso and Niger"
                 found.extend(self.actors_for(child, depth=depth + 1))
@@ -232,7 +196,7 @@ class ActorIndex:
         patron = self._patron(token, depth)
         if patron:
             return patron
-        owned = self._owned_by_pronoun(token)
+        owned = self.coref.owned_by_pronoun(token)
         if owned:
             return owned
         for child in token.children:
@@ -258,35 +222,6 @@ class ActorIndex:
                     code = f"{country}{term.sector}" if country else term.sector
                     name = noun_phrase_text(token)
                     return [Actor(token.text, name, code, country, term.sector, rule="collective")]
-        return []
-
-    def _owned_by_pronoun(self, token: Token) -> list[Actor]:
-        """'Moscow denied that its forces fired': a sector noun owned by a pronoun belongs to
-        the actor the pronoun stands for (a group's fighters are the group itself)."""
-        term = get_actor_dictionary().sectors.get(token.lemma_.lower())
-        if term is None:
-            return []
-        for child in token.children:
-            if child.dep_ != "poss" or child.lower_ not in _THING_PRONOUNS | _PLURAL_PRONOUNS:
-                continue
-            owners = self._resolve_pronoun(child)
-            owner = owners[0] if owners else None
-            if owner is None:
-                return []
-            if owner.org:
-                return [replace(owner, text=token.text)]
-            if owner.country:
-                c = owner.country
-                return [
-                    Actor(
-                        token.text,
-                        f"{c} {token.lemma_.lower()}",
-                        f"{c}{term.sector}",
-                        c,
-                        term.sector,
-                        rule=f"sectors.tsv:{token.lemma_.lower()}+owner",
-                    )
-                ]
         return []
 
     def _coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
@@ -354,63 +289,6 @@ class ActorIndex:
                                 return found
         return []
 
-    def _before(self, token: Token) -> list[ActorMention]:
-        return [m for m in self.mentions if m.end <= token.i]
-
-    def _resolve_pronoun(self, token: Token) -> list[Actor]:
-        word = token.lower_
-        if token.dep_ == "poss":  # "Poland gave Ukraine its backing": its = the subject
-            bound = self._clause_subject(token)
-            if bound:
-                return bound
-        for m in reversed(self._before(token)):
-            if word in _PERSON_PRONOUNS and m.is_person:
-                return [m.actor]
-            if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
-                return [m.actor]
-            if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
-                return [m.actor]
-        return []
-
-    def _clause_subject(self, pronoun: Token) -> list[Actor]:
-        """The actor that is the subject of the pronoun's own clause, if it can be meant."""
-        verb = pronoun.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
-            verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.i > pronoun.i or pronoun in subject.subtree:
-            return []
-        mention = self.mention_at(subject)
-        if mention is None:
-            return []
-        if pronoun.lower_ in _PERSON_PRONOUNS:
-            return [mention.actor] if mention.is_person else []
-        if pronoun.lower_ in _THING_PRONOUNS and (mention.is_person or mention.plural):
-            return []
-        if pronoun.lower_ in _PLURAL_PRONOUNS and not (mention.plural or mention.kind == "group"):
-            return []
-        return self.actors_for(subject, depth=3)  # "U.S. and South Korean forces ... their"
-
-    def _resolve_pair(self, token: Token) -> list[Actor]:
-        """'the two leaders', 'both sides': the last two distinct actors of a compatible kind."""
-        want_person = token.lemma_.lower() in {"leader", "president", "minister"}
-        pair: list[Actor] = []
-        for m in reversed(self._before(token)):
-            if want_person and not m.is_person:
-                continue
-            if m.kind == "demonym" or any(a.code == m.actor.code for a in pair):
-                continue
-            pair.append(m.actor)
-            if len(pair) == 2:
-                return list(reversed(pair))
-        return []
-
-    def _resolve_definite(self, token: Token) -> list[Actor]:
-        for m in reversed(self._before(token)):
-            if m.kind == "group":
-                return [m.actor]
-        return []
-
 
 def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
     """The country of the nearest earlier actor of a state sector ("Israel's military ... the
@@ -428,12 +306,6 @@ def _is_relative_pronoun(token: Token) -> bool:
 
 def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
-
-
-def _is_pair_description(token: Token) -> bool:
-    if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
-        return False
-    return any(c.lower_ in {"two", "both"} for c in token.children)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -1,0 +1,143 @@
+"""Coreference inside one article: what a pronoun, "the two leaders", "the group" or "its
+forces" stands for, read from the actor mentions before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.mentions import PERSON_NOUNS, ActorMention
+from flashpoint.model import Actor
+
+if TYPE_CHECKING:
+    from flashpoint.extract.actor_index import ActorIndex
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "president", "minister", "party"})
+PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+
+
+class Coreference:
+    """Antecedents of pronouns and descriptions, over one article's actor index."""
+
+    def __init__(self, index: ActorIndex):
+        self.index = index
+
+    def _before(self, token: Token) -> list[ActorMention]:
+        return [m for m in self.index.mentions if m.end <= token.i]
+
+    def pronoun(self, token: Token) -> list[Actor]:
+        word = token.lower_
+        if token.dep_ == "poss":  # "Poland gave Ukraine its backing": its = the subject
+            bound = self._clause_subject(token)
+            if bound:
+                return bound
+        if word in _PERSON_PRONOUNS:
+            return self._person_before(token)
+        for m in reversed(self._before(token)):
+            if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
+                return [m.actor]
+            if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
+                return [m.actor]
+        return []
+
+    def _person_before(self, pronoun: Token) -> list[Actor]:
+        """The nearest person named before: a person mention, or a person noun that resolves
+        through what it belongs to ('the prosecutor of the International Criminal Court')."""
+        for tok in reversed(pronoun.doc[: pronoun.i]):
+            mention = self.index.mention_at(tok)
+            if mention is not None and mention.is_person:
+                return [mention.actor]
+            if mention is None and tok.lemma_.lower() in PERSON_NOUNS and tok.tag_ == "NN":
+                found = self.index.actors_for(tok, depth=3)
+                if found:
+                    return found[:1]
+        return []
+
+    def _clause_subject(self, pronoun: Token) -> list[Actor]:
+        """The actor that is the subject of the pronoun's own clause, if it can be meant."""
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.i > pronoun.i or pronoun in subject.subtree:
+            return []
+        mention = self.index.mention_at(subject)
+        if mention is None:
+            return []
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            return [mention.actor] if mention.is_person else []
+        if pronoun.lower_ in _THING_PRONOUNS and (mention.is_person or mention.plural):
+            return []
+        if pronoun.lower_ in _PLURAL_PRONOUNS and not (mention.plural or mention.kind == "group"):
+            return []
+        return self.index.actors_for(subject, depth=3)  # "U.S. and South Korean forces ... their"
+
+    def pair(self, token: Token) -> list[Actor]:
+        """'the two leaders', 'both sides': the last two distinct actors of a compatible kind
+        (for leaders, two people; failing that, two states: "Russia and Turkey ... the two
+        leaders")."""
+        if token.lemma_.lower() in {"leader", "president", "minister"}:
+            return self._last_two(token, lambda m: m.is_person) or self._last_two(
+                token, lambda m: m.kind in {"country", "capital"}
+            )
+        return self._last_two(token, lambda m: True)
+
+    def _last_two(self, token: Token, wanted: Callable[[ActorMention], bool]) -> list[Actor]:
+        pair: list[Actor] = []
+        for m in reversed(self._before(token)):
+            if not wanted(m):
+                continue
+            if m.kind == "demonym" or any(a.code == m.actor.code for a in pair):
+                continue
+            pair.append(m.actor)
+            if len(pair) == 2:
+                return list(reversed(pair))
+        return []
+
+    def definite(self, token: Token) -> list[Actor]:
+        for m in reversed(self._before(token)):
+            if m.kind == "group":
+                return [m.actor]
+        return []
+
+    def owned_by_pronoun(self, token: Token) -> list[Actor]:
+        """'Moscow denied that its forces fired': a sector noun owned by a pronoun belongs to
+        the actor the pronoun stands for (a group's fighters are the group itself)."""
+        term = get_actor_dictionary().sectors.get(token.lemma_.lower())
+        if term is None:
+            return []
+        for child in token.children:
+            if child.dep_ != "poss" or child.lower_ not in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+                continue
+            owners = self.pronoun(child)
+            owner = owners[0] if owners else None
+            if owner is None:
+                return []
+            if owner.org:
+                return [replace(owner, text=token.text)]
+            if owner.country:
+                c = owner.country
+                return [
+                    Actor(
+                        token.text,
+                        f"{c} {token.lemma_.lower()}",
+                        f"{c}{term.sector}",
+                        c,
+                        term.sector,
+                        rule=f"sectors.tsv:{token.lemma_.lower()}+owner",
+                    )
+                ]
+        return []
+
+
+def is_pair_description(token: Token) -> bool:
+    if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return any(c.lower_ in {"two", "both"} for c in token.children)

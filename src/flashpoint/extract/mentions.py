@@ -1,0 +1,47 @@
+"""One actor mention in a parsed article: where it is, which actor, and what kind of entry
+named it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flashpoint.model import Actor
+
+# Sector nouns that name one person ("the prosecutor ... he").
+PERSON_NOUNS = frozenset(
+    [
+        "official",
+        "minister",
+        "president",
+        "prosecutor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "general",
+        "governor",
+        "envoy",
+        "ambassador",
+        "chief",
+        "leader",
+        "diplomat",
+        "judge",
+        "premier",
+        "mayor",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int  # token index in the doc
+    end: int  # exclusive
+    actor: Actor
+    kind: str  # dictionary entry kind, "sector" or "title"
+    plural: bool = False
+
+    @property
+    def is_person(self) -> bool:
+        if self.kind == "sector":  # "the prosecutor ... he", "the commander ... she"
+            return not self.plural and self.actor.text.lower() in PERSON_NOUNS
+        return self.kind in {"leader", "title"}
