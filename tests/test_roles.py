@@ -235,3 +235,19 @@ def test_the_two_leaders_can_be_two_states() -> None:
     )
     dyads = _dyads(text, "CONSULT")
     assert ("RUS", "TUR") in dyads or ("TUR", "RUS") in dyads, dyads
+
+
+def test_warning_of_a_danger_is_no_threat() -> None:
+    text = "Britain urged its citizens to avoid the airport, warning of a high risk of attack."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert not any(e.event_type == "THREATEN" for e in events)
+
+
+def test_a_warning_drawn_from_a_capital_is_that_governments() -> None:
+    text = "Japan and the Philippines began joint naval drills, drawing a warning from Beijing."
+    assert any(a == "CHN" for a, _ in _dyads(text, "THREATEN")), _dyads(text, "THREATEN")
+
+
+def test_a_threat_answers_the_act_reported_before_it() -> None:
+    text = "Sweden formally joined NATO on Thursday, and Moscow warned it would respond."
+    assert ("RUS", "SWE") in _dyads(text, "THREATEN")

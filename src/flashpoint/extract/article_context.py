@@ -39,8 +39,20 @@ def with_adversaries(events: list[Event]) -> list[Event]:
                 if prior.actor1 and prior.actor2 and _same_side(prior.actor1, speaker):
                     event = replace(event, actor2=prior.actor2)
                     break
+            if event.actor2 is None and event.event_type == "THREATEN":
+                event = replace(event, actor2=_last_mover(out, speaker))
         out.append(event)
     return out
+
+
+def _last_mover(earlier: list[Event], speaker: Actor) -> Actor | None:
+    """'Finland joined NATO ..., and Moscow warned it would take counter-measures': a threat
+    with no addressee answers the latest act by someone else reported before it."""
+    for prior in reversed(earlier):
+        if prior.event_type in _ADDRESSED_TYPES or prior.actor1 is None:
+            continue
+        return None if _same_side(prior.actor1, speaker) else prior.actor1
+    return None
 
 
 def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:

@@ -83,6 +83,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
         ):
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
+        if trig.event_type == "THREATEN" and _alert(token):
+            continue  # "warning of a high threat of attack": an alert, not a threat
         if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
             continue
         verbal = trigger_pos(token) == "VERB"
@@ -141,6 +143,17 @@ def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) 
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+def _alert(trigger: Token) -> bool:
+    """'warned of a high threat', 'a warning about floods': what is warned of, with no
+    addressee and no said consequence, is a danger, not a threat by the speaker."""
+    if trigger.lemma_.lower() not in {"warn", "warning"}:
+        return False
+    children = list(trigger.children)
+    about = any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in children)
+    said = any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in children)
+    return about and not said
 
 
 def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Actor | None:

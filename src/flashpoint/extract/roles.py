@@ -46,6 +46,8 @@ _MEASURE_NOUNS = frozenset(
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
+# Events that consist in saying something: "a warning from Pyongyang" names who said it.
+_SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
@@ -253,6 +255,17 @@ class RoleReader:
                 sources = [_as_forces(s) for s in sources]  # "France pulled its troops out"
         return sources, targets
 
+    def _government_of(self, places: list[Token]) -> list[Actor]:
+        """Countries and capitals named as places, read as their governments."""
+        found = []
+        for place in places:
+            country = self.actors.territory.get(place.i)
+            if country:
+                found.append(
+                    Actor(place.text, country, f"{country}GOV", country, "GOV", rule="speaker-seat")
+                )
+        return found
+
     def envoy_hosts(self, heads: list[Token]) -> list[Actor]:
         """'its ambassadors to Ireland and Norway': the governments the envoys are posted to
         (the 'to' phrase hangs on the envoy or on the verb)."""
@@ -294,6 +307,9 @@ class RoleReader:
             if len(between) >= 2:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
+        if not sources and trig.event_type in _SAID_TYPES:  # "drew a warning from Pyongyang"
+            holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+            sources = self._government_of([p for h in holders for p in _pobjs(h, ["from"])])
         targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
         phrase = _measured(noun)  # "began ten days of joint drills": the phrase is the object
         head = phrase.head
