@@ -251,3 +251,19 @@ def test_a_warning_drawn_from_a_capital_is_that_governments() -> None:
 def test_a_threat_answers_the_act_reported_before_it() -> None:
     text = "Sweden formally joined NATO on Thursday, and Moscow warned it would respond."
     assert ("RUS", "SWE") in _dyads(text, "THREATEN")
+
+
+def test_protests_in_a_countrys_cities_face_its_government() -> None:
+    text = "Police detained hundreds of people at protests in dozens of Belarusian cities."
+    events = flashpoint.extract(text, published=date(2020, 8, 10))
+    protest = [e for e in events if e.event_type == "PROTEST"]
+    assert protest and protest[0].actor2 is not None
+    assert protest[0].actor2.code == "BLRGOV", protest[0].actor2
+
+
+def test_weeks_of_protests_named_as_a_cause_are_background() -> None:
+    text = "The prime minister resigned on Tuesday, bowing to two weeks of nationwide protests."
+    events = flashpoint.extract(text, published=date(2019, 10, 29))
+    assert [e.event_type for e in events] == ["CONCEDE"], [
+        (e.event_type, e.trigger) for e in events
+    ]

@@ -8,6 +8,7 @@ Each stage is a small typed callable in ``flashpoint.extract``; this module only
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -85,7 +86,11 @@ class ArticleExtractor:
         )
         actors.note_places([(p.start, p.end, p.place.country) for p in places])
         home = article_place(doc, places)
-        actors.apply_context(home.country if home else next(iter(actors.countries()), None))
+        actors.apply_context(
+            home.country
+            if home
+            else next(iter(actors.countries()), None) or _demonym_country(actors)
+        )
         dated = dateline_date(doc_text(doc), article.published)
         default_date = ResolvedDate(dated, "day") if dated else None
         events: list[Event] = []
@@ -147,7 +152,7 @@ class ArticleExtractor:
             actor1 = located(frame.actor1, where)
             actor2 = located(actor2, where)
             actor1, actor2 = implied_participants(
-                frame.event_type, frame.mode, actor1, actor2, where
+                frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
             )
             actor2 = actor2 or foreign_ground(frame.event_type, actor1, where)
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
@@ -194,6 +199,13 @@ class ArticleExtractor:
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,
             )
+
+
+def _demonym_country(actors: ActorIndex) -> str | None:
+    """'... at anti-war protests in dozens of Russian cities': with no place and no state named,
+    the story's country is the one its demonyms name most often."""
+    counts = Counter(actors.nationality.values())
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _key(actor: Actor | None) -> str:

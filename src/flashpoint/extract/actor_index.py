@@ -63,6 +63,7 @@ class ActorIndex:
         # Countries and capitals named as places ("aid to Ukraine", "in Kyiv"): token → ISO3.
         self.territory = territory or {}
         self.coref = Coreference(self)
+        self.story_country: str | None = None  # set by apply_context
         self._by_token: dict[int, ActorMention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -109,6 +110,7 @@ class ActorIndex:
         self.__init__(  # type: ignore[misc]
             self.doc, updated, self.outlet_tokens, self.nationality, self.territory
         )
+        self.story_country = country
 
     def facility_owner(self, token: Token) -> Actor | None:
         """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the

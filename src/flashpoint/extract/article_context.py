@@ -130,15 +130,22 @@ def _implied() -> dict[tuple[str, str, str], str]:
 
 
 def implied_participants(
-    event_type: str, mode: str | None, a1: Actor | None, a2: Actor | None, where: Place | None
+    event_type: str,
+    mode: str | None,
+    a1: Actor | None,
+    a2: Actor | None,
+    where: Place | None,
+    story_country: str | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill a missing source or target that the event type implies (events/implied.tsv)."""
     table = _implied()
     filled = []
-    for slot, actor in (("actor1", a1), ("actor2", a2)):
+    for slot, actor, other in (("actor1", a1, a2), ("actor2", a2, a1)):
         sector = table.get((event_type, mode or "*", slot)) or table.get((event_type, "*", slot))
         if actor is None and sector:
-            country = where.country if where else None
+            # "protests in dozens of Iranian cities": Iranian protesters face Iran's government
+            home = other.country if other is not None and not other.org else None
+            country = where.country if where else home or story_country
             code = f"{country}{sector}" if country else sector
             actor = Actor(sector.lower(), code, code, country, sector, rule=f"implied:{event_type}")
         filled.append(actor)

@@ -144,6 +144,9 @@ def _is_background_reference(noun: Token, trig: Trigger) -> bool:
     if trig.event_type == "CONSULT" and _held_by_main_clause(noun):
         return False
     current = noun
+    while current.dep_ == "conj":  # "after days of strikes and street protests"
+        current = current.head
+    lasting = False
     for _ in range(3):  # through "hours of", "the first day of"
         if current.dep_ != "pobj":
             return False
@@ -151,6 +154,9 @@ def _is_background_reference(noun: Token, trig: Trigger) -> bool:
         word = prep.lower_
         if word in _BACKGROUND_PREPS:
             return True
+        if lasting:
+            return True  # "bowing to two weeks of protests": a span of them, as the cause
+        lasting = word == "of" and _is_span_of_time(prep.head)
         if word in {"to", "for"} and prep.head.lower_ in _CAUSAL_NOUNS:
             return True  # "in response to", "in retaliation for"
         if word == "into" and prep.head.lemma_.lower() in _SPANS_OF_TIME:
@@ -176,3 +182,10 @@ def _held_by_main_clause(noun: Token) -> bool:
             return prep.lower_ in {"after", "following"} and verb.lemma_.lower() in _SETTLING_VERBS
         current = prep.head
     return False
+
+
+def _is_span_of_time(measure: Token) -> bool:
+    """'two weeks', 'days', 'months': a stretch of time counted or in the plural."""
+    if measure.lemma_.lower() not in _SPANS_OF_TIME:
+        return False
+    return measure.tag_ == "NNS" or any(c.dep_ == "nummod" for c in measure.children)
