@@ -267,3 +267,15 @@ def test_weeks_of_protests_named_as_a_cause_are_background() -> None:
     assert [e.event_type for e in events] == ["CONCEDE"], [
         (e.event_type, e.trigger) for e in events
     ]
+
+
+def test_acting_by_doing_keeps_the_subject() -> None:
+    text = "Afghan forces responded by shelling Pakistani military posts along the border."
+    assert ("AFG", "PAK") in _dyads(text, "ASSAULT")
+
+
+def test_bases_are_facilities_whatever_the_lemmatiser_says() -> None:
+    text = "The paramilitary fighters attacked army bases across Khartoum on Saturday."
+    events = flashpoint.extract(text, published=date(2023, 4, 15))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor2 is not None and assault[0].actor2.sector == "MIL"

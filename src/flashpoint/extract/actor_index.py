@@ -117,9 +117,13 @@ class ActorIndex:
         owner of an attacked place.  Without a stated owner the country stays open; the pipeline
         takes it from where the event happened."""
         facilities = get_actor_dictionary().facilities
-        lemma = token.lemma_.lower()
         prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
-        sector = facilities.get(f"{prev} {lemma}") or facilities.get(lemma)
+        sector, lemma = None, token.lemma_.lower()
+        for word in _singulars(token):  # the model lemmatises "bases" as "basis"
+            sector = facilities.get(f"{prev} {word}") or facilities.get(word)
+            if sector is not None:
+                lemma = word
+                break
         if sector is None:
             return None
         for child in token.children:  # "army positions", "Hezbollah positions"
@@ -340,3 +344,14 @@ def nationality_of_token(token: Token, nationality: dict[int, str]) -> str | Non
 def noun_phrase_text(token: Token) -> str:
     words = [t.text for t in token.subtree if t.dep_ in {"amod", "compound", "poss"} or t == token]
     return " ".join(words) if len(words) <= 5 else token.text
+
+
+def _singulars(token: Token) -> list[str]:
+    """Candidate singular forms of a noun: its lemma, then its own plural stripped."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("es"):
+        forms.append(lower[:-1])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms

@@ -65,6 +65,9 @@ def subjects(token: Token) -> list[Token]:
         if inherits and current.head != current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+            current = current.head.head  # "Afghan forces responded by shelling ..."
+            continue
         if current.dep_ == "relcl" and any(
             c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
         ):
