@@ -279,3 +279,18 @@ def test_bases_are_facilities_whatever_the_lemmatiser_says() -> None:
     events = flashpoint.extract(text, published=date(2023, 4, 15))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor2 is not None and assault[0].actor2.sector == "MIL"
+
+
+def test_a_town_recaptured_from_someone_is_taken_from_them() -> None:
+    text = "Iraqi forces recaptured the town of Tal Afar from Islamic State militants on Thursday."
+    events = flashpoint.extract(text, published=date(2017, 8, 31))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor2 is not None
+    assert assault[0].actor2.org == "Islamic State", assault[0].actor2
+
+
+def test_an_unowned_weapon_names_no_attacker() -> None:
+    text = "A drone launched from Lebanon struck a house in Caesarea on Saturday."
+    events = flashpoint.extract(text, published=date(2024, 10, 19))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor1 is None

@@ -149,7 +149,7 @@ class ArticleExtractor:
                 sent, trigger, dates, article.published, default_date, statement=statement
             )
             where = event_location(sent, trigger, places, home)
-            actor1 = located(frame.actor1, where)
+            actor1 = located(_owned(frame.actor1), where)
             actor2 = located(actor2, where)
             actor1, actor2 = implied_participants(
                 frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
@@ -199,6 +199,14 @@ class ArticleExtractor:
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,
             )
+
+
+def _owned(source: Actor | None) -> Actor | None:
+    """'A drone launched from Lebanon struck ...': a weapon or vehicle with no stated owner says
+    nothing about who attacked (the place it struck is not its owner)."""
+    if source is not None and source.rule.startswith("facility") and source.country is None:
+        return None
+    return source
 
 
 def _demonym_country(actors: ActorIndex) -> str | None:

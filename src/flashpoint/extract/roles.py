@@ -224,6 +224,8 @@ class RoleReader:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
             receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
             return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
+        if (trig.mode or "").startswith("territory") and targets_by_prep:
+            return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
         targets = self.of(objects) or targets_by_prep
         envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
         if envoys and all(same_side(t, sources) for t in targets):
