@@ -294,3 +294,18 @@ def test_an_unowned_weapon_names_no_attacker() -> None:
     events = flashpoint.extract(text, published=date(2024, 10, 19))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor1 is None
+
+
+def test_asking_for_someone_to_act_addresses_them() -> None:
+    text = "Mali's junta asked on Tuesday for the UN peacekeeping mission to leave the country."
+    events = flashpoint.extract(text, published=date(2023, 6, 16))
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and request[0].actor2 is not None and request[0].actor2.code.startswith("IGOUNO")
+
+
+def test_a_demand_after_a_reported_passive_clause_is_the_speakers() -> None:
+    text = (
+        "Azerbaijan's president said the airliner had been shot at over Russia, and demanded "
+        "that Moscow admit guilt."
+    )
+    assert ("AZE", "RUS") in _dyads(text, "REQUEST")

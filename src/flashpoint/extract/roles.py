@@ -55,13 +55,22 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 def subjects(token: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
     current = token
+    via_conj = False
     for _ in range(4):
         subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subs:
             return subs
-        inherits = current.dep_ in {"xcomp", "conj"} or (
-            current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
+        # "Aliyev said the airliner had been shot at, and demanded ...": an active verb
+        # coordinated with a passive one in a reported clause shares the speaker's subject.
+        reported = via_conj and current.dep_ == "ccomp" and _is_passive(current)
+        inherits = (
+            reported
+            or current.dep_ in {"xcomp", "conj"}
+            or (
+                current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
+            )
         )
+        via_conj = current.dep_ == "conj" and not _is_passive(current)
         if inherits and current.head != current:
             current = current.head
             continue
@@ -241,7 +250,12 @@ class RoleReader:
         if not targets and trig.roles == "speaker_target":
             # "demanded that Armenian forces lay down their arms": the addressee is the
             # subject of the demanded clause.
-            clauses = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+            clauses = [
+                c
+                for c in token.children
+                if c.dep_ in {"ccomp", "xcomp"}
+                or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
+            ]  # "asked for the mission to begin leaving"
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
