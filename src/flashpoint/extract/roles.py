@@ -257,6 +257,8 @@ class RoleReader:
                 or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
             ]  # "asked for the mission to begin leaving"
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+            if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
+                targets = self.of(_pobjs(token, ["for"]))
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
         if not targets and trig.event_type == "AID":
