@@ -98,6 +98,15 @@ def test_tripoli_follows_context(gazetteer: Gazetteer) -> None:
     assert by_text(by_actor, "Tripoli").place.country == "LBN"
 
 
+def test_bare_gaza_is_the_strip_unless_mozambique_is_in_context(gazetteer: Gazetteer) -> None:
+    news = places_in("Aid trucks entered Gaza on Sunday.", gazetteer)
+    mozambique = places_in(
+        "Floods hit Gaza province in southern Mozambique.", gazetteer, context_countries=["MOZ"]
+    )
+    assert by_text(news, "Gaza").place.country == "PSE"
+    assert by_text(mozambique, "Gaza").place.country == "MOZ"
+
+
 def test_georgia_country_or_state(gazetteer: Gazetteer) -> None:
     country = places_in("Protesters filled the streets of Georgia's capital.", gazetteer)
     state = places_in("Police in Atlanta, Georgia, arrested 20 protesters.", gazetteer)

@@ -33,7 +33,7 @@ from flashpoint.gazetteer.sources import (
 )
 
 # Bump whenever a build rule changes: an index with another version is rebuilt on open.
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 # "Damascus Governorate" names the region in English; GeoNames' own name may be "Dimashq".
 _ENGLISH_SUFFIXES = frozenset(
     {"governorate", "province", "oblast", "region", "state", "prefecture", "county", "district",
@@ -188,9 +188,11 @@ def _write_all(db: sqlite3.Connection) -> None:
         writer.add(row, names)
 
     for line in read_resource_lines("extra_places.tsv"):
-        name, iso3, precision, lat_s, lon_s, aliases = [*line.split("\t"), ""][:6]
+        name, iso3, precision, lat_s, lon_s, aliases, people = [*line.split("\t"), "", ""][:7]
         names = [(name, 1)] + [(a, 0) for a in aliases.split("|") if a]
-        writer.add((None, name, iso3, name, float(lat_s), float(lon_s), 0, precision, "RGN"), names)
+        population = int(people) if people.strip() else 0
+        row = (None, name, iso3, name, float(lat_s), float(lon_s), population, precision, "RGN")
+        writer.add(row, names)
 
     facts = load_country_facts()
     for country in countries.values():

@@ -77,7 +77,9 @@ def prior(candidate: Candidate, mention: Mention | None = None) -> float:
     if mention is not None:
         score += 0.6 if candidate in mention.primary else 0.0
         score -= 1.0 if candidate in mention.approximate else 0.0
-    score += {"PPLC": 1.0, "PPLA": 0.5}.get(candidate.feature, 0.0)
+    # RGN: regions news copy names that GeoNames lacks (extra_places.tsv), listed because the
+    # news means them ("Gaza" is the Strip far more often than Mozambique's province).
+    score += {"PPLC": 1.0, "PPLA": 0.5, "RGN": 0.5}.get(candidate.feature, 0.0)
     score += {"country": 3.0, "admin1": 0.4}.get(candidate.precision, 0.0)
     return score
 
