@@ -309,3 +309,20 @@ def test_a_demand_after_a_reported_passive_clause_is_the_speakers() -> None:
         "that Moscow admit guilt."
     )
     assert ("AZE", "RUS") in _dyads(text, "REQUEST")
+
+
+def test_partners_acting_on_a_topic_cooperate_with_each_other() -> None:
+    text = "Britain, France and Germany began sharing intelligence on Iranian drone shipments."
+    dyads = {frozenset(d) for d in _dyads(text, "COOPERATE")}
+    assert dyads == {
+        frozenset({"GBR", "FRA"}),
+        frozenset({"GBR", "DEU"}),
+        frozenset({"FRA", "DEU"}),
+    }, dyads
+
+
+def test_talks_in_a_capital_are_no_army_of_its_country() -> None:
+    text = "President Yoon Suk Yeol held talks with Prime Minister Fumio Kishida in Tokyo."
+    events = flashpoint.extract(text, published=date(2023, 3, 16))
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert consult and consult[0].actor2 is not None and consult[0].actor2.code == "JPNGOV"

@@ -267,6 +267,8 @@ def _pairs(
         # people are not another party.
         own = {s.country for s in sides if s.country and not s.org}
         others = [a for a in others if a.org or a.country not in own]
+        if len(sides) >= 2:  # "three states began sharing data on North Korean launches"
+            others = [a for a in others if a.rule != "possessor"]
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
             return [(a, b) for a in sides for b in others if _party(a) != _party(b)]
         parties = sides or others

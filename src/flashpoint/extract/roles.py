@@ -48,6 +48,10 @@ _MEASURE_NOUNS = frozenset(
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
 # Events that consist in saying something: "a warning from Pyongyang" names who said it.
 _SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+# Force is used by armed forces: "Turkish airstrikes", "a Russian deployment" are theirs;
+# "Japanese talks" are not an army's.
+_FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
@@ -162,12 +166,12 @@ class RoleReader:
         (but 'Russia's Far East' is a place, not a force)."""
         lemma = token.lemma_.lower()
         weapon = lemma in self.lexicon.object_classes.get("weapon", frozenset())
-        if (
-            not weapon
-            and lemma not in self.lexicon.modes
-            and match_trigger(token, self.lexicon) is None
-        ):
+        row = match_trigger(token, self.lexicon)
+        forceful = row is not None and row.event_type in _FORCEFUL_TYPES
+        if not (weapon or forceful or lemma in self.lexicon.modes):
             return []  # "American military planes" are US forces; "American officials" are not
+        if not any(c.dep_ in _OWNER_DEPS for c in token.children):
+            return []  # "talks in Tokyo", "strikes in Gaza": where, not whose
         return [
             Actor(
                 token.text,
