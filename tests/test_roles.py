@@ -326,3 +326,20 @@ def test_talks_in_a_capital_are_no_army_of_its_country() -> None:
     events = flashpoint.extract(text, published=date(2023, 3, 16))
     consult = [e for e in events if e.event_type == "CONSULT"]
     assert consult and consult[0].actor2 is not None and consult[0].actor2.code == "JPNGOV"
+
+
+def test_the_dead_at_a_militant_hideout_are_the_militants() -> None:
+    text = (
+        "Pakistan carried out strikes on militant hideouts near Saravan in Iran on Thursday, "
+        "killing nine people."
+    )
+    events = flashpoint.extract(text, published=date(2024, 1, 18))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor2 is not None and assault[0].actor2.sector == "REB"
+
+
+def test_a_passenger_jet_is_civilian() -> None:
+    text = "Russian air defences shot down a passenger jet over Grozny, killing 38 people."
+    events = flashpoint.extract(text, published=date(2024, 12, 26))
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and assault[0].actor2 is not None and assault[0].actor2.sector == "CVL"

@@ -33,10 +33,14 @@ def with_adversaries(events: list[Event]) -> list[Event]:
             for prior in reversed(out):
                 if prior.event_type != "ASSAULT":
                     continue
-                if prior.actor2 and prior.actor1 and _same_side(prior.actor2, speaker):
+                if prior.actor1 is None or prior.actor2 is None:
+                    continue
+                if _same_side(prior.actor1, prior.actor2):
+                    continue  # "shot down an airliner near Tehran": no adversary to address
+                if _same_side(prior.actor2, speaker):
                     event = replace(event, actor2=prior.actor1)
                     break
-                if prior.actor1 and prior.actor2 and _same_side(prior.actor1, speaker):
+                if _same_side(prior.actor1, speaker):
                     event = replace(event, actor2=prior.actor2)
                     break
             if event.actor2 is None and event.event_type == "THREATEN":

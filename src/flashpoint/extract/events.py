@@ -339,7 +339,11 @@ def _with_outcome(attack: EventFrame, outcome: EventFrame) -> EventFrame:
     """The attack keeps its agent; the people killed are its target rather than the building."""
     target = attack.actor2
     if outcome.actor2 is not None and (target is None or target.rule.startswith("facility")):
-        target = outcome.actor2
+        # "strikes on militant hideouts, killing nine people": the dead at an armed group's or
+        # army's site are counted as its people, not as unnamed civilians
+        armed_site = target is not None and target.sector in {"MIL", "REB"}
+        if not (armed_site and outcome.actor2.sector == "CVL"):
+            target = outcome.actor2
     return replace(attack, actor1=attack.actor1 or outcome.actor1, actor2=target)
 
 
