@@ -55,6 +55,28 @@ def test_gold_scores_stay_above_floors() -> None:
             Actor("HTS", "HTS", "SYRREB", "SYR", "REB", "Hayat Tahrir al-Sham"),
             False,
         ),
+        (
+            "United Nations",
+            Actor(
+                "the General Assembly",
+                "UN General Assembly",
+                "IGOUNOGAS",
+                None,
+                "IGO",
+                "UN General Assembly",
+            ),
+            True,
+        ),
+        (
+            "UN Security Council",
+            Actor("the UN", "United Nations", "IGOUNO", None, "IGO", "United Nations"),
+            False,
+        ),
+        (
+            "Hezbollah",
+            Actor("Amal", "Amal", "LBNREB", "LBN", "REB", "Amal Movement"),
+            False,
+        ),
         (None, None, True),
         (None, Actor("x", "x", "TURGOV", "TUR", "GOV"), False),
     ],

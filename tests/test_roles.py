@@ -343,3 +343,26 @@ def test_a_passenger_jet_is_civilian() -> None:
     events = flashpoint.extract(text, published=date(2024, 12, 26))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor2 is not None and assault[0].actor2.sector == "CVL"
+
+
+def test_a_resolution_calling_for_something_is_its_authors_request() -> None:
+    text = (
+        "The UN General Assembly adopted a resolution on Tuesday calling for an immediate "
+        "humanitarian ceasefire in Gaza."
+    )
+    events = flashpoint.extract(text, published=date(2023, 12, 12))
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert requests and requests[0].actor1 is not None, [(e.event_type, e.actor1) for e in events]
+    assert requests[0].actor1.code.startswith("IGOUNO")
+
+
+def test_rejecting_a_ruling_does_not_author_it() -> None:
+    text = "China said it would not accept a tribunal ruling that rejected its maritime claims."
+    events = flashpoint.extract(text, published=date(2016, 7, 12))
+    assert not any(
+        e.event_type == "REJECT"
+        and e.actor1
+        and e.actor1.country == "CHN"
+        and e.trigger == "rejected"
+        for e in events
+    )

@@ -7,12 +7,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from flashpoint.evaluate.metrics import PRF, Accuracy, haversine_km
 from flashpoint.model import Actor, Article, Event
 from flashpoint.pipeline import run
+from flashpoint.resources import read_tsv
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SECTORS = frozenset(
@@ -62,7 +64,22 @@ def actor_matches(gold: str | None, actor: Actor | None) -> bool:
         return True
     if gold in SECTORS and gold == actor.sector:
         return True
-    return bool(actor.org) and gold.casefold() == (actor.org or "").casefold()
+    if bool(actor.org) and gold.casefold() == (actor.org or "").casefold():
+        return True
+    # "United Nations" (IGOUNO) covers its organs and agencies (IGOUNOGAS, IGOUNOWFP ...), as
+    # "TUR" covers "TURMIL": the code hierarchy applies to organisations named by name too.
+    parent = _igo_codes().get(gold.casefold())
+    return parent is not None and actor.code.startswith(parent)
+
+
+@lru_cache(maxsize=1)
+def _igo_codes() -> dict[str, str]:
+    """Canonical IGO names and their CAMEO codes, from the actor dictionary's igos.tsv."""
+    return {
+        row["name"].casefold(): row["code"]
+        for row in read_tsv("actors/igos.tsv")
+        if row.get("code", "").startswith("IGO")
+    }
 
 
 def _dyad_ok(gold: dict[str, Any], pred: Event) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
-from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, same_side
+from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, document_nouns, same_side
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.resources import read_tsv
@@ -79,9 +79,10 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     absorbed, parent_of = nesting(matches)
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
-        if (token.dep_ == "acl" and token.tag_ == "VBG") or (
-            token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
-        ):
+        describes = token.dep_ == "acl" and token.tag_ == "VBG"
+        if describes and token.head.lemma_.lower() in document_nouns():
+            describes = False  # "a resolution calling for a truce" says what the text does
+        if describes or (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}):
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type == "THREATEN" and _alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
@@ -100,7 +101,15 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         # Forces exercising together cooperate; none of them mobilises against anyone.
         framed[token.i] = joint if joint and _is_exercise(token) else own + joint
     parents = set(parent_of.values())
-    yielding = {i for i in framed if i in parents and _yields_to_content(framed[i])}
+    yielding = {
+        i
+        for i in framed
+        if i in parents
+        and _yields_to_content(framed[i])
+        and _decided_act(
+            framed[i], [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
+        )
+    }
 
     def coded(i: int) -> bool:
         if i in yielding:
@@ -143,6 +152,14 @@ def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) 
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+def _decided_act(parent: list[EventFrame], content: list[EventFrame]) -> bool:
+    """An order is the act it orders only when that act is a clause ('ordered troops to
+    withdraw'); 'called for a ceasefire' stays a request for it."""
+    if not parent or parent[0].event_type != "REQUEST":
+        return True
+    return any(f.verbal for f in content)
 
 
 def _alert(trigger: Token) -> bool:

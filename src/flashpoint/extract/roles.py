@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -14,6 +15,7 @@ from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
+from flashpoint.resources import read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
@@ -231,7 +233,7 @@ class RoleReader:
                 ]
             targets = self.of(_passive_subjects(token)) or targets_by_prep
             return sources, targets
-        sources = self.of(subjects(token))
+        sources = self.of(subjects(token)) or self.document_author(token)
         objects = [content_noun(c) for c in token.children if c.dep_ in _OBJECT_DEPS]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
@@ -279,6 +281,19 @@ class RoleReader:
             if own and own[0].sector == "MIL":
                 sources = [_as_forces(s) for s in sources]  # "France pulled its troops out"
         return sources, targets
+
+    def document_author(self, token: Token) -> list[Actor]:
+        """'adopted a resolution calling for a truce', 'delivered replies that rejected its
+        demand': the act of a document is its author's."""
+        document = token.head if token.dep_ in {"acl", "relcl"} else None
+        if document is None or document.lemma_.lower() not in document_nouns():
+            return []
+        owner = [c for c in document.children if c.dep_ in {"poss", "compound"}]
+        found = self.of(owner) or self.of(_pobjs(document, ["by", "from"]))
+        authored = document.head.lemma_.lower() in _document_words("authoring")
+        if not found and document.dep_ == "dobj" and authored:  # "adopted a resolution ..."
+            found = self.of(subjects(document.head))
+        return found
 
     def _government_of(self, places: list[Token]) -> list[Actor]:
         """Countries and capitals named as places, read as their governments."""
@@ -385,3 +400,14 @@ def same_side(actor: Actor, sources: list[Actor]) -> bool:
     if actor.sector == "MIL" and actor.country is None:
         return True
     return any(actor.country and actor.country == s.country for s in sources)
+
+
+@lru_cache(maxsize=2)
+def _document_words(role: str) -> frozenset[str]:
+    rows = read_tsv("events/documents.tsv")
+    return frozenset(row["lemma"] for row in rows if row["role"] == role)
+
+
+def document_nouns() -> frozenset[str]:
+    """Nouns for texts that act on their author's behalf ('a resolution calling for ...')."""
+    return _document_words("document")
