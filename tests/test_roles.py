@@ -366,3 +366,8 @@ def test_rejecting_a_ruling_does_not_author_it() -> None:
         and e.trigger == "rejected"
         for e in events
     )
+
+
+def test_backing_pledged_for_someone_is_for_them() -> None:
+    text = "Blinken pledged Washington's full backing for Israel on Thursday."
+    assert ("USA", "ISR") in _dyads(text, "SUPPORT")

@@ -242,6 +242,17 @@ class RoleReader:
         if (trig.mode or "").startswith("territory") and targets_by_prep:
             return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
         targets = self.of(objects) or targets_by_prep
+        if trig.event_type in _SAID_TYPES:
+            # "pledged Washington's full backing for Israel": the backing is for Israel, not
+            # for its owner
+            aimed = [
+                t
+                for o in objects
+                if (row := match_trigger(o, self.lexicon)) is not None
+                and row.event_type == trig.event_type
+                for t in _pobjs(o, row.target_preps | {"for", "to"})
+            ]
+            targets = self.of(aimed) or targets
         envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
         if envoys and all(same_side(t, sources) for t in targets):
             targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
