@@ -285,7 +285,11 @@ def alerts(
 @app.command("eval")
 def evaluate(
     stage: Annotated[
-        str | None, typer.Argument(help="events, actors, places, dates, fatalities, merge")
+        str | None,
+        typer.Argument(
+            help="events, events_heldout, actors, places, dates, fatalities, merge, "
+            "merge_blind, merge_holdout, alerts"
+        ),
     ] = None,
     confusion: Annotated[
         bool, typer.Option("--confusion", help="Print a confusion matrix by type.")

@@ -58,9 +58,23 @@ def run_events(gold_dir: Path) -> tuple[Scores, EventReport]:
     return event_scores(report), report
 
 
+def run_events_heldout(gold_dir: Path) -> Scores:
+    """The held-out event set: written blind to the extractor and never used to tune it, so its
+    scores are the honest estimate of quality on unseen reports."""
+    report = evaluate_events(load_gold(gold_dir / "events_heldout.jsonl"))
+    scores = event_scores(report)
+    heldout = dict(scores["events"])
+    heldout["actor_slots_f1"] = scores["actors"]["f1"]
+    heldout["date_accuracy"] = scores["dates"]["accuracy"]
+    heldout["fatality_accuracy"] = scores["fatalities"]["accuracy"]
+    return {"events_heldout": heldout}
+
+
 def _stages(gold_dir: Path) -> dict[str, Callable[[], Scores]]:
     """Every evaluation that has a gold set; each returns {stage: {metric: value}}."""
     stages: dict[str, Callable[[], Scores]] = {"events": lambda: run_events(gold_dir)[0]}
+    if (gold_dir / "events_heldout.jsonl").exists():
+        stages["events_heldout"] = lambda: run_events_heldout(gold_dir)
     if (gold_dir / "actors.jsonl").exists():
         from flashpoint.evaluate.actors import run_actors
 
