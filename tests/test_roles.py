@@ -371,3 +371,24 @@ def test_rejecting_a_ruling_does_not_author_it() -> None:
 def test_backing_pledged_for_someone_is_for_them() -> None:
     text = "Blinken pledged Washington's full backing for Israel on Thursday."
     assert ("USA", "ISR") in _dyads(text, "SUPPORT")
+
+
+def test_killed_when_forces_shelled_is_one_attack() -> None:
+    text = (
+        "Armenia said 49 of its soldiers were killed when Azerbaijani forces shelled border towns."
+    )
+    events = flashpoint.extract(text, published=date(2022, 9, 13))
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.actor1, e.actor2) for e in attacks]
+    assert attacks[0].actor1 is not None and attacks[0].actor1.country == "AZE"
+    assert attacks[0].actor2 is not None and attacks[0].actor2.code == "ARMMIL"
+    assert attacks[0].fatalities == 49
+
+
+def test_one_of_the_largest_attacks_ranks_the_act_told() -> None:
+    text = (
+        "Ukrainian drones hit apartment blocks near Moscow overnight, in one of the largest "
+        "drone attacks on the Russian capital."
+    )
+    events = flashpoint.extract(text, published=date(2024, 9, 10))
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1

@@ -330,6 +330,12 @@ def _merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
             if kept.event_type == frame.event_type and _outcome_of(frame.trigger, kept.trigger):
                 merged[i] = _with_outcome(kept, frame)
                 break
+            if kept.event_type == frame.event_type and _killed_when(kept.trigger, frame.trigger):
+                merged[i] = _with_outcome(frame, kept)
+                break
+            if kept.event_type == frame.event_type and _killed_when(frame.trigger, kept.trigger):
+                merged[i] = _with_outcome(kept, frame)
+                break
             if (
                 kept.event_type == frame.event_type
                 and _compatible(kept.actor1, frame.actor1)
@@ -349,6 +355,17 @@ def _outcome_of(participle: Token, attack: Token) -> bool:
         participle.tag_ == "VBG"
         and participle.dep_ in {"advcl", "conj", "xcomp"}
         and participle.head == attack
+    )
+
+
+def _killed_when(toll: Token, attack: Token) -> bool:
+    """'49 soldiers were killed when Azerbaijani forces shelled towns': one attack, told from
+    its toll."""
+    return (
+        toll.lemma_.lower() in {"kill", "wound", "injure", "die"}
+        and attack.dep_ == "advcl"
+        and attack.head == toll
+        and any(c.dep_ == "advmod" and c.lower_ in {"when", "as"} for c in attack.children)
     )
 
 

@@ -156,6 +156,8 @@ def _is_background_reference(noun: Token, trig: Trigger) -> bool:
             return True
         if lasting:
             return True  # "bowing to two weeks of protests": a span of them, as the cause
+        if word == "of" and prep.head.lower_ == "one":
+            return True  # "in one of the largest drone attacks": a ranking of the act told
         lasting = word == "of" and _is_span_of_time(prep.head)
         if word in {"to", "for"} and prep.head.lower_ in _CAUSAL_NOUNS:
             return True  # "in response to", "in retaliation for"
