@@ -392,3 +392,10 @@ def test_one_of_the_largest_attacks_ranks_the_act_told() -> None:
     )
     events = flashpoint.extract(text, published=date(2024, 9, 10))
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
+def test_a_state_led_coalition_acts_for_its_leader_but_backing_is_not_leading() -> None:
+    led = "A Saudi-led coalition air strike hit a bus carrying children in Dahyan on Thursday."
+    backed = "Turkish-backed rebels shelled the town of Manbij on Thursday."
+    assert any(a == "SAU" for a, _ in _dyads(led, "ASSAULT")), _dyads(led, "ASSAULT")
+    assert not any(a == "TUR" for a, _ in _dyads(backed, "ASSAULT")), _dyads(backed, "ASSAULT")

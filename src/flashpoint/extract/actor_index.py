@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
 from flashpoint.extract.mentions import ActorMention
 from flashpoint.model import Actor
@@ -254,6 +254,9 @@ class ActorIndex:
         return None
 
     def _patron(self, token: Token, depth: int) -> list[Actor]:
+        led = _led_by(token)
+        if led:
+            return led
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # "fighters of the RSF", "militants from the Allied Democratic Forces",
@@ -355,3 +358,31 @@ def _singulars(token: Token) -> list[str]:
     if lower.endswith("s"):
         forms.append(lower[:-1])
     return forms
+
+
+def _led_by(token: Token) -> list[Actor]:
+    """'a Saudi-led coalition', 'the U.S.-led mission': the forces the named state leads.
+    (A state that only backs a group, "Turkish-backed rebels", does not make it its own.)"""
+    for child in token.children:
+        if child.dep_ != "amod" or child.lemma_.lower() not in _LEADING_VERBS:
+            continue
+        for leader in child.children:
+            if leader.dep_ not in {"npadvmod", "compound", "nmod", "amod"}:
+                continue
+            entries = get_actor_dictionary().by_key.get(fold(leader.text), [])
+            country = next(
+                (e.country for e in entries if e.kind in {"country", "demonym"} and e.country),
+                None,
+            )
+            if country:
+                return [
+                    Actor(
+                        token.text,
+                        f"{country}-led {token.lemma_.lower()}",
+                        f"{country}MIL",
+                        country,
+                        "MIL",
+                        rule="led-by",
+                    )
+                ]
+    return []
