@@ -399,3 +399,14 @@ def test_a_state_led_coalition_acts_for_its_leader_but_backing_is_not_leading() 
     backed = "Turkish-backed rebels shelled the town of Manbij on Thursday."
     assert any(a == "SAU" for a, _ in _dyads(led, "ASSAULT")), _dyads(led, "ASSAULT")
     assert not any(a == "TUR" for a, _ in _dyads(backed, "ASSAULT")), _dyads(backed, "ASSAULT")
+
+
+def test_no_one_killed_is_a_zero_toll_not_an_attack() -> None:
+    text = (
+        "Iran fired ballistic missiles at two Iraqi bases hosting U.S. troops on Wednesday. "
+        "The Pentagon said no Americans were killed."
+    )
+    events = flashpoint.extract(text, published=date(2020, 1, 8))
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.actor1) for e in attacks]
+    assert attacks[0].fatalities == 0

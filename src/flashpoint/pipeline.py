@@ -33,7 +33,6 @@ from flashpoint.extract.article_context import (
     restatements_removed,
     same_party,
     states_as_forces,
-    tolls_folded_into_attacks,
     with_adversaries,
     with_claimants,
 )
@@ -54,6 +53,7 @@ from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
 from flashpoint.extract.references import ReferenceReader
+from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp
