@@ -410,3 +410,8 @@ def test_no_one_killed_is_a_zero_toll_not_an_attack() -> None:
     attacks = [e for e in events if e.event_type == "ASSAULT"]
     assert len(attacks) == 1, [(e.trigger, e.actor1) for e in attacks]
     assert attacks[0].fatalities == 0
+
+
+def test_ordering_an_ambassador_to_leave_is_an_expulsion() -> None:
+    text = "Tallinn responded by ordering the Russian ambassador to leave the country."
+    assert ("EST", "RUS") in _dyads(text, "SANCTION"), _dyads(text, "REQUEST")

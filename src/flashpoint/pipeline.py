@@ -48,7 +48,8 @@ from flashpoint.extract.confidence import (
 )
 from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
 from flashpoint.extract.denials import DenialReader
-from flashpoint.extract.events import EventFrame, find_events
+from flashpoint.extract.events import find_events
+from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places

@@ -70,6 +70,11 @@ def _date(raw: str) -> date | None:
 
 def fold(text: str) -> str:
     """Lower-case without changing the length (so offsets stay valid)."""
+    lowered = text.lower()
+    # Whole-string lower() equals the per-character one unless a character grows ("İ") or a
+    # final capital sigma takes its word-final form; both are rare, so check for them first.
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -307,6 +312,8 @@ class ActorDictionary:
         return tuple(entries)
 
     def leaders(self, country: str | None, role: str, day: date | None) -> list[ActorEntry]:
+        if role == "other":  # "the Russian ambassador" is no particular holder of a listed office
+            return []
         return [
             e for e in self.leaders_by_country_role.get((country, role), []) if e.active_on(day)
         ]

@@ -8,40 +8,26 @@ docs/patterns.md); this module only walks the dependency parse.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
+from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, document_nouns, same_side
+from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.resources import read_tsv
 
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
 _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
-
-
-@dataclass(frozen=True, slots=True)
-class EventFrame:
-    """An event read from one trigger: type and roles; later stages add the rest."""
-
-    trigger: Token
-    rule: Trigger
-    event_type: str
-    cameo: str
-    mode: str | None
-    actor1: Actor | None
-    actor2: Actor | None
-    verbal: bool
-    # The one-sided decision this event was read from ("agreed to freeze", "ordered ... to
-    # withdraw"): the decision makes the act asserted, so modality ignores it.
-    decision: Token | None = None
 
 
 def _mode(frame_tokens: Iterable[Token], trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
@@ -97,6 +83,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             )
             for a1, a2 in _pairs(sources, targets, trig)
         ]
+        if trig.event_type == "REQUEST" and _sent_home(token):
+            own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
         joint = _joint_action(token, trig, sources, verbal)
         # Forces exercising together cooperate; none of them mobilises against anyone.
         framed[token.i] = joint if joint and _is_exercise(token) else own + joint
@@ -125,7 +113,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             decision = sent.doc[parent] if parent in yielding else None
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
             frames.extend(replace(_aimed(f, content), decision=decision) for f in group)
-    return _merge_duplicates(frames)
+    return merge_duplicates(frames)
 
 
 def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) -> None:
@@ -160,6 +148,19 @@ def _decided_act(parent: list[EventFrame], content: list[EventFrame]) -> bool:
     if not parent or parent[0].event_type != "REQUEST":
         return True
     return any(f.verbal for f in content)
+
+
+def _sent_home(order: Token) -> bool:
+    """'ordering the Russian ambassador to leave the country': an order that sends an envoy
+    home is an expulsion (PLOVER SANCTION, mode expel), not a request."""
+    envoy = any(
+        c.dep_ in {"dobj", "dative"} and c.lemma_.lower() in _ENVOYS for c in order.children
+    )
+    leave = any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart", "quit"}
+        for c in order.children
+    )
+    return envoy and leave
 
 
 def _alert(trigger: Token) -> bool:
@@ -316,89 +317,3 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
             seen.add(_party(a))
             out.append(a)
     return out
-
-
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or (a.code == b.code and a.name == b.name)
-
-
-def _merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
-    """One event per type and dyad: 'a rocket attack killed two soldiers' is one ASSAULT."""
-    merged: list[EventFrame] = []
-    for frame in frames:
-        for i, kept in enumerate(merged):
-            if kept.event_type == frame.event_type and _outcome_of(frame.trigger, kept.trigger):
-                merged[i] = _with_outcome(kept, frame)
-                break
-            if kept.event_type == frame.event_type and _killed_when(kept.trigger, frame.trigger):
-                merged[i] = _with_outcome(frame, kept)
-                break
-            if kept.event_type == frame.event_type and _killed_when(frame.trigger, kept.trigger):
-                merged[i] = _with_outcome(kept, frame)
-                break
-            if (
-                kept.event_type == frame.event_type
-                and _compatible(kept.actor1, frame.actor1)
-                and _compatible(kept.actor2, frame.actor2)
-                and _linked(kept.trigger, frame.trigger)
-            ):
-                merged[i] = _combine(kept, frame)
-                break
-        else:
-            merged.append(frame)
-    return merged
-
-
-def _outcome_of(participle: Token, attack: Token) -> bool:
-    """'... destroyed the consulate, killing seven Guards': the killing is the attack's toll."""
-    return (
-        participle.tag_ == "VBG"
-        and participle.dep_ in {"advcl", "conj", "xcomp"}
-        and participle.head == attack
-    )
-
-
-def _killed_when(toll: Token, attack: Token) -> bool:
-    """'49 soldiers were killed when Azerbaijani forces shelled towns': one attack, told from
-    its toll."""
-    return (
-        toll.lemma_.lower() in {"kill", "wound", "injure", "die"}
-        and attack.dep_ == "advcl"
-        and attack.head == toll
-        and any(c.dep_ == "advmod" and c.lower_ in {"when", "as"} for c in attack.children)
-    )
-
-
-def _with_outcome(attack: EventFrame, outcome: EventFrame) -> EventFrame:
-    """The attack keeps its agent; the people killed are its target rather than the building."""
-    target = attack.actor2
-    if outcome.actor2 is not None and (target is None or target.rule.startswith("facility")):
-        # "strikes on militant hideouts, killing nine people": the dead at an armed group's or
-        # army's site are counted as its people, not as unnamed civilians
-        armed_site = target is not None and target.sector in {"MIL", "REB"}
-        if not (armed_site and outcome.actor2.sector == "CVL"):
-            target = outcome.actor2
-    return replace(attack, actor1=attack.actor1 or outcome.actor1, actor2=target)
-
-
-def _linked(a: Token, b: Token) -> bool:
-    """Two triggers describe one event when one governs the other or they hang close together
-    ('launched an invasion, with missiles striking cities')."""
-    if a in b.subtree or b in a.subtree:
-        return True
-    up_a = [a.head, a.head.head]
-    up_b = [b.head, b.head.head]
-    return any(x == y for x in up_a for y in up_b)
-
-
-def _combine(a: EventFrame, b: EventFrame) -> EventFrame:
-    primary, other = (a, b) if a.verbal or not b.verbal else (b, a)
-    mode = primary.mode or other.mode
-    cameo = primary.cameo if primary.mode or not other.mode else other.cameo
-    return replace(
-        primary,
-        actor1=primary.actor1 or other.actor1,
-        actor2=primary.actor2 or other.actor2,
-        mode=mode,
-        cameo=cameo,
-    )
