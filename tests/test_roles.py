@@ -415,3 +415,17 @@ def test_no_one_killed_is_a_zero_toll_not_an_attack() -> None:
 def test_ordering_an_ambassador_to_leave_is_an_expulsion() -> None:
     text = "Tallinn responded by ordering the Russian ambassador to leave the country."
     assert ("EST", "RUS") in _dyads(text, "SANCTION"), _dyads(text, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine swapped hundreds of prisoners of war on Wednesday.",
+        "Indian and Pakistani troops exchanged fire along the Line of Control on Sunday.",
+    ],
+)
+def test_exchanges_go_both_ways(text: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    dyads = {(e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in events}
+    pairs = {d for d in dyads if None not in d}
+    assert len(pairs) == 2 and all((b, a) in pairs for a, b in pairs), dyads

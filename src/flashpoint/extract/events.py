@@ -272,7 +272,10 @@ def _pairs(
     sources: list[Actor], targets: list[Actor], trig: Trigger
 ) -> list[tuple[Actor | None, Actor | None]]:
     if trig.roles == "mutual":  # "Ukraine and Russia traded blame": each accuses the other
-        parties = _dedupe([*sources, *targets])
+        # the prisoners two sides swap are what is exchanged, not a third party
+        parties = [
+            a for a in _dedupe([*sources, *targets]) if a.org or a.sector not in _NON_PARTIES
+        ]
         return [(a, b) for a in parties for b in parties if _party(a) != _party(b)] or [
             (parties[0] if parties else None, None)
         ]
