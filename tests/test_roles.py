@@ -429,3 +429,17 @@ def test_exchanges_go_both_ways(text: str) -> None:
     dyads = {(e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in events}
     pairs = {d for d in dyads if None not in d}
     assert len(pairs) == 2 and all((b, a) in pairs for a, b in pairs), dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ukrainian air defences downed 40 Russian drones overnight.", "ASSAULT"),
+        ("Ukrainian naval drones sank a Russian warship off Crimea.", "ASSAULT"),
+        ("The army rushed reinforcements to the northern front on Monday.", "MOBILIZE"),
+        ("Tehran promised a harsh response to the assassination.", "THREATEN"),
+    ],
+)
+def test_more_wire_verbs(text: str, event_type: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert event_type in [e.event_type for e in events], [(e.event_type, e.trigger) for e in events]
