@@ -443,3 +443,29 @@ def test_exchanges_go_both_ways(text: str) -> None:
 def test_more_wire_verbs(text: str, event_type: str) -> None:
     events = flashpoint.extract(text, published=PUBLISHED)
     assert event_type in [e.event_type for e in events], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        (
+            "The European Union approved a 12th package of sanctions against Russia on Monday.",
+            "SANCTION",
+            (None, "RUS"),
+        ),
+        ("Congress approved $61 billion in new American aid for Ukraine.", "AID", ("USA", "UKR")),
+        ("Armenia rejected Azerbaijan's peace proposal on Friday.", "REJECT", ("ARM", "AZE")),
+    ],
+)
+def test_acts_enacted_and_owned(
+    text: str, event_type: str, dyad: tuple[str | None, str | None]
+) -> None:
+    dyads = _dyads(text, event_type)
+    assert any(d[1] == dyad[1] and (dyad[0] is None or d[0] == dyad[0]) for d in dyads), dyads
+
+
+def test_a_threat_is_not_aimed_at_the_speakers_own_forces() -> None:
+    text = "Putin threatened to use nuclear weapons if Western troops were sent to Ukraine."
+    events = flashpoint.extract(text, published=date(2024, 2, 29))
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert threat and (threat[0].actor2 is None or threat[0].actor2.country != "RUS")

@@ -197,8 +197,8 @@ def _aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:
         target = next((c.actor1 for c in content if c.actor1 is not None), None)
     else:
         target = next((c.actor2 for c in content if c.actor2 is not None), None)
-    if target is None or (frame.actor1 and _party(target) == _party(frame.actor1)):
-        return frame
+    if target is None or (frame.actor1 and same_side(target, [frame.actor1])):
+        return frame  # "threatened to use nuclear weapons": its own forces are no addressee
     return replace(frame, actor2=target)
 
 

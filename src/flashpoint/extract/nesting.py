@@ -18,6 +18,8 @@ _EVENT_CARRIERS = frozenset(
     {"package", "convoy", "shipment", "delivery", "flight", "drop", "deal", "campaign", "wave"}
 )
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
+# Verbs that enact what their object names: "approved new sanctions", "adopted a ban".
+_ENACTING_VERBS = frozenset({"approve", "adopt", "pass", "agree", "authorise", "authorize"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "amid", "before"})
 # Verbs whose subject, "after talks", took part in those talks.
 _SETTLING_VERBS = frozenset({"agree", "sign", "announce", "reach", "strike", "conclude", "settle"})
@@ -114,15 +116,16 @@ def _is_specific(noun_row: Trigger | None) -> bool:
 def _carries_specific_noun(verb: Token, trig: Trigger, rows: dict[int, Trigger]) -> bool:
     """A light verb ("held", "launched", "began") whose object is a multiword trigger of another
     type ("a joint exercise", "a general strike") only carries that more specific event."""
+    enacting = verb.lemma_.lower() in _ENACTING_VERBS
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"}:
             noun_row = rows.get(content_noun(child).i)
             if (
-                _is_specific(noun_row)
+                (enacting or _is_specific(noun_row))
                 and noun_row is not None
                 and noun_row.event_type != trig.event_type
             ):
-                return True
+                return True  # "approved a package of sanctions" is the sanctions
     return False
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
@@ -43,6 +44,10 @@ _MEASURE_NOUNS = frozenset(
         "barrage",
         "volley",
         "spate",
+        "package",
+        "raft",
+        "tranche",
+        "set",
     ]
 )
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
@@ -169,8 +174,11 @@ class RoleReader:
         lemma = token.lemma_.lower()
         weapon = lemma in self.lexicon.object_classes.get("weapon", frozenset())
         row = match_trigger(token, self.lexicon)
-        forceful = row is not None and row.event_type in _FORCEFUL_TYPES
-        if not (weapon or forceful or lemma in self.lexicon.modes):
+        kinds = {cue.event_type for cue in self.lexicon.modes.get(lemma, [])}
+        if row is not None:
+            kinds.add(row.event_type)
+        forceful = bool(kinds & _FORCEFUL_TYPES)
+        if not (weapon or forceful):
             return []  # "American military planes" are US forces; "American officials" are not
         if not any(c.dep_ in _OWNER_DEPS for c in token.children):
             return []  # "talks in Tokyo", "strikes in Gaza": where, not whose
@@ -212,7 +220,20 @@ class RoleReader:
                 actors = self.actors.actors_for(child)
                 if actors:
                     return actors
-        return self.instrument_owner(noun)
+        return self.instrument_owner(noun) or self._state_act(noun)
+
+    def _state_act(self, noun: Token) -> list[Actor]:
+        """'new American aid', 'Washington's recognition': a state's non-violent act is its
+        government's."""
+        if match_trigger(noun, self.lexicon) is None:
+            return []
+        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
+        if not owners or any(c.dep_ == "compound" and _is_capital(c) for c in owners):
+            return []  # "the Vilnius summit": where, not whose
+        return [
+            Actor(noun.text, country, f"{country}GOV", country, "GOV", rule="nationality+act")
+            for country in self.actors.nationalities_of(noun)
+        ]
 
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         targets_by_prep = self.of(_pobjs(token, trig.target_preps))
@@ -422,3 +443,8 @@ def _document_words(role: str) -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """Nouns for texts that act on their author's behalf ('a resolution calling for ...')."""
     return _document_words("document")
+
+
+def _is_capital(token: Token) -> bool:
+    entries = get_actor_dictionary().by_key.get(fold(token.text), [])
+    return any(e.kind == "capital" for e in entries)
