@@ -144,9 +144,15 @@ def _act_sector(noun: Token) -> str | None:
     """MIL when the noun is a means or act of force ("strike", "drones", "invasion"), as the
     event stage reads a nationality on it; None for other acts ("a U.S. proposal")."""
     lexicon = get_lexicon()
-    if noun.lemma_.lower() in lexicon.modes or match_trigger(noun, lexicon) is not None:
+    lemma = noun.lemma_.lower()
+    cues = {cue.event_type for cue in lexicon.modes.get(lemma, [])}
+    row = match_trigger(noun, lexicon)
+    if row is not None:
+        cues.add(row.event_type)
+    forceful = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
+    if cues & forceful or lemma in lexicon.object_classes.get("weapon", frozenset()):
         return "MIL"
-    return None
+    return None  # "Azerbaijan's peace proposal" is the state's, not its army's
 
 
 class ActorResolver:
