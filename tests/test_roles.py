@@ -469,3 +469,9 @@ def test_a_threat_is_not_aimed_at_the_speakers_own_forces() -> None:
     events = flashpoint.extract(text, published=date(2024, 2, 29))
     threat = [e for e in events if e.event_type == "THREATEN"]
     assert threat and (threat[0].actor2 is None or threat[0].actor2.country != "RUS")
+
+
+def test_talks_in_a_capital_belong_to_the_parties_not_the_host_city() -> None:
+    text = "Colombia's government and the ELN rebel group resumed peace talks in Caracas on Monday."
+    dyads = _dyads(text, "CONSULT")
+    assert ("COL", "COL") in dyads, dyads  # the government and the ELN, both Colombian

@@ -151,9 +151,10 @@ class ActorIndex:
         """The country a demonym or possessive country attached to this token names."""
         return self.nationality.get(token.i) or nationality_of_token(token, self.nationality)
 
-    def nationalities_of(self, token: Token) -> list[str]:
-        """'Indian and French warships': every country of coordinated demonyms on the noun."""
-        first = self.nationality_of(token)
+    def nationalities_of(self, token: Token, *, modifiers_only: bool = False) -> list[str]:
+        """'Indian and French warships': every country of coordinated demonyms on the noun.
+        modifiers_only: not from "in <capital>" ("talks in Caracas" are nobody's)."""
+        first = self._modifier_nationality(token) if modifiers_only else self.nationality_of(token)
         if first is None:
             return []
         found = [first]
@@ -164,6 +165,14 @@ class ActorIndex:
                     if country and country not in found:
                         found.append(country)
         return found
+
+    def _modifier_nationality(self, token: Token) -> str | None:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                country = self._nationality_within(child)
+                if country:
+                    return country
+        return None
 
     def mention_at(self, token: Token) -> ActorMention | None:
         return self._by_token.get(token.i)

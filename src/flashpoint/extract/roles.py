@@ -191,7 +191,7 @@ class RoleReader:
                 "MIL",
                 rule="nationality+instrument",
             )
-            for country in self.actors.nationalities_of(token)
+            for country in self.actors.nationalities_of(token, modifiers_only=True)
         ]
 
     def possessor(self, token: Token) -> list[Actor]:
@@ -232,7 +232,7 @@ class RoleReader:
             return []  # "the Vilnius summit": where, not whose
         return [
             Actor(noun.text, country, f"{country}GOV", country, "GOV", rule="nationality+act")
-            for country in self.actors.nationalities_of(noun)
+            for country in self.actors.nationalities_of(noun, modifiers_only=True)
         ]
 
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
