@@ -304,3 +304,15 @@ def test_event_date_uses_only_mentions_of_its_own_sentence() -> None:
     assert event_date(second, protests, mentions, FRI, None) == ResolvedDate(FRI, "day")
     struck = next(t for t in first if t.text == "struck")
     assert event_date(first, struck, mentions, FRI, None) == ResolvedDate(D(2020, 2, 24), "day")
+
+
+def test_a_sentence_without_a_date_takes_the_storys_last_date() -> None:
+    import flashpoint
+
+    text = (
+        "The Kakhovka dam in southern Ukraine was destroyed on Tuesday, flooding dozens of "
+        "villages. Kyiv accused Russian forces of blowing it up."
+    )
+    events = flashpoint.extract(text, published=date(2023, 6, 7))
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].date == date(2023, 6, 6)

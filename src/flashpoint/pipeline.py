@@ -102,6 +102,7 @@ class ArticleExtractor:
                 start <= sent.start_char and sent.end_char <= end + 1 for start, end in datelines
             ):
                 continue  # "KASTANIES, Greece, March 2 (AFP) -" says where and when, not what
+            story_date = ResolvedDate(anchor, "day") if anchor else default_date
             dates = find_dates(sent.text, article.published, offset=sent.start_char, anchor=anchor)
             # "... on Saturday. Cairo rejected the idea the following day.": count from there.
             anchor = next((d.value for d in reversed(dates) if d.precision == "day"), anchor)
@@ -109,7 +110,7 @@ class ArticleExtractor:
             if frames:
                 events.extend(
                     self._code_sentence(
-                        article, sent, frames, actors, places, home, default_date, dates
+                        article, sent, frames, actors, places, home, story_date, dates
                     )
                 )
         events = DenialReader(actors, self.lexicon)(events, doc)
