@@ -41,3 +41,28 @@ def test_a_war_that_killed_many_is_a_summary_not_an_event() -> None:
     text = "The peace deal ended a civil war that killed more than 500,000 people."
     events = flashpoint.extract(text, published=date(2024, 8, 8))
     assert not any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in events)
+
+
+def test_a_record_missing_a_party_its_type_needs_scores_under_half() -> None:
+    incomplete = flashpoint.extract(
+        "Officials condemned the decision on Tuesday.", published=date(2024, 3, 5)
+    )
+    complete = flashpoint.extract(
+        "Iran condemned Israel's strike on its consulate on Tuesday.", published=date(2024, 4, 2)
+    )
+    assert incomplete and all(e.confidence < 0.5 for e in incomplete)
+    accuse = [e for e in complete if e.event_type == "ACCUSE"]
+    assert accuse and accuse[0].confidence >= 0.5
+
+
+def test_one_sided_acts_and_tolls_keep_their_score() -> None:
+    mobilise = flashpoint.extract(
+        "Russia ordered the call-up of 300,000 reservists on Wednesday.",
+        published=date(2022, 9, 21),
+    )
+    toll = flashpoint.extract(
+        "A car bomb killed 12 people at a market in Mogadishu on Sunday.",
+        published=date(2022, 10, 30),
+    )
+    assert any(e.event_type == "MOBILIZE" and e.confidence >= 0.5 for e in mobilise)
+    assert any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in toll)

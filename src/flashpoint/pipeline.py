@@ -45,6 +45,7 @@ from flashpoint.extract.confidence import (
     is_implausible,
     latest_day,
     score,
+    with_completeness,
 )
 from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
 from flashpoint.extract.denials import DenialReader
@@ -124,7 +125,7 @@ class ArticleExtractor:
             for e in with_adversaries(events)
         ]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)
-        return restatements_removed(events)
+        return [with_completeness(e) for e in restatements_removed(events)]
 
     def _code_sentence(
         self,

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from flashpoint.model import ResolvedDate
+from flashpoint.model import Event, ResolvedDate
 from flashpoint.resources import read_tsv
 
 # Background that is older than this is history, not news ("the war, which began in 2011").
@@ -130,3 +130,25 @@ def score(ev: Evidence) -> float:
     if not ev.has_actor1 and not ev.has_actor2 and not ev.has_toll:
         total += w["no_participants"]
     return max(0.01, min(0.99, total))
+
+
+# PLOVER types whose one side is often all there is: troops mobilise or withdraw, protesters march,
+# a government concedes or imposes a curfew.  Every other type has a target.
+_ONE_SIDED_TYPES = frozenset({"MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "COERCE"})
+
+
+def completeness(event: Event) -> float:
+    """The score change for what the finished reading of the story still lacks (applied after
+    story-level inference has filled what it can): a dyadic event without a target, an act
+    without a source or toll."""
+    w = weights()
+    change = 0.0
+    if event.actor2 is None and event.event_type not in _ONE_SIDED_TYPES:
+        change += w["missing_target"]
+    if event.actor1 is None and event.fatalities is None and event.injuries is None:
+        change += w["missing_source"]
+    return change
+
+
+def with_completeness(event: Event) -> Event:
+    return replace(event, confidence=max(0.01, min(0.99, event.confidence + completeness(event))))

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from flashpoint.errors import FlashpointError, UsageError
 from flashpoint.trends.alerts import find_alerts
+from flashpoint.trends.config import AlertSettings
 from flashpoint.trends.events import sources_of
 from flashpoint.trends.series import build_series, select_events
 
@@ -84,7 +85,8 @@ def trends_command(
         shown = [a for a in in_scope if windows[0] <= a["window_end"] <= windows[1]]
         note = (
             f"Source: flashpoint store ({len(chosen)} merged events; counted: asserted, "
-            f"confidence >= 0.5). Drawn {date.today().isoformat()}."
+            f"confidence >= {AlertSettings.load().counting.min_confidence:g}). "
+            f"Drawn {date.today().isoformat()}."
         )
         out = draw_series(
             rows, plot, title=title, source_note=note, alerts=shown, interval=interval

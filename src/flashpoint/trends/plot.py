@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from flashpoint.trends.config import AlertSettings
+
 # Types drawn on their own; the rest are summed by quad class so the legend stays readable.
 MAIN_TYPES = ("ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "PROTEST")
 MARKERS = {
@@ -78,7 +80,8 @@ def draw_series(
         )
     ax.set_ylim(0, top * 1.35)
     ax.set_xlabel(f"{interval.title()} starting")
-    ax.set_ylabel(f"Events per {interval} (asserted, confidence >= 0.5)")
+    threshold = AlertSettings.load().counting.min_confidence
+    ax.set_ylabel(f"Events per {interval} (asserted, confidence >= {threshold:g})")
     ax.set_title(title)
     handles, labels = ax.get_legend_handles_labels()
     extra_h, extra_l = deaths_axis.get_legend_handles_labels()
