@@ -475,3 +475,9 @@ def test_talks_in_a_capital_belong_to_the_parties_not_the_host_city() -> None:
     text = "Colombia's government and the ELN rebel group resumed peace talks in Caracas on Monday."
     dyads = _dyads(text, "CONSULT")
     assert ("COL", "COL") in dyads, dyads  # the government and the ELN, both Colombian
+
+
+def test_what_one_leader_told_another_at_talks_makes_the_talks_theirs() -> None:
+    text = "Vladimir Putin told Recep Tayyip Erdogan at talks in Sochi on Monday that Russia would wait."
+    dyads = _dyads(text, "CONSULT")
+    assert ("RUS", "TUR") in dyads, dyads

@@ -17,7 +17,13 @@ from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
-from flashpoint.extract.roles import SUBJECT_DEPS, RoleReader, document_nouns, same_side
+from flashpoint.extract.roles import (
+    SUBJECT_DEPS,
+    RoleReader,
+    document_nouns,
+    same_side,
+    subjects,
+)
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
@@ -105,7 +111,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         parent = parent_of.get(i)
         return parent is None or parent in yielding or parent not in framed
 
-    _meetings_of_their_parties(framed, sent)
+    _meetings_of_their_parties(framed, sent, roles)
     frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):
@@ -116,7 +122,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     return merge_duplicates(frames)
 
 
-def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) -> None:
+def _meetings_of_their_parties(
+    framed: dict[int, list[EventFrame]], sent: Span, roles: RoleReader
+) -> None:
     """'Putin and Erdogan agreed ... after six hours of talks', '... at their first meeting':
     talks with no parties of their own were held by the parties of the clause they hang on."""
     for i, group in framed.items():
@@ -134,6 +142,16 @@ def _meetings_of_their_parties(framed: dict[int, list[EventFrame]], sent: Span) 
             parties = [f for f in clause if f.actor1 and f.actor2]
             if parties and parties[0].rule.roles == "symmetric":
                 framed[i] = [replace(group[0], actor1=f.actor1, actor2=f.actor2) for f in parties]
+            elif not clause and noun.head.lower_ in {"at", "during"}:
+                # "Putin told Erdogan at talks in Sochi": the speaker and the one spoken to
+                speakers = roles.of(subjects(verb))
+                hearers = roles.of(c for c in verb.children if c.dep_ in {"dobj", "dative"})
+                framed[i] = [
+                    replace(group[0], actor1=a, actor2=b)
+                    for a in speakers[:1]
+                    for b in hearers[:1]
+                    if _party(a) != _party(b)
+                ] or group
         elif group[0].mode == "visit":  # "pledged jets ... during a visit by Zelensky"
             hosts = _dedupe(
                 [f.actor1 for f in clause if f.actor1 and _party(f.actor1) != _party(guest)]
