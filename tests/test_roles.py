@@ -478,6 +478,16 @@ def test_talks_in_a_capital_belong_to_the_parties_not_the_host_city() -> None:
 
 
 def test_what_one_leader_told_another_at_talks_makes_the_talks_theirs() -> None:
-    text = "Vladimir Putin told Recep Tayyip Erdogan at talks in Sochi on Monday that Russia would wait."
+    text = (
+        "Vladimir Putin told Recep Tayyip Erdogan at talks in Sochi on Monday that Russia "
+        "would wait."
+    )
     dyads = _dyads(text, "CONSULT")
     assert ("RUS", "TUR") in dyads, dyads
+
+
+def test_an_embargo_on_a_countrys_goods_sanctions_that_country() -> None:
+    text = "The EU's embargo on imports of Russian crude by sea took effect on Monday."
+    events = flashpoint.extract(text, published=date(2022, 12, 5))
+    sanction = [e for e in events if e.event_type == "SANCTION"]
+    assert sanction and sanction[0].actor2 is not None and sanction[0].actor2.country == "RUS"

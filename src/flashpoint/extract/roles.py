@@ -406,6 +406,11 @@ class RoleReader:
             targets = self.visited(noun)
         if not targets and trig.event_type == "AID":
             targets = self.recipient([noun, noun.head])
+        if not targets and trig.event_type == "SANCTION":
+            # "an EU embargo on imports of Russian crude": whose goods are barred
+            held = _pobjs(noun, trig.target_preps | {"on", "against"})
+            held += [p for h in held for p in _pobjs(h, ["of"])]
+            targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
 
     def recipient(self, tokens: list[Token]) -> list[Actor]:
