@@ -157,7 +157,7 @@ class ArticleExtractor:
             actor1, actor2 = implied_participants(
                 frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
             )
-            actor2 = actor2 or foreign_ground(frame.event_type, actor1, where)
+            actor2 = actor2 or foreign_ground(frame.event_type, actor1, where, frame.mode)
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
                 actor2 = None  # one side cannot be both source and target of one event
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))

@@ -156,11 +156,21 @@ def implied_participants(
     return filled[0], filled[1]
 
 
-def foreign_ground(event_type: str, actor1: Actor | None, where: Place | None) -> Actor | None:
+def foreign_ground(
+    event_type: str, actor1: Actor | None, where: Place | None, mode: str | None = None
+) -> Actor | None:
     """An attack by one state's forces on another state's soil targets that state:
     'Russian missiles struck Kyiv' is RUS against UKR, 'Ukrainian troops pushed into Kursk'
-    UKR against RUS.  Inside the attacker's own country the target stays unknown."""
-    if event_type != "ASSAULT" or actor1 is None or where is None or actor1.org:
+    UKR against RUS.  Inside the attacker's own country the target stays unknown, except when
+    an armed group takes a town ('M23 rebels captured Goma'): it takes it from the state's
+    forces that held it."""
+    if event_type != "ASSAULT" or actor1 is None or where is None:
+        return None
+    seized = (mode or "").startswith("territory") and where.precision != "country"
+    if seized and actor1.sector in {"REB", "UAF"} and where.country:
+        c = where.country
+        return Actor(where.text, f"{c} forces", f"{c}MIL", c, "MIL", rule="held-territory")
+    if actor1.org:
         return None
     if actor1.country is None or actor1.country == where.country:
         return None
