@@ -494,7 +494,7 @@ def test_an_embargo_on_a_countrys_goods_sanctions_that_country() -> None:
 
 
 def test_a_town_an_armed_group_takes_is_taken_from_the_states_forces() -> None:
-    text = "M23 rebels captured the city of Bunagana on the border with Uganda on Monday."
-    events = flashpoint.extract(text, published=date(2022, 6, 14))
+    text = "M23 rebels captured the city of Goma in eastern Congo on Monday."
+    events = flashpoint.extract(text, published=date(2025, 1, 28))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor2 is not None and assault[0].actor2.code == "CODMIL"

@@ -260,8 +260,12 @@ class RoleReader:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
             receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
             return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
-        if (trig.mode or "").startswith("territory") and targets_by_prep:
-            return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
+        if (trig.mode or "").startswith("territory"):
+            if targets_by_prep:
+                return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
+            # "captured the city of Goma": the town taken is where, not whom
+            held = [t for t in self.of(objects) if not _is_place_facility(t)]
+            return sources, held
         targets = self.of(objects) or targets_by_prep
         if trig.event_type in _SAID_TYPES:
             # "pledged Washington's full backing for Israel": the backing is for Israel, not
@@ -453,3 +457,7 @@ def document_nouns() -> frozenset[str]:
 def _is_capital(token: Token) -> bool:
     entries = get_actor_dictionary().by_key.get(fold(token.text), [])
     return any(e.kind == "capital" for e in entries)
+
+
+def _is_place_facility(actor: Actor) -> bool:
+    return actor.sector == "CVL" and actor.rule.startswith("facility:")
