@@ -43,7 +43,7 @@ def bench_throughput(figures: Figures, articles: list[Article], repeats: int) ->
     m = measure(articles, repeats=repeats)
     note(
         f"throughput: {len(articles)} articles, {int(m['words'])} words, one process, "
-        f"{CORES} cores, best of {repeats} alternating runs"
+        f"{CORES} cores, bare and ours alternating batch by batch, best of {repeats} per batch"
     )
     figures.add("bare_spacy_words_per_s", round(m["bare_words_per_s"]), "words/s")
     figures.add("extract_words_per_s", round(m["ours_words_per_s"]), "words/s")

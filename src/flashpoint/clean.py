@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from flashpoint.errors import ResourceError
 from flashpoint.model import Article, normalise_text
@@ -162,6 +162,11 @@ def leading_dateline(text: str) -> str | None:
 
 def dateline_spans(text: str, *, lines: int = 4) -> list[tuple[int, int]]:
     """Character spans of datelines opening one of the first paragraphs (after a headline)."""
+    return list(_dateline_spans(text, lines))
+
+
+@lru_cache(maxsize=64)  # parser, actor stage and pipeline each ask; a parse batch is 32
+def _dateline_spans(text: str, lines: int) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for _ in range(lines):
@@ -174,7 +179,7 @@ def dateline_spans(text: str, *, lines: int = 4) -> list[tuple[int, int]]:
         start = nxt + 1
         while start < len(text) and text[start] in "\n \t":
             start += 1
-    return spans
+    return tuple(spans)
 
 
 def is_dateline_only(line: str) -> bool:

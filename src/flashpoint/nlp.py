@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -46,17 +47,21 @@ def mark_segments(doc: Doc) -> Doc:
     """Sentence starts the parser must respect: after a line break (headlines, captions and
     paragraphs are never one sentence) and after a dateline ("KRAMATORSK, Ukraine —"), which
     otherwise swallows the lead sentence's verb into its parse."""
+    if len(doc) < 2:
+        return doc
     dateline_ends = sorted(end for _start, end in dateline_spans(doc.text))
     pending = False
+    previous = doc[0]
     for token in doc[1:]:
         while dateline_ends and token.idx >= dateline_ends[0]:
             dateline_ends.pop(0)
             pending = True
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        if "\n" in previous.text or "\n" in previous.whitespace_:
             pending = True
         if pending and not token.is_space and not token.is_punct:
             token.is_sent_start = True
             pending = False
+        previous = token
     return doc
 
 
@@ -66,4 +71,37 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(cached, str):
         cached = doc.text
         doc.user_data["flashpoint_text"] = cached
+    return cached
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token strings and flags of a doc, by token index.  A spaCy ``Token`` is rebuilt on
+    every ``doc[i]`` and each attribute is a lookup, so scans over every token of an article read
+    this table instead: one pass over the doc builds it."""
+
+    text: tuple[str, ...]
+    start: tuple[int, ...]  # character offset (``Token.idx``)
+    pos: tuple[str, ...]
+    ent_type: tuple[str, ...]
+    is_punct: tuple[bool, ...]
+    is_alpha: tuple[bool, ...]
+    space_after: tuple[bool, ...]  # a space follows (``Token.whitespace_``)
+
+    def span_text(self, doc_text: str, start: int, end: int) -> str:
+        """``doc[start:end].text`` for a non-empty token range."""
+        return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's ``TokenTable``, built once and kept with the doc."""
+    cached = doc.user_data.get("flashpoint_tokens")
+    if not isinstance(cached, TokenTable):
+        tokens = [
+            (t.text, t.idx, t.pos_, t.ent_type_, t.is_punct, t.is_alpha, bool(t.whitespace_))
+            for t in doc
+        ]
+        columns = tuple(zip(*tokens, strict=True)) if tokens else ((),) * 7
+        cached = TokenTable(*columns)
+        doc.user_data["flashpoint_tokens"] = cached
     return cached

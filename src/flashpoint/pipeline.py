@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -74,6 +75,16 @@ def _target_kind(actor: Actor | None) -> str:
     return "armed" if actor.sector in _ARMED_SECTORS else "any"
 
 
+class _Story(NamedTuple):
+    """What every sentence of one article is coded against."""
+
+    article: Article
+    article_id: str
+    actors: ActorIndex
+    places: list[PlaceMention]
+    home: Place | None
+
+
 class ArticleExtractor:
     """Runs every stage on one parsed article."""
 
@@ -96,6 +107,7 @@ class ArticleExtractor:
         dated = dateline_date(doc_text(doc), article.published)
         default_date = ResolvedDate(dated, "day") if dated else None
         events: list[Event] = []
+        article_id = article.article_id  # a hash of the whole text: once per article
         datelines = dateline_spans(doc_text(doc))
         anchor: date | None = None
         for sent in doc.sents:
@@ -104,16 +116,14 @@ class ArticleExtractor:
             ):
                 continue  # "KASTANIES, Greece, March 2 (AFP) -" says where and when, not what
             story_date = ResolvedDate(anchor, "day") if anchor else default_date
-            dates = find_dates(sent.text, article.published, offset=sent.start_char, anchor=anchor)
+            text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text rebuilds it
+            dates = find_dates(text, article.published, offset=sent.start_char, anchor=anchor)
             # "... on Saturday. Cairo rejected the idea the following day.": count from there.
             anchor = next((d.value for d in reversed(dates) if d.precision == "day"), anchor)
             frames = find_events(sent, actors, self.lexicon)
             if frames:
-                events.extend(
-                    self._code_sentence(
-                        article, sent, frames, actors, places, home, story_date, dates
-                    )
-                )
+                story = _Story(article, article_id, actors, places, home)
+                events.extend(self._code_sentence(story, sent, text, frames, story_date, dates))
         events = DenialReader(actors, self.lexicon)(events, doc)
         events = ReferenceReader(self.lexicon, same_party)(events, doc)
         events = tolls_folded_into_attacks(
@@ -129,16 +139,14 @@ class ArticleExtractor:
 
     def _code_sentence(
         self,
-        article: Article,
+        story: _Story,
         sent: Span,
+        text: str,
         frames: list[EventFrame],
-        actors: ActorIndex,
-        places: list[PlaceMention],
-        home: Place | None,
         default_date: ResolvedDate | None,
         dates: list[DateMention],
     ) -> Iterator[Event]:
-        article_id = article.article_id
+        article, article_id, actors, places, home = story
         span = (sent.start_char, sent.end_char)
         for frame in frames:
             trigger = frame.trigger
@@ -176,7 +184,7 @@ class ArticleExtractor:
                 ),
                 implausible=is_implausible(frame.event_type, actor1.sector if actor1 else None),
                 generic=is_generic(trigger, toll.fatalities),
-                question=sent.text.rstrip().endswith("?"),
+                question=text.rstrip().endswith("?"),
             )
             dyad = f"{_key(actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
             yield Event(
@@ -197,7 +205,7 @@ class ArticleExtractor:
                 injuries=toll.injuries,
                 attribution=attribution_for(trigger, sent),
                 confidence=score(evidence),
-                sentence=sent.text.strip(),
+                sentence=text.strip(),
                 span=span,
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_dictionary import ActorDictionary, SectorTerm
 from flashpoint.extract.actor_index import ActorMention, nationality_of_token, noun_phrase_text
 from flashpoint.model import Actor
+from flashpoint.nlp import token_table
 
 # "The rebels", "the militants" refer back to the armed group named before them.  Not
 # "the attackers" or "the gunmen": a group claiming an attack does not make them its members.
@@ -43,13 +45,29 @@ def sector_mentions(
     named: list[ActorMention],
 ) -> list[ActorMention]:
     out = []
-    for token in doc:
-        if token.i in taken or token.pos_ not in {"NOUN", "PROPN"}:
+    heads = _head_lemmas(dictionary)
+    for i, pos in enumerate(token_table(doc).pos):
+        if i in taken or pos not in {"NOUN", "PROPN"}:
             continue
+        token = doc[i]
+        if token.lemma_.lower() not in heads:
+            continue  # most nouns: no sector term or anaphor can end on them
         mention = _sector_mention(token, dictionary, nationality, taken, named)
         if mention is not None:
             out.append(mention)
     return out
+
+
+@lru_cache(maxsize=2)
+def _head_lemmas(dictionary: ActorDictionary) -> frozenset[str]:
+    """Every lemma a sector mention can stand on: a sector term or the last part of a two-word
+    one (see ``_sector_term``), or a country, court or organisation anaphor."""
+    words = dictionary.context_words
+    found = set(words["country_anaphor"] | words["court_anaphor"] | words["org_anaphor"])
+    for term in dictionary.sectors:
+        found.add(term)
+        found.update(term[i + 1 :] for i, char in enumerate(term) if char == " ")
+    return frozenset(found)
 
 
 def _sector_term(token: Token, sectors: Mapping[str, SectorTerm]) -> SectorTerm | None:

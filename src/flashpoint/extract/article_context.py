@@ -4,6 +4,7 @@ which sentences merely restate an event already coded (headline, lead, recap).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -11,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.model import Actor, Event, Place
+from flashpoint.nlp import doc_text
 from flashpoint.resources import read_tsv
 
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "REF", "JRN", "MED", "EDU", "HLH", "BUS", "REL"})
@@ -62,7 +64,7 @@ def _last_mover(earlier: list[Event], speaker: Actor) -> Actor | None:
 def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:
     """A government that resigns, backs down or lifts a measure in a story about protests yields
     to the protesters ("the prime minister resigned after weeks of protests")."""
-    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+    if not _mentions_protest(doc):
         return events
     out = []
     for event in events:
@@ -78,6 +80,16 @@ def conceded_to_protesters(events: list[Event], doc: Doc) -> list[Event]:
 def same_party(a: Actor, b: Actor) -> bool:
     """One organisation, or one state (any of its sectors)."""
     return _same_side(a, b)
+
+
+_PROTEST_STEMS = re.compile(r"protest|demonstrat|unrest|uprising|rall(?:y|ies|ied)", re.I)
+
+
+def _mentions_protest(doc: Doc) -> bool:
+    """Does the story talk of protests?  A cheap text test first, the lemmas only then."""
+    if not _PROTEST_STEMS.search(doc_text(doc)):
+        return False
+    return any(t.lemma_.lower() in _PROTEST_WORDS for t in doc)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
@@ -200,6 +212,8 @@ def claimants(doc: Doc, actors_for: Callable[[Token], list[Actor]]) -> list[Acto
     """Who claimed an attack: 'Islamic State claimed responsibility', 'an attack claimed by
     Jaish-e-Mohammed'."""
     found: list[Actor] = []
+    if "claim" not in doc_text(doc).lower():
+        return found  # most stories claim nothing: skip the token walk
     for token in doc:
         if token.lemma_.lower() != "claim":
             continue
@@ -263,7 +277,7 @@ def states_as_forces(event: Event) -> Event:
 
 def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
     """People detained or jailed in a protest story are protesters."""
-    if not any(t.lemma_.lower() in _PROTEST_WORDS for t in doc):
+    if not _mentions_protest(doc):
         return events
     out = []
     for e in events:

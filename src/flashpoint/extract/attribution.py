@@ -28,6 +28,7 @@ def _phrase(token: Token) -> str:
     return token.doc[left : right + 1].text.strip(" ,;:")
 
 
+@lru_cache(maxsize=4)  # the same for every trigger of the sentence
 def _according_to(sent: Span) -> str | None:
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc):

@@ -12,16 +12,23 @@ is used only when no direct count of that kind is attached to the event.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
-from text_to_num import text2num
 
+from flashpoint.extract.casualty_amounts import (
+    CasualtyEntry,
+    amount_of,
+    casualty_words,
+    is_number_word,
+    number_amount,
+    parse_number,
+)
 from flashpoint.extract.dates import clause_head
-from flashpoint.resources import read_tsv
+
+__all__ = ["NO_CASUALTIES", "Casualties", "casualties_for", "parse_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,166 +42,6 @@ class Casualties:
 
 
 NO_CASUALTIES = Casualties(None, None, False, False, (), ())
-
-# ---------------------------------------------------------------- word lists
-
-
-@dataclass(frozen=True)
-class _Entry:
-    kind: str  # "fatal" | "injury"
-    role: str
-    required: str
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    entries: dict[str, tuple[_Entry, ...]]
-    vague: dict[str, bool]  # word -> still a lower bound
-    multipliers: dict[str, int]
-    modifiers: dict[str, str]  # "at least" -> "lower"
-    persons: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    def rows(name: str) -> tuple[dict[str, str], ...]:
-        return read_tsv(f"casualties/{name}.tsv")
-
-    entries: dict[str, list[_Entry]] = {}
-    for row in rows("lexicon"):
-        entry = _Entry(row["kind"], row["role"], row.get("required", ""))
-        entries.setdefault(row["lemma"], []).append(entry)
-    return _Lexicon(
-        entries={k: tuple(v) for k, v in entries.items()},
-        vague={r["word"]: r["lower_bound"] == "yes" for r in rows("vague_amounts")},
-        multipliers={r["word"]: int(r["factor"]) for r in rows("multipliers")},
-        modifiers={r["phrase"]: r["reading"] for r in rows("quantity_modifiers")},
-        persons=frozenset(r["lemma"] for r in rows("person_nouns")),
-    )
-
-
-# ---------------------------------------------------------------- amounts
-
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-
-
-@dataclass(frozen=True)
-class _Amount:
-    value: int | None
-    lower_bound: bool
-
-
-def _is_number_word(token: Token) -> bool:
-    return token.like_num or token.lower_ in _lexicon().multipliers
-
-
-def _number_tokens(head: Token) -> list[Token]:
-    """The contiguous tokens spelling the number that ``head`` belongs to."""
-    doc, multipliers = head.doc, _lexicon().multipliers
-
-    def joins(left: int, right: int) -> bool:
-        """May doc[left] and doc[right] (left < right) belong to one number?"""
-        if right >= len(doc) or left < 0:
-            return False
-        a, b = doc[left], doc[right]
-        if _is_number_word(a) and _is_number_word(b):
-            return True
-        if a.text in {"-", "and"}:  # "thirty - three", "one hundred and twenty"
-            return left > 0 and _is_number_word(doc[left - 1]) and _is_number_word(b)
-        if b.text in {"-", "and"}:
-            return _is_number_word(a) and right + 1 < len(doc) and doc[right + 1].like_num
-        # "a dozen", "half a dozen"
-        return (a.lower_ in {"a", "an"} and b.lower_ in multipliers) or (
-            a.lower_ == "half" and b.lower_ == "a"
-        )
-
-    start = end = head.i
-    while joins(start - 1, start):
-        start -= 1
-    while joins(end, end + 1):
-        end += 1
-    return list(doc[start : end + 1])
-
-
-def parse_number(words: str) -> int | None:
-    """ "33", "1,200", "thirty-three", "a dozen", "two dozen", "half a dozen" -> int."""
-    text = " ".join(words.lower().replace(" - ", "-").split())
-    if _DIGITS.match(text):
-        return int(text.replace(",", ""))
-    multipliers = _lexicon().multipliers
-    parts = text.rsplit(" ", 1)
-    if parts[-1] in multipliers:
-        base = parts[0] if len(parts) > 1 else "a"
-        factor = {"a": 1.0, "an": 1.0, "half a": 0.5}.get(base)
-        count = factor if factor is not None else parse_number(base)
-        return int(count * multipliers[parts[-1]]) if count is not None else None
-    if text in {"a", "an"}:
-        return 1
-    try:
-        return int(text2num(text, "en"))
-    except ValueError:
-        return None
-
-
-def _modifier_before(first: Token) -> str:
-    """ "lower", "upper" or "approx" from the words just before a number, else ""."""
-    doc = first.doc
-    before = " ".join(t.lower_ for t in doc[max(0, first.i - 3) : first.i])
-    for phrase, reading in sorted(_lexicon().modifiers.items(), key=lambda kv: -len(kv[0])):
-        if before == phrase or before.endswith(" " + phrase):
-            return reading
-    return ""
-
-
-def _number_amount(head: Token) -> _Amount | None:
-    tokens = _number_tokens(head)
-    value = parse_number(" ".join(t.text for t in tokens))
-    if value is None:
-        return None
-    return _Amount(value, _modifier_before(tokens[0]) == "lower")
-
-
-def _amount_of(noun: Token) -> tuple[_Amount | None, Token | None]:
-    """The amount a victim phrase states and the noun naming the victims (None if only a count)."""
-    lex = _lexicon()
-    if noun.lower_ in {"nobody", "none"} or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
-    ):
-        return None, None  # "no one was killed"
-    of_object = next(
-        (
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
-    if noun.lower_ in lex.vague:
-        return _Amount(None, lex.vague[noun.lower_]), of_object
-    if noun.like_num or noun.lower_ in lex.multipliers:
-        return _number_amount(noun), of_object
-    for child in noun.children:
-        if child.dep_ in {"nummod", "amod", "quantmod"} and _is_number_word(child):
-            return _number_amount(child), noun
-        if child.dep_ in {"amod", "det", "nummod"} and child.lower_ in lex.vague:
-            return _Amount(None, lex.vague[child.lower_]), noun
-    if _is_single_person(noun):
-        return _Amount(1, False), noun
-    return None, noun if _is_person(noun) else None
-
-
-def _is_person(noun: Token) -> bool:
-    return noun.lemma_.lower() in _lexicon().persons or noun.ent_type_ in {"PERSON", "NORP"}
-
-
-def _is_single_person(noun: Token) -> bool:
-    if noun.lower_ in {"he", "she", "him", "her"}:
-        return True
-    if noun.tag_ not in {"NN", "NNP"}:
-        return False
-    return noun.lemma_.lower() in _lexicon().persons or noun.ent_type_ == "PERSON"
 
 
 # ---------------------------------------------------------------- casualty words -> findings
@@ -233,10 +80,10 @@ def _has_passive_reading(verb: Token) -> bool:
 
 def _is_counted(noun: Token) -> bool:
     """A number or an amount word, or a noun carrying one ("33", "dozens", "12 people")."""
-    lex = _lexicon()
+    lex = casualty_words()
     if noun.like_num or noun.lower_ in lex.vague:
         return True
-    return any(c.dep_ == "nummod" and _is_number_word(c) for c in noun.children)
+    return any(c.dep_ == "nummod" and is_number_word(c) for c in noun.children)
 
 
 def _transitive_victims(verb: Token) -> list[Token]:
@@ -286,7 +133,7 @@ def _toll_number(toll: Token) -> Token | None:
     return None
 
 
-def _victims_for(token: Token, entry: _Entry) -> list[Token]:
+def _victims_for(token: Token, entry: CasualtyEntry) -> list[Token]:
     if entry.role in {"transitive", "particle"} and token.pos_ == "VERB":
         if entry.role == "particle" and not any(c.lower_ == entry.required for c in token.children):
             return []
@@ -309,7 +156,7 @@ def _finding_from_victims(anchor: Token, kind: str, victims: list[Token]) -> _Fi
     names: list[Token] = []
     counted = False
     for noun in (n for v in victims for n in _with_conjuncts(v)):
-        amount, name = _amount_of(noun)
+        amount, name = amount_of(noun)
         if name is not None and name.pos_ in {"NOUN", "PROPN"}:
             names.append(name)
         if amount is None:
@@ -327,15 +174,15 @@ def _finding_from_victims(anchor: Token, kind: str, victims: list[Token]) -> _Fi
 
 
 def _findings_at(token: Token) -> Iterator[_Finding]:
-    for entry in _lexicon().entries.get(token.lemma_.lower(), ()):
+    for entry in casualty_words().entries.get(token.lemma_.lower(), ()):
         if entry.role == "noun" and token.pos_ == "NOUN":
             number = _child(token, "nummod")
-            amount = _number_amount(number) if number is not None else None
+            amount = number_amount(number) if number is not None else None
             if amount is not None:
                 yield _Finding(token, entry.kind, amount.value, amount.lower_bound, ())
         elif entry.role == "toll" and token.pos_ == "NOUN":
             number = _toll_number(token)
-            amount = _number_amount(number) if number is not None else None
+            amount = number_amount(number) if number is not None else None
             if amount is not None:
                 yield _Finding(token, entry.kind, amount.value, amount.lower_bound, (), True)
         elif (victims := _victims_for(token, entry)) and (
@@ -355,7 +202,7 @@ def _victim_subject(verb: Token) -> bool:
     """The clause's subject is its victims: "6 fighters were killed", "9 civilians died"."""
     if _child(verb, "nsubjpass") is not None:
         return True
-    roles = {e.role for e in _lexicon().entries.get(verb.lemma_.lower(), ())}
+    roles = {e.role for e in casualty_words().entries.get(verb.lemma_.lower(), ())}
     if roles & {"intransitive", "object"}:
         return _child(verb, "nsubj") is not None
     return bool(roles & {"transitive", "particle"}) and _has_passive_reading(verb)
@@ -424,7 +271,7 @@ def _victim_span(noun: Token) -> tuple[int, int]:
     amount_tokens = [
         t.i
         for c in noun.children
-        if c.i < noun.i and (c.dep_ in _AMOUNT_DEPS or c.lower_ in _lexicon().vague)
+        if c.i < noun.i and (c.dep_ in _AMOUNT_DEPS or c.lower_ in casualty_words().vague)
         for t in c.subtree
     ]
     start = max([noun.left_edge.i - 1, *amount_tokens]) + 1
@@ -435,9 +282,15 @@ def _victim_span(noun: Token) -> tuple[int, int]:
 _AMOUNT_DEPS = frozenset({"det", "predet", "poss", "quantmod", "nummod"})
 
 
+@lru_cache(maxsize=4)
+def _sentence_findings(sentence: Span) -> tuple[_Finding, ...]:
+    """Every casualty word's finding in a sentence: read once, though each trigger asks."""
+    return tuple(f for token in sentence for f in _findings_at(token))
+
+
 def casualties_for(sentence: Span, trigger: Token | None = None) -> Casualties:
     """The toll stated in ``sentence`` for the event of ``trigger`` (the whole sentence if None)."""
-    findings = [f for token in sentence for f in _findings_at(token)]
+    findings = list(_sentence_findings(sentence))
     if trigger is not None:
         findings = [f for f in findings if _belongs_to(f.anchor, trigger)]
     if not findings:

@@ -1,328 +1,38 @@
-"""Date expressions in news text, resolved against the publication date.
+"""An event's date: the date expression of its clause, read from the dependency parse.
 
-Rules (product spec): a bare weekday ("on Friday") is the most recent such day on or before the
-publication date (a Friday story's "Friday" is that day); "last Friday" is strictly before (7 days
-back on a Friday); "next Friday", "this Friday" and weekdays in future-tense clauses look
-forward.  "overnight"
-and "last night" are dated by the evening the night began (publication day - 1).  Week precision
-dates are the Monday of the week, month precision the 1st, year precision January 1st.
-A four-digit year counts only after a preposition ("in 2019", "since 2011"), so counts such as
-"2000 fighters" or "Resolution 2254" are never dates.  "since <date>" marks history: see
-``is_history_marker``.  Word lists live in ``resources/dates/``.
+Finding and resolving date expressions is ``flashpoint.extract.date_expressions``; its public
+names are re-exported here, where the pipeline and tests import them.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
 from spacy.tokens import Span, Token
-from text_to_num import text2num
 
-from flashpoint.model import DatePrecision, ResolvedDate
-from flashpoint.resources import read_tsv
+from flashpoint.extract.date_expressions import (
+    DateMention,
+    date_pattern,
+    date_words,
+    dateline_date,
+    find_dates,
+    is_history_marker,
+    resolve_weekday,
+)
+from flashpoint.model import ResolvedDate
+from flashpoint.nlp import token_table
 
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    text: str
-    start: int  # char offsets in the text given to find_dates, plus its offset
-    end: int
-    value: date
-    precision: DatePrecision
-    relative: bool  # needed the publication date to resolve
-
-
-# ---------------------------------------------------------------- word lists
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    relative: dict[str, tuple[str, int, str]]  # phrase -> (unit, amount, anchor)
-    offsets: dict[str, tuple[int, str]]  # "ago" -> (-1, "pub")
-    weekday_modifiers: tuple[str, ...]
-    day_parts: tuple[str, ...]
-    prepositions: tuple[str, ...]
-    future_markers: frozenset[str]
-    speech_verbs: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    def rows(name: str) -> tuple[dict[str, str], ...]:
-        return read_tsv(f"dates/{name}.tsv")
-
-    def words(name: str) -> tuple[str, ...]:
-        return tuple(next(iter(row.values())) for row in rows(name))
-
-    return _Lexicon(
-        months={r["name"]: int(r["month"]) for r in rows("months")},
-        weekdays={r["name"]: int(r["weekday"]) for r in rows("weekdays")},
-        relative={
-            r["phrase"]: (r["unit"], int(r["amount"]), r["anchor"])
-            for r in rows("relative_phrases")
-        },
-        offsets={r["word"]: (int(r["sign"]), r["anchor"]) for r in rows("offset_words")},
-        weekday_modifiers=words("weekday_modifiers"),
-        day_parts=words("day_parts"),
-        prepositions=words("period_prepositions"),
-        future_markers=frozenset(words("future_markers")),
-        speech_verbs=frozenset(words("speech_verbs")),
-    )
-
-
-def _alternation(items: Sequence[str]) -> str:
-    """Regex alternation, longest first so "the day before yesterday" beats "the day before"."""
-    escaped = [re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True)]
-    return "(?:" + "|".join(escaped) + ")"
-
-
-def _pattern(kind: str) -> re.Pattern[str]:
-    return dict(_patterns())[kind]
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    lex = _lexicon()
-    mon = _alternation(list(lex.months))
-    wd = _alternation(list(lex.weekdays))
-    prep = (
-        "(?:"
-        + "|".join(
-            re.escape(p).replace(r"\ ", r"\s+") + ("" if p.endswith("-") else r"\s+")
-            for p in sorted(lex.prepositions, key=len, reverse=True)
-        )
-        + ")"
-    )
-    # A year directly followed by a plural noun ("by 2000 fighters") is a count, not a year.
-    not_count = r"(?![-,.]?\d)(?!\s+(?:people|[a-z]{2,}[a-rt-z]s)\b)"
-    table = {
-        "iso": r"(?<![\d-])(?P<core>(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}))(?!\d)",
-        "mdy": rf"\b(?P<core>(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)(?![\d:])",
-        "dmy": rf"\b(?P<core>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?"
-        rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)",
-        "my": rf"\b(?P<core>(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}))(?!\d)",
-        "month": rf"\b{prep}(?P<core>(?P<mon>{mon}))\b(?!\.?\s*\d)",
-        "month_rel": rf"\b(?P<core>(?P<rel>last|next|this)\s+(?P<mon>{mon}))\b(?!\.?\s*\d)",
-        "year": rf"\b{prep}(?P<core>(?P<y>(?:19|20)\d\d))\b{not_count}",
-        "weekday": rf"\b(?P<core>(?:(?P<rel>{_alternation(lex.weekday_modifiers)})\s+)?"
-        rf"(?P<wd>{wd})(?:['’]s)?(?:\s+{_alternation(lex.day_parts)})?)\b",
-        "nth": r"\bon\s+the\s+(?P<core>(?P<d>\d{1,2})(?:st|nd|rd|th))\b",
-        "phrase": rf"\b(?P<core>{_alternation(list(lex.relative))})\b",
-        "ago": rf"\b(?P<core>(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>hour|day|week|month|year)s?"
-        rf"\s+(?P<dir>{_alternation(list(lex.offsets))}))\b",
-        "numeric": r"\b(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}))\b",
-    }
-    return tuple((k, re.compile(v, re.IGNORECASE)) for k, v in table.items())
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _add_months(value: date, months: int) -> date:
-    index = value.year * 12 + value.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(value.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _shift(anchor: date, unit: str, amount: int) -> tuple[date, DatePrecision]:
-    """``amount`` units from ``anchor``, truncated to the start of the unit."""
-    if unit in {"day", "hour"}:  # "48 hours ago": whole days only, "3 hours ago" is today
-        return anchor + timedelta(days=amount if unit == "day" else int(amount / 24)), "day"
-    if unit == "week":
-        monday = anchor - timedelta(days=anchor.weekday())
-        return monday + timedelta(weeks=amount), "week"
-    if unit == "month":
-        return _add_months(anchor.replace(day=1), amount), "month"
-    return date(anchor.year + amount, 1, 1), "year"
-
-
-def weekday_on_or_before(published: date, weekday: int) -> date:
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def weekday_on_or_after(published: date, weekday: int) -> date:
-    return published + timedelta(days=(weekday - published.weekday()) % 7)
-
-
-def _nearest_year(published: date, month: int, day: int) -> date | None:
-    """The month/day (no year given) in the year that puts it nearest the publication date."""
-    options = [d for y in (-1, 0, 1) if (d := _safe_date(published.year + y, month, day))]
-    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
-
-
-def _recent_month(published: date, month: int, rel: str) -> date:
-    """ "in March": the most recent March not after publication; last/next March move a year."""
-    this_year = date(published.year, month, 1)
-    if rel == "next":
-        return this_year if month > published.month else date(published.year + 1, month, 1)
-    if rel == "this":
-        return this_year
-    latest_allowed = published.month - (1 if rel == "last" else 0)
-    return this_year if month <= latest_allowed else date(published.year - 1, month, 1)
-
-
-# ---------------------------------------------------------------- resolution of one match
-
-_Resolved = tuple[date, DatePrecision, bool]
-
-
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    if word.lower() in {"a", "an"}:
-        return 1
-    try:
-        return int(text2num(word.lower(), "en"))
-    except ValueError:
-        return None
-
-
-def _resolve_weekday(rel: str, weekday: int, published: date, future: bool) -> date:
-    if rel == "last":
-        return weekday_on_or_before(published - timedelta(days=1), weekday)
-    if rel == "next":
-        return weekday_on_or_after(published + timedelta(days=1), weekday)
-    if future or rel in {"this", "this coming"}:  # "this Friday" is the coming one
-        return weekday_on_or_after(published, weekday)
-    return weekday_on_or_before(published, weekday)
-
-
-def _resolve(
-    kind: str, m: re.Match[str], published: date | None, prior: date | None
-) -> _Resolved | None:
-    lex = _lexicon()
-    g = m.groupdict()
-    if g.get("mon") and not g["mon"][0].isupper():
-        return None  # "may", "march" as ordinary words
-    if g.get("wd") and not g["wd"][0].isupper():
-        return None
-    month = lex.months[g["mon"].lower()] if g.get("mon") else 0
-    if kind == "iso":
-        found = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
-        return (found, "day", False) if found else None
-    if kind in {"mdy", "dmy"}:
-        if g["y"]:
-            found = _safe_date(int(g["y"]), month, int(g["d"]))
-            return (found, "day", False) if found else None
-        found = _nearest_year(published, month, int(g["d"])) if published else None
-        return (found, "day", True) if found else None
-    if kind == "numeric":
-        a, b = int(g["a"]), int(g["b"])
-        if (a > 12) == (b > 12):
-            return None  # 03/05/2020 could be either order: do not guess
-        day, mon = (a, b) if a > 12 else (b, a)
-        found = _safe_date(int(g["y"]), mon, day)
-        return (found, "day", False) if found else None
-    if kind == "my":
-        return date(int(g["y"]), month, 1), "month", False
-    if kind == "year":
-        return date(int(g["y"]), 1, 1), "year", False
-    if published is None:
-        return None  # everything below is relative to the publication date
-    if kind in {"month", "month_rel"}:
-        return _recent_month(published, month, (g.get("rel") or "").lower()), "month", True
-    if kind == "weekday":
-        rel = " ".join((g["rel"] or "").lower().split())
-        return _resolve_weekday(rel, lex.weekdays[g["wd"].lower()], published, False), "day", True
-    if kind == "nth":
-        day = int(g["d"])
-        month_start = published.replace(day=1)
-        if day > published.day:
-            month_start = _add_months(month_start, -1)
-        found = _safe_date(month_start.year, month_start.month, day)
-        return (found, "day", True) if found else None
-    if kind == "phrase":
-        unit, amount, anchor = lex.relative[" ".join(g["core"].lower().split())]
-    else:  # "ago"
-        count = _number(g["n"])
-        if count is None:
-            return None
-        sign, anchor = lex.offsets[" ".join(g["dir"].lower().split())]
-        unit, amount = g["unit"].lower(), sign * count
-    base = prior if anchor == "prior" and prior else published
-    return (*_shift(base, unit, amount), True)
-
-
-# ---------------------------------------------------------------- public API
-
-
-def find_dates(
-    text: str, published: date | None, *, offset: int = 0, anchor: date | None = None
-) -> list[DateMention]:
-    """All date expressions in ``text``, resolved against ``published`` (past reading).
-    ``anchor``: the last date the article mentioned before this text, which "the next day"
-    or "the day before" count from when the sentence itself names none."""
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in _patterns():
-        for m in pattern.finditer(text):
-            start, end = m.span("core")
-            if text[start:end].lower().endswith(("'s", "’s")):
-                end -= 2
-            if _resolve(kind, m, published, None) is not None:
-                candidates.append((start, end, kind, m))
-    chosen: list[tuple[int, int, str, re.Match[str]]] = []
-    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):  # longest first
-        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
-            chosen.append(cand)
-    mentions: list[DateMention] = []
-    prior: date | None = anchor
-    for start, end, kind, m in sorted(chosen, key=lambda c: c[0]):
-        resolved = _resolve(kind, m, published, prior)
-        if resolved is None:
-            continue
-        value, precision, relative = resolved
-        since = re.search(r"\bsince\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
-        if since:
-            start -= len(since.group(0))
-        mentions.append(
-            DateMention(text[start:end], start + offset, end + offset, value, precision, relative)
-        )
-        prior = value
-    return mentions
-
-
-def is_history_marker(mention: DateMention) -> bool:
-    """ "since 2011": the sentence talks about a period, not about one new event."""
-    return mention.text.lower().startswith("since")
-
-
-_DATELINE_END = re.compile(r"\s+-{1,2}\s+|\s*[—–]\s*|\)\s*[-:]")
-# An upper-case place name before a comma or the agency, or an agency in parentheses.
-_DATELINE_START = re.compile(r"^[A-Z][A-Z'.\- ]*[A-Z.](?=,|\s*\()|\([A-Z][\w .]{1,30}\)")
-
-
-def dateline_date(text: str, published: date | None) -> date | None:
-    """The date in a wire dateline ("ANKARA, March 1 (Reuters) -"), if the text opens with one."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:3]
-    for line in lines:
-        end = _DATELINE_END.search(line[:120])
-        if end is None:
-            continue
-        head = line[: end.start() + (1 if end.group(0).startswith(")") else 0)]
-        if len(head) > 90 or not _DATELINE_START.search(head):
-            continue
-        for mention in find_dates(head, published):
-            if mention.precision == "day" and not is_history_marker(mention):
-                return mention.value
-    return None
-
-
-# ---------------------------------------------------------------- event dates from the parse
+__all__ = [
+    "DateMention",
+    "clause_head",
+    "dateline_date",
+    "event_date",
+    "find_dates",
+    "is_future_clause",
+    "is_history_marker",
+]
 
 
 def clause_head(token: Token) -> Token:
@@ -335,7 +45,7 @@ def clause_head(token: Token) -> Token:
 
 def is_future_clause(verb: Token) -> bool:
     """ "will meet", "'ll strike", "are scheduled to meet", "is due to vote"."""
-    markers = _lexicon().future_markers
+    markers = date_words().future_markers
     current = verb
     for _ in range(3):
         if current.lemma_.lower() in markers or any(
@@ -350,7 +60,10 @@ def is_future_clause(verb: Token) -> bool:
 
 
 def _mention_head(sentence: Span, mention: DateMention) -> Token | None:
-    inside = [t for t in sentence if mention.start <= t.idx < mention.end]
+    starts = token_table(sentence.doc).start  # ascending: find the mention's tokens by bisection
+    first = bisect_left(starts, mention.start, sentence.start, sentence.end)
+    last = bisect_left(starts, mention.end, first, sentence.end)
+    inside = [sentence.doc[i] for i in range(first, last)]
     outside = [t for t in inside if not mention.start <= t.head.idx < mention.end or t.head == t]
     return outside[0] if outside else None
 
@@ -365,12 +78,12 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _is_reporting_clause(clause: Token) -> bool:
-    return clause.lemma_.lower() in _lexicon().speech_verbs
+    return clause.lemma_.lower() in date_words().speech_verbs
 
 
 def _links_clause(mention_clause: Token, trigger_clause: Token) -> bool:
     """A date on an enclosing clause dates the event too, unless that clause only reports it."""
-    if mention_clause.lemma_.lower() in _lexicon().speech_verbs:
+    if mention_clause.lemma_.lower() in date_words().speech_verbs:
         return False
     if trigger_clause in mention_clause.subtree:
         return True
@@ -385,12 +98,12 @@ def _links_clause(mention_clause: Token, trigger_clause: Token) -> bool:
 
 def _with_future_reading(mention: DateMention, published: date | None) -> DateMention:
     """Re-read a weekday in a future-tense clause: "will meet on Friday" looks forward."""
-    match = _pattern("weekday").fullmatch(mention.text)
+    match = date_pattern("weekday").fullmatch(mention.text)
     if published is None or match is None:
         return mention
     rel = " ".join((match.group("rel") or "").lower().split())
-    weekday = _lexicon().weekdays[match.group("wd").lower()]
-    value = _resolve_weekday(rel, weekday, published, future=True)
+    weekday = date_words().weekdays[match.group("wd").lower()]
+    value = resolve_weekday(rel, weekday, published, future=True)
     return DateMention(mention.text, mention.start, mention.end, value, "day", True)
 
 

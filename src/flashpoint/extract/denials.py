@@ -8,6 +8,7 @@ act reported before the denial.  A denial with nothing to point back at stays a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -18,11 +19,14 @@ from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.roles import RoleReader, subjects
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Event, event_id_for
+from flashpoint.nlp import doc_text
 from flashpoint.resources import read_tsv, split_cell
 
 # Acts one is accused of and denies taking part in.
 _DENIABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE"})
 _LOOKBACK_SENTENCES = 3
+# Surface stems of the denial lemmas in denials.tsv, to skip stories without any cheaply.
+_DENIAL_STEMS = re.compile(r"den(?:y|ie)|refut|dismiss|reject", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +80,8 @@ class DenialReader:
         self.roles = RoleReader(actors, lexicon)
 
     def __call__(self, events: list[Event], doc: Doc) -> list[Event]:
+        if not _DENIAL_STEMS.search(doc_text(doc)):
+            return events  # no denial words: skip the token walk
         if not any(t.lemma_.lower() in _denial_objects() for t in doc):
             return events
         positions = [_position(e, doc) for e in events]

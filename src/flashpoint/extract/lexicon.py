@@ -78,6 +78,8 @@ class Lexicon:
             # ("air strike", "peace talks"), the first word of a phrasal verb ("call for").
             head = words[-1] if pos == "NOUN" else words[0]
             self.triggers[(head, pos)].append(trig)
+        # Every word some trigger is indexed under: most tokens are none, and can be told at once.
+        self.head_words = frozenset(word for word, _pos in self.triggers)
         self.modes: dict[str, list[ModeCue]] = defaultdict(list)
         for row in read_tsv("events/modes.tsv"):
             cue = ModeCue(

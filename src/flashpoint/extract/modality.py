@@ -8,6 +8,8 @@ cues governing the trigger ("denied shelling", "plans to deploy", "is believed t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.attribution import speech_lemmas
@@ -66,6 +68,13 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
     return chain
 
 
+@lru_cache(maxsize=4)
+def _sentence_cues(sent: Span, lex: Lexicon) -> tuple[str, ...]:
+    """Cues whose scope is the whole sentence: read once, though each trigger asks."""
+    scope = frozenset({"sentence"})
+    return tuple(cue for token in sent for cue in _cues(token, lex, scope))
+
+
 def modality_of(
     trigger: Token, sent: Span, lexicon: Lexicon | None = None, *, decision: Token | None = None
 ) -> Modality:
@@ -79,9 +88,7 @@ def modality_of(
             found.extend(_modifier_cues(governor, lex))
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
         found.extend(_modifier_cues(trigger.head, lex))  # "an attack may have killed"
-    sentence_scope = frozenset({"sentence"})
-    for token in sent:
-        found.extend(_cues(token, lex, sentence_scope))
+    found.extend(_sentence_cues(sent, lex))
     if not found:
         return "asserted"
     best = max(found, key=lambda m: _STRENGTH.get(m, 0))

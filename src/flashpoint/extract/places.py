@@ -25,7 +25,7 @@ from flashpoint.gazetteer.spans import (
     reads_as_place,
 )
 from flashpoint.model import Place
-from flashpoint.nlp import doc_text, parse
+from flashpoint.nlp import doc_text, parse, token_table
 
 # Verbs whose subject is a government, not a location ("Ankara said", "Moscow denied").
 _STATEMENT_VERBS: frozenset[str] = frozenset(
@@ -102,17 +102,18 @@ def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
 
 def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
     """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered."""
+    tokens = token_table(doc)
     runs: list[Span] = []
     start = None
-    for token in [*doc, None]:
-        inside = token is not None and (
-            token.pos_ == "PROPN" or (start is not None and token.text in {"-", "'", "’"})
+    for i in range(len(doc) + 1):
+        inside = i < len(doc) and (
+            tokens.pos[i] == "PROPN" or (start is not None and tokens.text[i] in {"-", "'", "’"})
         )
-        if inside and token is not None and start is None and token.text[:1].isupper():
-            start = token.i
+        if inside and start is None and tokens.text[i][:1].isupper():
+            start = i
         elif not inside and start is not None:
-            end = token.i if token is not None else len(doc)
-            while end > start and not doc[end - 1].text[:1].isalpha():
+            end = i
+            while end > start and not tokens.text[end - 1][:1].isalpha():
                 end -= 1
             span = doc[start:end]
             if not any(s < span.end_char and span.start_char < e for s, e in taken):
@@ -147,9 +148,10 @@ def _fuzzy_spans(
 def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     """Countries named by demonyms in the text ("Syrian", "Azerbaijani"), first seen first."""
     found: list[str] = []
-    for token in doc:
-        if token.text[:1].isupper() and (token.ent_type_ == "NORP" or token.pos_ == "ADJ"):
-            country = gazetteer.demonym_country(token.text)
+    tokens = token_table(doc)
+    for text, entity, pos in zip(tokens.text, tokens.ent_type, tokens.pos, strict=True):
+        if text[:1].isupper() and (entity == "NORP" or pos == "ADJ"):
+            country = gazetteer.demonym_country(text)
             if country and country not in found:
                 found.append(country)
     return found

@@ -76,11 +76,14 @@ def _multiword_ok(token: Token, trig: Trigger) -> bool:
 
 def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     """The lexicon row this token triggers, or None.  Object-constrained rows win."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.head_words and token.lower_ not in lexicon.head_words:
+        return None
     pos = trigger_pos(token)
     if pos is None or token.ent_type_ in {"DATE", "TIME"}:
         return None  # "March 2", "Strike Day": calendar words are never triggers
-    rows = lexicon.candidates(token.lemma_.lower(), pos)
-    if not rows and token.lower_ != token.lemma_.lower():
+    rows = lexicon.candidates(lemma, pos)
+    if not rows and token.lower_ != lemma:
         rows = lexicon.candidates(token.lower_, pos)
     if not rows:
         return None

@@ -71,6 +71,8 @@ class Gazetteer:
         self._known_cached = lru_cache(maxsize=200_000)(self._key_known)
         # Misspelt names recur across a day's articles; the scan behind each is the slow part.
         self._fuzzy_cached = lru_cache(maxsize=20_000)(self._fuzzy_key)
+        # Every capitalised adjective of every article is asked about.
+        self._demonym_cached = lru_cache(maxsize=20_000)(self._demonym_key)
 
     # Picklable (for worker processes): only the path travels; connections are reopened there.
     def __getstate__(self) -> dict[str, Path]:
@@ -119,7 +121,10 @@ class Gazetteer:
         return list(self._lookup_cached(key)) if key else []
 
     def is_name(self, text: str) -> bool:
-        key = name_key(text)
+        return self.is_name_key(name_key(text))
+
+    def is_name_key(self, key: str) -> bool:
+        """``is_name`` for a key the caller already computed with ``name_key``."""
         return bool(key) and self._known_cached(key)
 
     def fuzzy(self, name: str, limit: int = 5) -> list[Candidate]:
@@ -150,11 +155,10 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """ISO3 of the country a demonym names ("Syrian" → "SYR"), or None."""
-        row = (
-            self._db()
-            .execute("SELECT country FROM demonyms WHERE key = ?", (name_key(word),))
-            .fetchone()
-        )
+        return self._demonym_cached(name_key(word))
+
+    def _demonym_key(self, key: str) -> str | None:
+        row = self._db().execute("SELECT country FROM demonyms WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None
 
     def country(self, iso3: str) -> Candidate | None:

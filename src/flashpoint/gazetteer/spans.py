@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.normalise import ARABIC_ARTICLES, name_key
 from flashpoint.gazetteer.sources import read_resource_lines
-from flashpoint.nlp import doc_text
+from flashpoint.nlp import TokenTable, doc_text, token_table
 
 MAX_NAME_TOKENS = 6
 # Words before a name that show it is used as a place ("in Of", "near Hope", "town of Bar").
@@ -104,6 +104,7 @@ def _in_dateline_names(span: Span, dateline: Dateline | None) -> bool:
     return any(s <= span.start_char and span.end_char <= e for s, e in parts)
 
 
+@lru_cache(maxsize=16)  # asked for per place and per event of the same article text
 def find_dateline(text: str) -> Dateline | None:
     """'IDLIB, Syria (AP) — ...' → the dateline and the spans of its city and region."""
     match = _DATELINE.match(text)
@@ -113,17 +114,21 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(match.start(), match.end(), match.span("city"), region)
 
 
-def _can_start(token: Token) -> bool:
-    if token.text[:1].isupper():
+def _can_start(tokens: TokenTable, i: int) -> bool:
+    text = tokens.text[i]
+    if text[:1].isupper():
         return True
     # "al-Bab", "ash-Shaddadi": a lower-case article glued to a capitalised name.
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ in ARABIC_ARTICLES and nxt is not None and nxt.text in {"-", "'"}
+    return (
+        text.lower() in ARABIC_ARTICLES
+        and i + 1 < len(tokens.text)
+        and tokens.text[i + 1] in {"-", "'"}
+    )
 
 
-def _can_end(token: Token) -> bool:
-    return token.text[:1].isupper() or (
-        token.is_alpha and token.i > 0 and token.nbor(-1).text == "-"
+def _can_end(tokens: TokenTable, i: int) -> bool:
+    return tokens.text[i][:1].isupper() or (
+        tokens.is_alpha[i] and i > 0 and tokens.text[i - 1] == "-"
     )
 
 
@@ -135,14 +140,14 @@ def _sentence_ends(doc: Doc) -> list[int]:
     return ends
 
 
-def _candidate_ends(doc: Doc, start: int, sent_end: int) -> list[int]:
+def _candidate_ends(tokens: TokenTable, start: int, sent_end: int) -> list[int]:
     """Token end positions (exclusive) to try from ``start``, longest first."""
     ends: list[int] = []
     for end in range(start + 1, min(start + MAX_NAME_TOKENS, sent_end) + 1):
-        last = doc[end - 1]
-        if last.is_punct and last.text not in {"-", "'", "’"}:
+        last = end - 1
+        if tokens.is_punct[last] and tokens.text[last] not in {"-", "'", "’"}:
             break
-        if _can_end(last):
+        if _can_end(tokens, last):
             ends.append(end)
     return ends[::-1]
 
@@ -187,16 +192,15 @@ def _admin_hint(doc: Doc, start: int, end: int) -> tuple[bool, int]:
     return start > 0 and doc[start - 1].lower_ in words - {"state", "republic"}, end
 
 
-def _inside_longer_name(span: Span) -> bool:
-    """A name glued by a hyphen or an Arabic article to more name ('Bir al-Abed')."""
-    doc = span.doc
-    after = [t.text for t in doc[span.end : span.end + 2]]
-    if after[:1] == ["-"] and len(after) == 2 and after[1][:1].isalpha():
+def _inside_longer_name(tokens: TokenTable, start: int, end: int) -> bool:
+    """A name (tokens ``start:end``) glued by a hyphen or an Arabic article to more name
+    ('Bir al-Abed')."""
+    after = tokens.text[end : end + 2]
+    if after[:1] == ("-",) and len(after) == 2 and after[1][:1].isalpha():
         return after[1].lower() not in _ACTOR_SUFFIXES
-    if after and after[0].lower() in ARABIC_ARTICLES and doc[span.end].whitespace_ == "":
+    if after and after[0].lower() in ARABIC_ARTICLES and not tokens.space_after[end]:
         return True
-    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    return before is not None and before[1].text == "-" and before[0].is_alpha
+    return start >= 2 and tokens.text[start - 1] == "-" and tokens.is_alpha[start - 2]
 
 
 def _facility_follows(span: Span) -> bool:
@@ -259,31 +263,31 @@ def find_name_spans(
     doc: Doc, gazetteer: Gazetteer, excluded: Sequence[tuple[int, int]] = ()
 ) -> list[NameSpan]:
     """Every span of ``doc`` that names a gazetteer entry and reads as a place."""
-    dateline = find_dateline(doc_text(doc))
+    text = doc_text(doc)
+    dateline = find_dateline(text)
+    tokens = token_table(doc)
     spans: list[NameSpan] = []
     sent_ends = _sentence_ends(doc)
     index = 0
     while index < len(doc):
-        token = doc[index]
-        if not _can_start(token):
+        if not _can_start(tokens, index):
             index += 1
             continue
         matched: tuple[int, Span | None] | None = None
-        for end in _candidate_ends(doc, index, sent_ends[index]):
-            span = doc[index:end]
-            key = name_key(span.text)
+        for end in _candidate_ends(tokens, index, sent_ends[index]):
+            key = name_key(tokens.span_text(text, index, end))
             if key in not_place_keys():
                 matched = (end, None)
                 break
-            if gazetteer.is_name(span.text):
-                matched = (end, span)
+            if gazetteer.is_name_key(key):
+                matched = (end, doc[index:end])
                 break
         if matched is None:
             index += 1
             continue
         end, found = matched
         index = end
-        if found is not None and _inside_longer_name(found):
+        if found is not None and _inside_longer_name(tokens, found.start, found.end):
             continue  # "Bir" of "Bir al-Abed", "Dasht" of "Dasht-e-Barchi": left to fuzzy search
         if found is None or any(s < found.end_char and found.start_char < e for s, e in excluded):
             continue

@@ -1,0 +1,386 @@
+"""Date expressions in news text, resolved against the publication date (the choice of an
+event's date among them is ``flashpoint.extract.dates``).
+
+Rules (product spec): a bare weekday ("on Friday") is the most recent such day on or before the
+publication date (a Friday story's "Friday" is that day); "last Friday" is strictly before (7 days
+back on a Friday); "next Friday", "this Friday" and weekdays in future-tense clauses look
+forward.  "overnight"
+and "last night" are dated by the evening the night began (publication day - 1).  Week precision
+dates are the Monday of the week, month precision the 1st, year precision January 1st.
+A four-digit year counts only after a preposition ("in 2019", "since 2011"), so counts such as
+"2000 fighters" or "Resolution 2254" are never dates.  "since <date>" marks history: see
+``is_history_marker``.  Word lists live in ``resources/dates/``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from flashpoint.model import DatePrecision
+from flashpoint.resources import read_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int  # char offsets in the text given to find_dates, plus its offset
+    end: int
+    value: date
+    precision: DatePrecision
+    relative: bool  # needed the publication date to resolve
+
+
+# ---------------------------------------------------------------- word lists
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int, str]]  # phrase -> (unit, amount, anchor)
+    offsets: dict[str, tuple[int, str]]  # "ago" -> (-1, "pub")
+    weekday_modifiers: tuple[str, ...]
+    day_parts: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    future_markers: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def date_words() -> _Lexicon:
+    def rows(name: str) -> tuple[dict[str, str], ...]:
+        return read_tsv(f"dates/{name}.tsv")
+
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(next(iter(row.values())) for row in rows(name))
+
+    return _Lexicon(
+        months={r["name"]: int(r["month"]) for r in rows("months")},
+        weekdays={r["name"]: int(r["weekday"]) for r in rows("weekdays")},
+        relative={
+            r["phrase"]: (r["unit"], int(r["amount"]), r["anchor"])
+            for r in rows("relative_phrases")
+        },
+        offsets={r["word"]: (int(r["sign"]), r["anchor"]) for r in rows("offset_words")},
+        weekday_modifiers=words("weekday_modifiers"),
+        day_parts=words("day_parts"),
+        prepositions=words("period_prepositions"),
+        future_markers=frozenset(words("future_markers")),
+        speech_verbs=frozenset(words("speech_verbs")),
+    )
+
+
+_UNITS = ("hour", "day", "week", "month", "year")
+
+
+def _alternation(items: Sequence[str]) -> str:
+    """Regex alternation, longest first so "the day before yesterday" beats "the day before"."""
+    escaped = [re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True)]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def date_pattern(kind: str) -> re.Pattern[str]:
+    return dict(_patterns())[kind]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = date_words()
+    mon = _alternation(list(lex.months))
+    wd = _alternation(list(lex.weekdays))
+    prep = (
+        "(?:"
+        + "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") + ("" if p.endswith("-") else r"\s+")
+            for p in sorted(lex.prepositions, key=len, reverse=True)
+        )
+        + ")"
+    )
+    # A year directly followed by a plural noun ("by 2000 fighters") is a count, not a year.
+    not_count = r"(?![-,.]?\d)(?!\s+(?:people|[a-z]{2,}[a-rt-z]s)\b)"
+    table = {
+        "iso": r"(?<![\d-])(?P<core>(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}))(?!\d)",
+        "mdy": rf"\b(?P<core>(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)(?![\d:])",
+        "dmy": rf"\b(?P<core>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?"
+        rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)",
+        "my": rf"\b(?P<core>(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}))(?!\d)",
+        "month": rf"\b{prep}(?P<core>(?P<mon>{mon}))\b(?!\.?\s*\d)",
+        "month_rel": rf"\b(?P<core>(?P<rel>last|next|this)\s+(?P<mon>{mon}))\b(?!\.?\s*\d)",
+        "year": rf"\b{prep}(?P<core>(?P<y>(?:19|20)\d\d))\b{not_count}",
+        "weekday": rf"\b(?P<core>(?:(?P<rel>{_alternation(lex.weekday_modifiers)})\s+)?"
+        rf"(?P<wd>{wd})(?:['’]s)?(?:\s+{_alternation(lex.day_parts)})?)\b",
+        "nth": r"\bon\s+the\s+(?P<core>(?P<d>\d{1,2})(?:st|nd|rd|th))\b",
+        "phrase": rf"\b(?P<core>{_alternation(list(lex.relative))})\b",
+        "ago": rf"\b(?P<core>(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{'|'.join(_UNITS)})s?"
+        rf"\s+(?P<dir>{_alternation(list(lex.offsets))}))\b",
+        "numeric": r"\b(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}))\b",
+    }
+    return tuple((k, re.compile(v, re.IGNORECASE)) for k, v in table.items())
+
+
+# Most sentences hold no date: each pattern is tried only on texts containing a digit and one of
+# the words it cannot match without, checked on the lower-cased text, which is far cheaper than
+# scanning with a case-insensitive alternation.  With IGNORECASE, Python also matches these
+# non-ASCII letters to ASCII ones (see the ``re`` docs): texts holding one try every pattern.
+_FOLDING_EXTRAS = frozenset("\u0130\u0131\u017f\u212a")
+_DIGIT = re.compile(r"\d")
+
+
+def _key_words(phrases: Sequence[str]) -> tuple[str, ...]:
+    """Words one of which any text matching one of ``phrases`` contains: the last word of each
+    phrase ("week" of "last week"), less those that contain another such word."""
+    words = {p.lower().split()[-1] for p in phrases}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+_Needs = tuple[bool, tuple[tuple[str, ...], ...]]
+
+
+@lru_cache(maxsize=1)
+def _requirements() -> dict[str, _Needs]:
+    """Per pattern kind: whether it needs a digit, and word lists of each of which it needs one."""
+    lex = date_words()
+    months, weekdays = (_key_words(list(lex.months)),), (_key_words(list(lex.weekdays)),)
+    return {
+        "iso": (True, ()),
+        "mdy": (True, months),
+        "dmy": (True, months),
+        "my": (True, months),
+        "month": (False, months),
+        "month_rel": (False, months),
+        "year": (True, ()),
+        "weekday": (False, weekdays),
+        "nth": (True, ()),
+        "phrase": (False, (_key_words(list(lex.relative)),)),
+        "ago": (False, (_UNITS, _key_words(list(lex.offsets)))),
+        "numeric": (True, ()),
+    }
+
+
+def _patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns that can match somewhere in ``text``."""
+    if not _FOLDING_EXTRAS.isdisjoint(text):
+        return _patterns()
+    folded = text.lower()
+    digit = _DIGIT.search(text) is not None
+    present: dict[tuple[str, ...], bool] = {}  # several patterns need the same words
+
+    def possible(needs: _Needs) -> bool:
+        if needs[0] and not digit:
+            return False
+        for words in needs[1]:
+            if words not in present:
+                present[words] = any(w in folded for w in words)
+            if not present[words]:
+                return False
+        return True
+
+    needs = _requirements()
+    return tuple((kind, pattern) for kind, pattern in _patterns() if possible(needs[kind]))
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(value: date, months: int) -> date:
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(value.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(anchor: date, unit: str, amount: int) -> tuple[date, DatePrecision]:
+    """``amount`` units from ``anchor``, truncated to the start of the unit."""
+    if unit in {"day", "hour"}:  # "48 hours ago": whole days only, "3 hours ago" is today
+        return anchor + timedelta(days=amount if unit == "day" else int(amount / 24)), "day"
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday + timedelta(weeks=amount), "week"
+    if unit == "month":
+        return _add_months(anchor.replace(day=1), amount), "month"
+    return date(anchor.year + amount, 1, 1), "year"
+
+
+def weekday_on_or_before(published: date, weekday: int) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def weekday_on_or_after(published: date, weekday: int) -> date:
+    return published + timedelta(days=(weekday - published.weekday()) % 7)
+
+
+def _nearest_year(published: date, month: int, day: int) -> date | None:
+    """The month/day (no year given) in the year that puts it nearest the publication date."""
+    options = [d for y in (-1, 0, 1) if (d := _safe_date(published.year + y, month, day))]
+    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
+
+
+def _recent_month(published: date, month: int, rel: str) -> date:
+    """ "in March": the most recent March not after publication; last/next March move a year."""
+    this_year = date(published.year, month, 1)
+    if rel == "next":
+        return this_year if month > published.month else date(published.year + 1, month, 1)
+    if rel == "this":
+        return this_year
+    latest_allowed = published.month - (1 if rel == "last" else 0)
+    return this_year if month <= latest_allowed else date(published.year - 1, month, 1)
+
+
+# ---------------------------------------------------------------- resolution of one match
+
+_Resolved = tuple[date, DatePrecision, bool]
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word.lower() in {"a", "an"}:
+        return 1
+    try:
+        return int(text2num(word.lower(), "en"))
+    except ValueError:
+        return None
+
+
+def resolve_weekday(rel: str, weekday: int, published: date, future: bool) -> date:
+    if rel == "last":
+        return weekday_on_or_before(published - timedelta(days=1), weekday)
+    if rel == "next":
+        return weekday_on_or_after(published + timedelta(days=1), weekday)
+    if future or rel in {"this", "this coming"}:  # "this Friday" is the coming one
+        return weekday_on_or_after(published, weekday)
+    return weekday_on_or_before(published, weekday)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None, prior: date | None
+) -> _Resolved | None:
+    lex = date_words()
+    g = m.groupdict()
+    if g.get("mon") and not g["mon"][0].isupper():
+        return None  # "may", "march" as ordinary words
+    if g.get("wd") and not g["wd"][0].isupper():
+        return None
+    month = lex.months[g["mon"].lower()] if g.get("mon") else 0
+    if kind == "iso":
+        found = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
+        return (found, "day", False) if found else None
+    if kind in {"mdy", "dmy"}:
+        if g["y"]:
+            found = _safe_date(int(g["y"]), month, int(g["d"]))
+            return (found, "day", False) if found else None
+        found = _nearest_year(published, month, int(g["d"])) if published else None
+        return (found, "day", True) if found else None
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        if (a > 12) == (b > 12):
+            return None  # 03/05/2020 could be either order: do not guess
+        day, mon = (a, b) if a > 12 else (b, a)
+        found = _safe_date(int(g["y"]), mon, day)
+        return (found, "day", False) if found else None
+    if kind == "my":
+        return date(int(g["y"]), month, 1), "month", False
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), "year", False
+    if published is None:
+        return None  # everything below is relative to the publication date
+    if kind in {"month", "month_rel"}:
+        return _recent_month(published, month, (g.get("rel") or "").lower()), "month", True
+    if kind == "weekday":
+        rel = " ".join((g["rel"] or "").lower().split())
+        return resolve_weekday(rel, lex.weekdays[g["wd"].lower()], published, False), "day", True
+    if kind == "nth":
+        day = int(g["d"])
+        month_start = published.replace(day=1)
+        if day > published.day:
+            month_start = _add_months(month_start, -1)
+        found = _safe_date(month_start.year, month_start.month, day)
+        return (found, "day", True) if found else None
+    if kind == "phrase":
+        unit, amount, anchor = lex.relative[" ".join(g["core"].lower().split())]
+    else:  # "ago"
+        count = _number(g["n"])
+        if count is None:
+            return None
+        sign, anchor = lex.offsets[" ".join(g["dir"].lower().split())]
+        unit, amount = g["unit"].lower(), sign * count
+    base = prior if anchor == "prior" and prior else published
+    return (*_shift(base, unit, amount), True)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def find_dates(
+    text: str, published: date | None, *, offset: int = 0, anchor: date | None = None
+) -> list[DateMention]:
+    """All date expressions in ``text``, resolved against ``published`` (past reading).
+    ``anchor``: the last date the article mentioned before this text, which "the next day"
+    or "the day before" count from when the sentence itself names none."""
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _patterns_for(text):
+        for m in pattern.finditer(text):
+            start, end = m.span("core")
+            if text[start:end].lower().endswith(("'s", "’s")):
+                end -= 2
+            if _resolve(kind, m, published, None) is not None:
+                candidates.append((start, end, kind, m))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):  # longest first
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    mentions: list[DateMention] = []
+    prior: date | None = anchor
+    for start, end, kind, m in sorted(chosen, key=lambda c: c[0]):
+        resolved = _resolve(kind, m, published, prior)
+        if resolved is None:
+            continue
+        value, precision, relative = resolved
+        since = re.search(r"\bsince\s+$", text[max(0, start - 12) : start], re.IGNORECASE)
+        if since:
+            start -= len(since.group(0))
+        mentions.append(
+            DateMention(text[start:end], start + offset, end + offset, value, precision, relative)
+        )
+        prior = value
+    return mentions
+
+
+def is_history_marker(mention: DateMention) -> bool:
+    """ "since 2011": the sentence talks about a period, not about one new event."""
+    return mention.text.lower().startswith("since")
+
+
+_DATELINE_END = re.compile(r"\s+-{1,2}\s+|\s*[—–]\s*|\)\s*[-:]")
+# An upper-case place name before a comma or the agency, or an agency in parentheses.
+_DATELINE_START = re.compile(r"^[A-Z][A-Z'.\- ]*[A-Z.](?=,|\s*\()|\([A-Z][\w .]{1,30}\)")
+
+
+def dateline_date(text: str, published: date | None) -> date | None:
+    """The date in a wire dateline ("ANKARA, March 1 (Reuters) -"), if the text opens with one."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:3]
+    for line in lines:
+        end = _DATELINE_END.search(line[:120])
+        if end is None:
+            continue
+        head = line[: end.start() + (1 if end.group(0).startswith(")") else 0)]
+        if len(head) > 90 or not _DATELINE_START.search(head):
+            continue
+        for mention in find_dates(head, published):
+            if mention.precision == "day" and not is_history_marker(mention):
+                return mention.value
+    return None
