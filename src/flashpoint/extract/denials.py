@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.lexicon import Lexicon
-from flashpoint.extract.roles import RoleReader, subjects
+from flashpoint.extract.parse_paths import subjects
+from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Event, event_id_for
 from flashpoint.nlp import doc_text

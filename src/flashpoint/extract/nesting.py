@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from flashpoint.extract.lexicon import Lexicon, Trigger
-from flashpoint.extract.roles import content_noun
+from flashpoint.extract.parse_paths import content_noun
 
 # A trigger in the complement of one of these is the content of a claim, not an event by itself:
 # "Russia accused HTS of rearming" is one ACCUSE; "threatened to strike" is one THREATEN.

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -14,42 +13,24 @@ from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.parse_paths import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    content_noun,
+    document_nouns,
+    document_words,
+    is_passive,
+    measured,
+    passive_subjects,
+    pobjs,
+    subjects,
+)
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
-from flashpoint.resources import read_tsv
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
 _ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
-_MEASURE_NOUNS = frozenset(
-    [
-        "hour",
-        "day",
-        "week",
-        "month",
-        "round",
-        "series",
-        "wave",
-        "string",
-        "number",
-        "dozen",
-        "score",
-        "hundred",
-        "thousand",
-        "couple",
-        "pair",
-        "group",
-        "batch",
-        "barrage",
-        "volley",
-        "spate",
-        "package",
-        "raft",
-        "tranche",
-        "set",
-    ]
-)
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
@@ -60,84 +41,6 @@ _SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 _FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
-_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
-
-
-def subjects(token: Token) -> list[Token]:
-    """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
-    current = token
-    via_conj = False
-    for _ in range(4):
-        subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if subs:
-            return subs
-        # "Aliyev said the airliner had been shot at, and demanded ...": an active verb
-        # coordinated with a passive one in a reported clause shares the speaker's subject.
-        reported = via_conj and current.dep_ == "ccomp" and _is_passive(current)
-        inherits = (
-            reported
-            or current.dep_ in {"xcomp", "conj"}
-            or (
-                current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
-            )
-        )
-        via_conj = current.dep_ == "conj" and not _is_passive(current)
-        if inherits and current.head != current:
-            current = current.head
-            continue
-        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
-            current = current.head.head  # "Afghan forces responded by shelling ..."
-            continue
-        if current.dep_ == "relcl" and any(
-            c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
-        ):
-            return [current.head]
-        break
-    return []
-
-
-def _passive_subjects(token: Token) -> list[Token]:
-    subs = [c for c in token.children if c.dep_ == "nsubjpass"]
-    if not subs and token.dep_ == "conj" and _is_passive(token.head):
-        subs = [c for c in token.head.children if c.dep_ == "nsubjpass"]
-    if not subs and token.dep_ == "acl" and token.tag_ == "VBN":  # "two soldiers killed in ..."
-        subs = [token.head]
-    return subs
-
-
-def _is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
-    )
-
-
-def content_noun(token: Token) -> Token:
-    """'four hours of talks', 'a string of villages', 'dozens of civilians': the noun after
-    'of' is what the verb acts on."""
-    if token.lemma_.lower() in _MEASURE_NOUNS or token.pos_ == "NUM":
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-    return token
-
-
-def _measured(noun: Token) -> Token:
-    """The measure phrase a noun is the content of ('ten days of drills' → 'days'), or itself."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and content_noun(prep.head) == noun:
-        return prep.head
-    return noun
-
-
-def _pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
-    wanted = set(preps)
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in wanted:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
-    return out
 
 
 class RoleReader:
@@ -207,12 +110,12 @@ class RoleReader:
         return []
 
     def noun_agents(self, noun: Token) -> list[Actor]:
-        by = self.of(_pobjs(noun, ["by", "from"]))
+        by = self.of(pobjs(noun, ["by", "from"]))
         if by:
             return by
         for acl in noun.children:  # "an airstrike widely attributed to Israel"
             if acl.dep_ == "acl" and acl.lemma_.lower() in _ATTRIBUTING_VERBS:
-                found = self.of(_pobjs(acl, ["to", "by"]))
+                found = self.of(pobjs(acl, ["to", "by"]))
                 if found:
                     return found
         for child in noun.children:
@@ -236,8 +139,8 @@ class RoleReader:
         ]
 
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
-        targets_by_prep = self.of(_pobjs(token, trig.target_preps))
-        if _is_passive(token):
+        targets_by_prep = self.of(pobjs(token, trig.target_preps))
+        if is_passive(token):
             sources = self.of(
                 g
                 for c in token.children
@@ -248,14 +151,14 @@ class RoleReader:
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
                 sources = [
                     a
-                    for carrier in _pobjs(token, ["in"])
+                    for carrier in pobjs(token, ["in"])
                     if match_trigger(carrier, self.lexicon) is not None
                     for a in self.noun_agents(carrier)
                 ]
-            targets = self.of(_passive_subjects(token)) or targets_by_prep
+            targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
-        objects = [content_noun(c) for c in token.children if c.dep_ in _OBJECT_DEPS]
+        objects = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
             receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
@@ -275,7 +178,7 @@ class RoleReader:
                 for o in objects
                 if (row := match_trigger(o, self.lexicon)) is not None
                 and row.event_type == trig.event_type
-                for t in _pobjs(o, row.target_preps | {"for", "to"})
+                for t in pobjs(o, row.target_preps | {"for", "to"})
             ]
             targets = self.of(aimed) or targets
         envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
@@ -283,11 +186,11 @@ class RoleReader:
             targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
-            targets = self.of(t for obj in objects for t in _pobjs(obj, preps))
+            targets = self.of(t for obj in objects for t in pobjs(obj, preps))
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
-            holders = objects + [p for o in [*objects, token] for p in _pobjs(o, preps)]
+            holders = objects + [p for o in [*objects, token] for p in pobjs(o, preps)]
             targets = [a for h in holders for a in self.possessor(h)]
         if not targets and trig.roles == "speaker_target":
             # "demanded that Armenian forces lay down their arms": the addressee is the
@@ -300,7 +203,7 @@ class RoleReader:
             ]  # "asked for the mission to begin leaving"
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
             if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
-                targets = self.of(_pobjs(token, ["for"]))
+                targets = self.of(pobjs(token, ["for"]))
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
         if not targets and trig.event_type == "AID":
@@ -325,8 +228,8 @@ class RoleReader:
         if document is None or document.lemma_.lower() not in document_nouns():
             return []
         owner = [c for c in document.children if c.dep_ in {"poss", "compound"}]
-        found = self.of(owner) or self.of(_pobjs(document, ["by", "from"]))
-        authored = document.head.lemma_.lower() in _document_words("authoring")
+        found = self.of(owner) or self.of(pobjs(document, ["by", "from"]))
+        authored = document.head.lemma_.lower() in document_words("authoring")
         if not found and document.dep_ == "dobj" and authored:  # "adopted a resolution ..."
             found = self.of(subjects(document.head))
         return found
@@ -347,7 +250,7 @@ class RoleReader:
         (the 'to' phrase hangs on the envoy or on the verb)."""
         hosts: list[Actor] = []
         for head in heads:
-            for place in _pobjs(head, ["to", "in"] if head.pos_ == "NOUN" else ["to"]):
+            for place in pobjs(head, ["to", "in"] if head.pos_ == "NOUN" else ["to"]):
                 for tok in [place, *(c for c in place.children if c.dep_ == "conj")]:
                     named = self.actors.mention_at(tok)
                     country = self.actors.territory.get(tok.i) or (
@@ -368,7 +271,7 @@ class RoleReader:
 
     def visited(self, token: Token) -> list[Actor]:
         """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
-        places = [c for c in token.children if c.dep_ == "dobj"] + _pobjs(token, ["to"])
+        places = [c for c in token.children if c.dep_ == "dobj"] + pobjs(token, ["to"])
         for place in places:
             country = self.actors.nationality.get(place.i) or self.actors.territory.get(place.i)
             if country:
@@ -379,15 +282,15 @@ class RoleReader:
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         if trig.roles == "symmetric":
-            between = self.of(_pobjs(noun, ["between", "among"]))
+            between = self.of(pobjs(noun, ["between", "among"]))
             if len(between) >= 2:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
         if not sources and trig.event_type in _SAID_TYPES:  # "drew a warning from Pyongyang"
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
-            sources = self._government_of([p for h in holders for p in _pobjs(h, ["from"])])
-        targets = self.of(_pobjs(noun, trig.target_preps | {"on", "against"}))
-        phrase = _measured(noun)  # "began ten days of joint drills": the phrase is the object
+            sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
+        targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
+        phrase = measured(noun)  # "began ten days of joint drills": the phrase is the object
         head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
         # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
@@ -400,20 +303,20 @@ class RoleReader:
             if not sources:
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
-                targets = self.of(_pobjs(verb, trig.target_preps | {"on", "at", "against"}))
+                targets = self.of(pobjs(verb, trig.target_preps | {"on", "at", "against"}))
             if not targets and phrase.dep_ == "dobj":  # "gave Finland its backing"
                 others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != phrase]
                 targets = self.of(others)
         if trig.roles == "self" and not sources:
-            sources = self.of(_pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
+            sources = self.of(pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
         if not targets and trig.mode == "visit":
             targets = self.visited(noun)
         if not targets and trig.event_type == "AID":
             targets = self.recipient([noun, noun.head])
         if not targets and trig.event_type == "SANCTION":
             # "an EU embargo on imports of Russian crude": whose goods are barred
-            held = _pobjs(noun, trig.target_preps | {"on", "against"})
-            held += [p for h in held for p in _pobjs(h, ["of"])]
+            held = pobjs(noun, trig.target_preps | {"on", "against"})
+            held += [p for h in held for p in pobjs(h, ["of"])]
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
 
@@ -421,7 +324,7 @@ class RoleReader:
         """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
         aid goes to is its recipient even though it is named as a place."""
         for tok in tokens:
-            for place in _pobjs(tok, _RECIPIENT_PREPS):
+            for place in pobjs(tok, _RECIPIENT_PREPS):
                 country = self.actors.territory.get(place.i)
                 if country:
                     return [Actor(place.text, country, country, country, None, rule="recipient")]
@@ -441,17 +344,6 @@ def same_side(actor: Actor, sources: list[Actor]) -> bool:
     if actor.sector == "MIL" and actor.country is None:
         return True
     return any(actor.country and actor.country == s.country for s in sources)
-
-
-@lru_cache(maxsize=2)
-def _document_words(role: str) -> frozenset[str]:
-    rows = read_tsv("events/documents.tsv")
-    return frozenset(row["lemma"] for row in rows if row["role"] == role)
-
-
-def document_nouns() -> frozenset[str]:
-    """Nouns for texts that act on their author's behalf ('a resolution calling for ...')."""
-    return _document_words("document")
 
 
 def _is_capital(token: Token) -> bool:

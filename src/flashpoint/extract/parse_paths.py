@@ -1,0 +1,132 @@
+"""Paths through the dependency parse that the role readers share: a verb's subjects (through
+control, coordination and relative clauses), passive subjects, what a measure phrase measures
+("dozens of civilians"), prepositional objects, and the nouns for texts that act for their
+authors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from flashpoint.resources import read_tsv
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_MEASURE_NOUNS = frozenset(
+    [
+        "hour",
+        "day",
+        "week",
+        "month",
+        "round",
+        "series",
+        "wave",
+        "string",
+        "number",
+        "dozen",
+        "score",
+        "hundred",
+        "thousand",
+        "couple",
+        "pair",
+        "group",
+        "batch",
+        "barrage",
+        "volley",
+        "spate",
+        "package",
+        "raft",
+        "tranche",
+        "set",
+    ]
+)
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+
+
+def subjects(token: Token) -> list[Token]:
+    """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
+    current = token
+    via_conj = False
+    for _ in range(4):
+        subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs
+        # "Aliyev said the airliner had been shot at, and demanded ...": an active verb
+        # coordinated with a passive one in a reported clause shares the speaker's subject.
+        reported = via_conj and current.dep_ == "ccomp" and is_passive(current)
+        inherits = (
+            reported
+            or current.dep_ in {"xcomp", "conj"}
+            or (
+                current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
+            )
+        )
+        via_conj = current.dep_ == "conj" and not is_passive(current)
+        if inherits and current.head != current:
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+            current = current.head.head  # "Afghan forces responded by shelling ..."
+            continue
+        if current.dep_ == "relcl" and any(
+            c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
+        ):
+            return [current.head]
+        break
+    return []
+
+
+def passive_subjects(token: Token) -> list[Token]:
+    subs = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not subs and token.dep_ == "conj" and is_passive(token.head):
+        subs = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if not subs and token.dep_ == "acl" and token.tag_ == "VBN":  # "two soldiers killed in ..."
+        subs = [token.head]
+    return subs
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
+        token.dep_ == "acl" and token.tag_ == "VBN"
+    )
+
+
+def content_noun(token: Token) -> Token:
+    """'four hours of talks', 'a string of villages', 'dozens of civilians': the noun after
+    'of' is what the verb acts on."""
+    if token.lemma_.lower() in _MEASURE_NOUNS or token.pos_ == "NUM":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+def measured(noun: Token) -> Token:
+    """The measure phrase a noun is the content of ('ten days of drills' → 'days'), or itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and content_noun(prep.head) == noun:
+        return prep.head
+    return noun
+
+
+def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in wanted:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+@lru_cache(maxsize=2)
+def document_words(role: str) -> frozenset[str]:
+    rows = read_tsv("events/documents.tsv")
+    return frozenset(row["lemma"] for row in rows if row["role"] == role)
+
+
+def document_nouns() -> frozenset[str]:
+    """Nouns for texts that act on their author's behalf ('a resolution calling for ...')."""
+    return document_words("document")
