@@ -316,3 +316,12 @@ def test_a_sentence_without_a_date_takes_the_storys_last_date() -> None:
     events = flashpoint.extract(text, published=date(2023, 6, 7))
     accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and accuse[0].date == date(2023, 6, 6)
+
+
+def test_odd_letters_that_ignorecase_folds_do_not_crash_date_reading() -> None:
+    # "ſ" (long s) and the Kelvin sign match s and k case-insensitively in Python's re.
+    found = find_dates("Rockets fell on Thurſday and in Auguſt 2020.", date(2020, 9, 4))
+    assert [(d.value, d.precision) for d in found] == [
+        (date(2020, 9, 3), "day"),
+        (date(2020, 8, 1), "month"),
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -266,6 +267,12 @@ def resolve_weekday(rel: str, weekday: int, published: date, future: bool) -> da
     return weekday_on_or_before(published, weekday)
 
 
+def _word(text: str) -> str:
+    """A month or weekday name as the tables key it; the odd letters IGNORECASE folds ("ſ" long
+    s, the Kelvin sign) are mapped to plain ones by NFKC."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def _resolve(
     kind: str, m: re.Match[str], published: date | None, prior: date | None
 ) -> _Resolved | None:
@@ -275,7 +282,11 @@ def _resolve(
         return None  # "may", "march" as ordinary words
     if g.get("wd") and not g["wd"][0].isupper():
         return None
-    month = lex.months[g["mon"].lower()] if g.get("mon") else 0
+    if g.get("mon") and _word(g["mon"]) not in lex.months:
+        return None  # IGNORECASE matched an odd letter ("Auguſt"): not a month we know
+    if g.get("wd") and _word(g["wd"]) not in lex.weekdays:
+        return None
+    month = lex.months[_word(g["mon"])] if g.get("mon") else 0
     if kind == "iso":
         found = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
         return (found, "day", False) if found else None
@@ -302,7 +313,7 @@ def _resolve(
         return _recent_month(published, month, (g.get("rel") or "").lower()), "month", True
     if kind == "weekday":
         rel = " ".join((g["rel"] or "").lower().split())
-        return resolve_weekday(rel, lex.weekdays[g["wd"].lower()], published, False), "day", True
+        return resolve_weekday(rel, lex.weekdays[_word(g["wd"])], published, False), "day", True
     if kind == "nth":
         day = int(g["d"])
         month_start = published.replace(day=1)
