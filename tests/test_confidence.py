@@ -66,3 +66,12 @@ def test_one_sided_acts_and_tolls_keep_their_score() -> None:
     )
     assert any(e.event_type == "MOBILIZE" and e.confidence >= 0.5 for e in mobilise)
     assert any(e.event_type == "ASSAULT" and e.confidence >= 0.5 for e in toll)
+
+
+def test_no_plans_and_no_intention_negate_the_act() -> None:
+    for text in (
+        "The Kremlin said Putin had no plans to speak with Biden.",
+        "Russia has no intention of attacking NATO, Putin said.",
+    ):
+        events = flashpoint.extract(text, published=date(2024, 2, 20))
+        assert events and all(e.modality == "negated" for e in events), text

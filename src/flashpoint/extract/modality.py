@@ -75,6 +75,10 @@ def _sentence_cues(sent: Span, lex: Lexicon) -> tuple[str, ...]:
     return tuple(cue for token in sent for cue in _cues(token, lex, scope))
 
 
+def _denied_noun(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "never"} for c in noun.children)
+
+
 def modality_of(
     trigger: Token, sent: Span, lexicon: Lexicon | None = None, *, decision: Token | None = None
 ) -> Modality:
@@ -83,7 +87,10 @@ def modality_of(
     found = _modifier_cues(trigger, lex)
     head_scope = frozenset({"head"})
     for governor in _governors(trigger, decision):
-        found.extend(_cues(governor, lex, head_scope))
+        cues = _cues(governor, lex, head_scope)
+        if cues and governor.pos_ == "NOUN" and _denied_noun(governor):
+            cues = ["negated"]  # "had no plans to speak", "no intention of attacking"
+        found.extend(cues)
         if governor.pos_ in {"VERB", "AUX"}:
             found.extend(_modifier_cues(governor, lex))
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
