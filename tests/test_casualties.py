@@ -243,3 +243,18 @@ def test_plural_victims_without_number_give_no_count() -> None:
 )
 def test_parse_number(words: str, value: int | None) -> None:
     assert parse_number(words) == value
+
+
+def test_a_toll_does_not_pass_to_an_earlier_act_told_in_an_after_clause() -> None:
+    from datetime import date
+
+    import flashpoint
+
+    text = (
+        "An Israeli strike set fire to tents in Rafah on Sunday, killing at least 45 people, "
+        "hours after Hamas fired a barrage of rockets at Tel Aviv."
+    )
+    events = flashpoint.extract(text, published=date(2024, 5, 27))
+    tolls = {e.trigger: e.fatalities for e in events if e.event_type == "ASSAULT"}
+    assert tolls.get("fired") is None, tolls
+    assert 45 in tolls.values(), tolls

@@ -208,6 +208,9 @@ def _victim_subject(verb: Token) -> bool:
     return bool(roles & {"transitive", "particle"}) and _has_passive_reading(verb)
 
 
+_SEQUENCE_WORDS = frozenset({"after", "before", "since", "until", "following"})
+
+
 def _agentless(token: Token) -> bool:
     """No one acts in this clause but the one it hangs off (or it is not a clause at all)."""
     if token.pos_ not in {"VERB", "AUX"}:
@@ -232,12 +235,21 @@ def _climb(start: Token, *, from_trigger: bool) -> list[Token]:
     path = [start]
     current, first = start, True
     while current.head.i != current.i:
-        allowed = first and from_trigger and current.dep_ == "advcl"
+        allowed = first and from_trigger and current.dep_ == "advcl" and not _sequenced(current)
         if not (allowed or _may_climb(current, first and not from_trigger)):
             break
         current, first = current.head, False
         path.append(current)
     return path
+
+
+def _sequenced(clause: Token) -> bool:
+    """'... killing 45, hours after Hamas fired rockets': a clause placed before or after the
+    main one tells another event, not how its victims died."""
+    return any(
+        c.dep_ in {"mark", "prep", "advmod"} and c.lower_ in _SEQUENCE_WORDS
+        for c in clause.children
+    )
 
 
 def _belongs_to(anchor: Token, trigger: Token) -> bool:
