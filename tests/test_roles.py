@@ -498,3 +498,19 @@ def test_a_town_an_armed_group_takes_is_taken_from_the_states_forces() -> None:
     events = flashpoint.extract(text, published=date(2025, 1, 28))
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and assault[0].actor2 is not None and assault[0].actor2.code == "CODMIL"
+
+
+def test_a_strike_that_killed_someone_is_one_attack_on_them() -> None:
+    text = (
+        "An Israeli strike on a residential building in Damascus killed a senior Hezbollah "
+        "commander."
+    )
+    events = flashpoint.extract(text, published=date(2024, 10, 2))
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.actor2) for e in attacks]
+    assert attacks[0].actor2 is not None and attacks[0].actor2.org == "Hezbollah"
+
+
+def test_rockets_fired_toward_a_country_target_it() -> None:
+    text = "Hamas fired more than 150 rockets toward Israel on Monday evening."
+    assert any(d[1] == "ISR" for d in _dyads(text, "ASSAULT")), _dyads(text, "ASSAULT")

@@ -139,7 +139,9 @@ class RoleReader:
         ]
 
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
-        targets_by_prep = self.of(pobjs(token, trig.target_preps))
+        aimed_at = pobjs(token, trig.target_preps)
+        # "fired rockets toward Israel": a country named as where the act is aimed is its target
+        targets_by_prep = self.of(aimed_at) or self._countries_at(aimed_at)
         if is_passive(token):
             sources = self.of(
                 g
@@ -232,6 +234,14 @@ class RoleReader:
         authored = document.head.lemma_.lower() in document_words("authoring")
         if not found and document.dep_ == "dobj" and authored:  # "adopted a resolution ..."
             found = self.of(subjects(document.head))
+        return found
+
+    def _countries_at(self, places: list[Token]) -> list[Actor]:
+        found = []
+        for place in places:
+            country = self.actors.territory.get(place.i)
+            if country and place.ent_type_ in {"GPE", ""}:
+                found.append(Actor(place.text, country, country, country, None, rule="aimed-at"))
         return found
 
     def _government_of(self, places: list[Token]) -> list[Actor]:

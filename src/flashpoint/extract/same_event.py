@@ -29,6 +29,12 @@ def merge_duplicates(frames: list[EventFrame]) -> list[EventFrame]:
             if kept.event_type == frame.event_type and _killed_when(frame.trigger, kept.trigger):
                 merged[i] = _with_outcome(kept, frame)
                 break
+            if kept.event_type == frame.event_type and _does(kept.trigger, frame.trigger):
+                merged[i] = _told_by_its_verb(frame, kept)  # "an Israeli strike ... killed X"
+                break
+            if kept.event_type == frame.event_type and _does(frame.trigger, kept.trigger):
+                merged[i] = _told_by_its_verb(kept, frame)
+                break
             if (
                 kept.event_type == frame.event_type
                 and _compatible(kept.actor1, frame.actor1)
@@ -59,6 +65,27 @@ def _killed_when(toll: Token, attack: Token) -> bool:
         and attack.dep_ == "advcl"
         and attack.head == toll
         and any(c.dep_ == "advmod" and c.lower_ in {"when", "as"} for c in attack.children)
+    )
+
+
+def _does(attack: Token, outcome: Token) -> bool:
+    """'An Israeli strike on a building in Damascus killed a commander': the attack noun is the
+    subject of the killing it did."""
+    return attack.dep_ == "nsubj" and attack.head == outcome and outcome.pos_ == "VERB"
+
+
+def _told_by_its_verb(verb: EventFrame, noun: EventFrame) -> EventFrame:
+    """The verb's event, with the noun's agent and mode where the verb lacks them; the verb's
+    object is the target unless it is only the building hit."""
+    target = verb.actor2
+    if target is None or (target.rule.startswith("facility") and noun.actor2 is not None):
+        target = noun.actor2 or target
+    return replace(
+        verb,
+        actor1=verb.actor1 or noun.actor1,
+        actor2=target,
+        mode=verb.mode or noun.mode,
+        cameo=verb.cameo if verb.mode or not noun.mode else noun.cameo,
     )
 
 
