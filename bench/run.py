@@ -4,7 +4,9 @@ Prints ``bench: <name> <value> <unit>`` lines and writes the same figures to
 bench-results.json (replaced at the start of each run).  Sizes come from the environment:
 
     FLASHPOINT_BENCH_CORPUS     articles generated (default 2000; at least 2000 is the spec)
-    FLASHPOINT_BENCH_ARTICLES   articles used for the throughput / ingest / Dask runs (200)
+    FLASHPOINT_BENCH_ARTICLES   articles used for the throughput and ingest runs (200)
+    FLASHPOINT_BENCH_DASK       articles for the Dask 1-vs-2-worker runs (400: with fewer, the
+                                fixed cost of starting and draining a run hides the scaling)
     FLASHPOINT_BENCH_REPEATS    alternating repeats of the bare-spaCy comparison (2)
     FLASHPOINT_BENCH_MEMORY     corpus sizes for the peak-memory runs (1000,10000)
     FLASHPOINT_BENCH_API_EVENTS stored events for bench/serve_bench.py (100000; 0 skips it)
@@ -146,7 +148,9 @@ def main() -> None:
         bench_throughput(figures, articles, env_int("FLASHPOINT_BENCH_REPEATS", 2))
         bench_gazetteer(figures, articles, tmp)
         bench_ingest(figures, subset, n, tmp)
-        bench_dask(figures, subset, n)
+        dask_n = min(env_int("FLASHPOINT_BENCH_DASK", 400), corpus_size)
+        dask_subset, _ = _subset(shards, dask_n, tmp / "dask.jsonl")
+        bench_dask(figures, dask_subset, dask_n)
         bench_memory(figures, memory_sizes, tmp)
     bench_serve(env_int("FLASHPOINT_BENCH_API_EVENTS", 100_000))
     note(f"total {time.perf_counter() - started:.0f} s; figures in {RESULTS.name}")
