@@ -33,11 +33,23 @@ def peak_rss_mb(corpus_dir: Path) -> tuple[float, int, float]:
     return report["peak_rss_mb"], report["articles"], report["seconds"]
 
 
+def _peak_kb() -> int:
+    """This process's own peak resident set, in KiB.  getrusage's ru_maxrss survives exec, so
+    a child started by fork+exec would report its (much larger) parent's peak; the kernel's
+    VmHWM belongs to the new address space only.  Falls back to ru_maxrss off Linux."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child(corpus_dir: Path, url: str) -> None:
     from ingest import ingest
 
     outcome, seconds = ingest(sorted(corpus_dir.glob("*.jsonl")), url)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak_kb = _peak_kb()
     print(
         json.dumps(
             {"peak_rss_mb": peak_kb / 1024, "articles": outcome.articles, "seconds": seconds}
