@@ -36,7 +36,7 @@ from flashpoint.model import Article, Event, normalise_text, stable_hash  # noqa
 from flashpoint.serve import create_app  # noqa: E402
 from flashpoint.serve.synthetic import synthetic_reports  # noqa: E402
 from flashpoint.store import open_store  # noqa: E402
-from flashpoint.store.records import event_columns, report_json  # noqa: E402
+from flashpoint.store.records import event_columns, source_columns  # noqa: E402
 from flashpoint.store.schema import articles, event_sources, events  # noqa: E402
 
 BATCH = 5000
@@ -70,17 +70,7 @@ def _rows(
                 updated_at=now,
             )
             event_rows.append(row)
-            source_rows.append(
-                {
-                    "event_id": event.event_id,
-                    "article_id": article.article_id,
-                    "report_event_id": event.event_id,
-                    "sentence": event.sentence,
-                    "span_start": event.span[0],
-                    "span_end": event.span[1],
-                    "report_json": report_json(event, article.published),
-                }
-            )
+            source_rows.append(source_columns(event.event_id, event, article.published))
         yield article_row, event_rows, source_rows
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flashpoint.model import Actor, Article, Event, Place, event_id_for
+from flashpoint.model import Actor, Article, Place
 from flashpoint.store import open_store
 from flashpoint.store.merge import Report, actor_relation, compare
+from reports import assault
 
 DAY = date(2016, 3, 22)
 CIVILIANS = Actor("people", "civilians", "BELCVL", "BEL", "CVL")
@@ -29,27 +30,8 @@ def report(sentence: str, published: date = DAY, **fields: Any) -> Report:
     """A report read from an article made of ``sentence`` (defaults: an asserted ASSAULT)."""
     article_id = Article(text=sentence, published=published).article_id
     span = (0, len(sentence))
-    base: dict[str, Any] = {
-        "date": published,
-        "date_precision": "day",
-        "event_type": "ASSAULT",
-        "mode": None,
-        "cameo_code": "190",
-        "acled_event_type": None,
-        "acled_sub_event_type": None,
-        "modality": "asserted",
-        "actor1": None,
-        "actor2": None,
-        "location": None,
-        "fatalities": None,
-        "injuries": None,
-        "attribution": None,
-        "confidence": 0.8,
-    }
-    base.update(fields)
-    event_id = event_id_for(article_id, span, base["event_type"])
-    event = Event(event_id=event_id, article_id=article_id, sentence=sentence, span=span, **base)
-    return Report(event, published)
+    fields.setdefault("date", published)
+    return Report(assault(article_id, sentence, span, **fields), published)
 
 
 def test_two_named_sites_ten_km_apart_are_two_scenes() -> None:

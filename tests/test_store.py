@@ -13,10 +13,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from flashpoint.errors import StoreError
-from flashpoint.model import Actor, Article, Event, Place, event_id_for
+from flashpoint.model import Actor, Article, Event, Place
 from flashpoint.store import evaluate_merge, open_store
 from flashpoint.store import writes as store_module
 from flashpoint.store.schema import metadata
+from reports import assault
 
 GOLD_MERGE = Path(__file__).parent / "gold" / "merge"
 
@@ -40,26 +41,9 @@ def report(art: Article, sentence: str, **fields: Any) -> Event:
     """An event read from ``sentence`` of ``art`` (defaults: an asserted ASSAULT)."""
     start = art.text.index(sentence)
     span = (start, start + len(sentence))
-    base: dict[str, Any] = {
-        "date": None,
-        "date_precision": "day",
-        "event_type": "ASSAULT",
-        "mode": None,
-        "cameo_code": "190",
-        "acled_event_type": "Explosions/Remote violence",
-        "acled_sub_event_type": "Air/drone strike",
-        "modality": "asserted",
-        "actor1": None,
-        "actor2": None,
-        "location": None,
-        "fatalities": None,
-        "injuries": None,
-        "attribution": None,
-        "confidence": 0.8,
-    }
-    base.update(fields)
-    event_id = event_id_for(art.article_id, span, base["event_type"])
-    return Event(event_id=event_id, article_id=art.article_id, sentence=sentence, span=span, **base)
+    fields.setdefault("acled_event_type", "Explosions/Remote violence")
+    fields.setdefault("acled_sub_event_type", "Air/drone strike")
+    return assault(art.article_id, sentence, span, **fields)
 
 
 def single(

@@ -183,3 +183,16 @@ def stored_event(row: Mapping[str, Any], sources: Sequence[Mapping[str, Any]]) -
     data["fatalities_reported"] = list(row["fatalities_reported"] or [])
     data["merge_reasons"] = list(row["merge_reasons"] or [])
     return data
+
+
+def source_columns(event_id: str, report: Event, published: date | None) -> dict[str, Any]:
+    """The event_sources row that links one report's event to the stored event it joined."""
+    return {
+        "event_id": event_id,
+        "article_id": report.article_id,
+        "report_event_id": report.event_id,
+        "sentence": report.sentence,
+        "span_start": report.span[0],
+        "span_end": report.span[1],
+        "report_json": report_json(report, published),
+    }

@@ -14,7 +14,12 @@ from flashpoint.model import Article, normalise_text, stable_hash
 from flashpoint.store import dedup
 from flashpoint.store.combine import combine
 from flashpoint.store.merge import Candidate, Report, load_rules
-from flashpoint.store.records import event_columns, event_from_dict, parse_date, report_json
+from flashpoint.store.records import (
+    event_columns,
+    event_from_dict,
+    parse_date,
+    source_columns,
+)
 from flashpoint.store.schema import articles, event_sources, events
 
 # Candidates are looked up by date within this many days; coarser dates are compared in Python.
@@ -51,19 +56,7 @@ def _text_hash(article: Article) -> str:
 
 
 def insert_source(conn: Connection, event_id: str, report: Report) -> None:
-    e = report.event
-    conn.execute(
-        event_sources.insert(),
-        {
-            "event_id": event_id,
-            "article_id": e.article_id,
-            "report_event_id": e.event_id,
-            "sentence": e.sentence,
-            "span_start": e.span[0],
-            "span_end": e.span[1],
-            "report_json": report_json(e, report.published),
-        },
-    )
+    conn.execute(event_sources.insert(), source_columns(event_id, report.event, report.published))
 
 
 def insert_new_event(conn: Connection, report: Report) -> None:
