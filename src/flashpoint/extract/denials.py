@@ -15,6 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.article_context import same_party
+from flashpoint.extract.frames import trigger_token
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.parse_paths import subjects
 from flashpoint.extract.roles import RoleReader
@@ -53,23 +55,16 @@ def _points_back(token: Token) -> bool:
 
 
 def _position(event: Event, doc: Doc) -> int:
-    """Token index of an event's trigger (the first token of its sentence with that text)."""
-    start, end = event.span
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None:
-        for tok in span:
-            if tok.text == event.trigger:
-                return tok.i
-        return span.start
-    return 0
+    """Token index of an event's trigger (its sentence's start if the text is not found)."""
+    token = trigger_token(event, doc)
+    if token is not None:
+        return token.i
+    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _same_side(a: Actor | None, b: Actor) -> bool:
-    if a is None:
-        return False
-    if a.org or b.org:
-        return a.org == b.org
-    return a.country is not None and a.country == b.country
+    return a is not None and same_party(a, b)
 
 
 class DenialReader:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from flashpoint.extract.lexicon import Trigger
-from flashpoint.model import Actor
+from flashpoint.model import Actor, Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +25,10 @@ class EventFrame:
     # The one-sided decision this event was read from ("agreed to freeze", "ordered ... to
     # withdraw"): the decision makes the act asserted, so modality ignores it.
     decision: Token | None = None
+
+
+def trigger_token(event: Event, doc: Doc) -> Token | None:
+    """The token a coded event was read from: the first token of its sentence with the trigger's
+    text (an Event keeps offsets and text, not the parse)."""
+    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
+    return next((t for t in span or [] if t.text == event.trigger), None)

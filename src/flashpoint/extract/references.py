@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.extract.frames import trigger_token
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Event, event_id_for
@@ -26,11 +27,6 @@ _STATEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 @lru_cache(maxsize=1)
 def _act_nouns() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("events/act_nouns.tsv"))
-
-
-def _trigger_token(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    return next((t for t in span or [] if t.text == event.trigger), None)
 
 
 def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]:
@@ -64,7 +60,7 @@ class ReferenceReader:
         speaker = event.actor1
         if event.event_type not in _REACTIONS or event.actor2 is not None or speaker is None:
             return [event]
-        reaction = _trigger_token(event, doc)
+        reaction = trigger_token(event, doc)
         if reaction is None:
             return [event]
         named, row = _named_act(reaction, self.lexicon)

@@ -237,22 +237,20 @@ class RoleReader:
         return found
 
     def _countries_at(self, places: list[Token]) -> list[Actor]:
-        found = []
-        for place in places:
-            country = self.actors.territory.get(place.i)
-            if country and place.ent_type_ in {"GPE", ""}:
-                found.append(Actor(place.text, country, country, country, None, rule="aimed-at"))
-        return found
+        named = [p for p in places if p.ent_type_ in {"GPE", ""}]
+        return self._territories(named, None, "aimed-at")
 
     def _government_of(self, places: list[Token]) -> list[Actor]:
         """Countries and capitals named as places, read as their governments."""
+        return self._territories(places, "GOV", "speaker-seat")
+
+    def _territories(self, places: Iterable[Token], sector: str | None, rule: str) -> list[Actor]:
+        """The states that places named as territory belong to, as actors of ``sector``."""
         found = []
         for place in places:
             country = self.actors.territory.get(place.i)
             if country:
-                found.append(
-                    Actor(place.text, country, f"{country}GOV", country, "GOV", rule="speaker-seat")
-                )
+                found.append(_state_at(place, country, sector, rule))
         return found
 
     def envoy_hosts(self, heads: list[Token]) -> list[Actor]:
@@ -267,16 +265,7 @@ class RoleReader:
                         named.actor.country if named and named.kind == "country" else None
                     )
                     if country:
-                        hosts.append(
-                            Actor(
-                                tok.text,
-                                country,
-                                f"{country}GOV",
-                                country,
-                                "GOV",
-                                rule="envoy-host",
-                            )
-                        )
+                        hosts.append(_state_at(tok, country, "GOV", "envoy-host"))
         return hosts
 
     def visited(self, token: Token) -> list[Actor]:
@@ -285,9 +274,7 @@ class RoleReader:
         for place in places:
             country = self.actors.nationality.get(place.i) or self.actors.territory.get(place.i)
             if country:
-                return [
-                    Actor(place.text, country, f"{country}GOV", country, "GOV", rule="visit-host")
-                ]
+                return [_state_at(place, country, "GOV", "visit-host")]
         return []
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
@@ -334,11 +321,15 @@ class RoleReader:
         """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
         aid goes to is its recipient even though it is named as a place."""
         for tok in tokens:
-            for place in pobjs(tok, _RECIPIENT_PREPS):
-                country = self.actors.territory.get(place.i)
-                if country:
-                    return [Actor(place.text, country, country, country, None, rule="recipient")]
+            found = self._territories(pobjs(tok, _RECIPIENT_PREPS), None, "recipient")
+            if found:
+                return found[:1]
         return []
+
+
+def _state_at(place: Token, country: str, sector: str | None, rule: str) -> Actor:
+    """The state (or its ``sector``) that a place named in the text belongs to."""
+    return Actor(place.text, country, f"{country}{sector or ''}", country, sector, rule=rule)
 
 
 def _as_forces(actor: Actor) -> Actor:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.extract.frames import trigger_token
 from flashpoint.model import Event
 
 _TOLL_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
@@ -47,8 +48,7 @@ def _attack_to_credit(
         return None
     if toll.fatalities is None and toll.injuries is None:
         return None
-    span = doc.char_span(toll.span[0], toll.span[1], alignment_mode="expand")
-    trigger = next((t for t in span or [] if t.text == toll.trigger), None)
+    trigger = trigger_token(toll, doc)
     if trigger is None or trigger.lemma_.lower() not in _TOLL_LEMMAS:
         return None
     if any(is_trigger(t) for t in trigger.subtree if t != trigger):
@@ -72,7 +72,7 @@ def _zero_toll(event: Event, doc: Doc) -> str | None:
     zero ("fatalities" or "injuries"), or None when the sentence states no such nothing."""
     if event.event_type != "ASSAULT" or event.actor1 is not None:
         return None
-    trigger = _trigger_of(event, doc)
+    trigger = trigger_token(event, doc)
     if trigger is None or trigger.lemma_.lower() not in _TOLL_LEMMAS | {"hurt"}:
         return None
     victims = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
@@ -95,11 +95,6 @@ def _with_zero(attack: Event, count: str) -> Event:
     if count == "fatalities":
         return attack if attack.fatalities else replace(attack, fatalities=0)
     return attack if attack.injuries else replace(attack, injuries=0)
-
-
-def _trigger_of(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    return next((t for t in span or [] if t.text == event.trigger), None)
 
 
 def _last_attack(earlier: list[Event], toll: Event) -> Event | None:
