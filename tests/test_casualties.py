@@ -133,6 +133,13 @@ TRIGGERED: list[tuple[str, str, int | None, int | None]] = [
         30,
     ),
     ("Forces shelled the town and killed 5 people.", "shelled", 5, None),
+    # a toll after a second act of the same attackers is the whole attack's
+    (
+        "Militants stormed the hotel and set it on fire, killing at least 21 guests.",
+        "stormed",
+        21,
+        None,
+    ),
     ("A suicide bombing that killed 5 people hit the market.", "bombing", 5, None),
     (
         "Turkish officials said a Syrian airstrike killed 33 Turkish soldiers.",

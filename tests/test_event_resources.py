@@ -358,7 +358,7 @@ def test_modality_rows_are_valid_and_unique() -> None:
     assert not [k for k, n in keys.items() if n > 1]
     for row in rows("modality.tsv"):
         assert row["modality"] in {"negated", "uncertain", "intended"}, row
-        assert row["scope"] in {"aux", "adv", "head", "sentence"}, row
+        assert row["scope"] in {"aux", "adv", "head", "clause", "sentence"}, row
         assert row["pos"] in {"PART", "ADV", "ADJ", "ADP", "AUX", "VERB", "NOUN", "DET"} | {
             "CCONJ",
             "SCONJ",

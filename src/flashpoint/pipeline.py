@@ -55,7 +55,7 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
-from flashpoint.extract.references import ReferenceReader
+from flashpoint.extract.references import ReferenceReader, back_references_folded
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
@@ -124,6 +124,7 @@ class ArticleExtractor:
             if frames:
                 story = _Story(article, article_id, actors, places, home)
                 events.extend(self._code_sentence(story, sent, text, frames, story_date, dates))
+        events = back_references_folded(events, doc)
         events = DenialReader(actors, self.lexicon)(events, doc)
         events = ReferenceReader(self.lexicon, same_party)(events, doc)
         events = tolls_folded_into_attacks(

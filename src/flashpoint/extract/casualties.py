@@ -234,13 +234,21 @@ def _climb(start: Token, *, from_trigger: bool) -> list[Token]:
     trigger, the first step may leave an adverbial clause ("killed when shells hit")."""
     path = [start]
     current, first = start, True
+    shared_ok = not from_trigger
     while current.head.i != current.i:
         allowed = first and from_trigger and current.dep_ == "advcl" and not _sequenced(current)
-        if not (allowed or _may_climb(current, first and not from_trigger)):
+        if not (allowed or _may_climb(current, shared_ok)):
             break
+        # "stormed the hotel and set it on fire, killing 21": a participle's toll reaches
+        # back over the conjunct it hangs on to the act both verbs share a subject with.
+        shared_ok = shared_ok and first and _participle(current)
         current, first = current.head, False
         path.append(current)
     return path
+
+
+def _participle(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG"
 
 
 def _sequenced(clause: Token) -> bool:

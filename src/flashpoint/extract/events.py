@@ -112,8 +112,11 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if coded(i):
             parent = parent_of.get(i)
             decision = sent.doc[parent] if parent in yielding else None
+            deciders = framed[parent] if parent in yielding else []
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
-            frames.extend(replace(_aimed(f, content), decision=decision) for f in group)
+            frames.extend(
+                replace(_aimed(_decided_by(f, deciders), content), decision=decision) for f in group
+            )
     return merge_duplicates(frames)
 
 
@@ -153,6 +156,17 @@ def _meetings_of_their_parties(
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+def _decided_by(frame: EventFrame, deciders: list[EventFrame]) -> EventFrame:
+    """'Yemen's government agreed to a truce', 'the junta agreed to talks': a deal or meeting
+    named with no party of its own is made by whoever agreed to it.  (An act agreed to, 'the
+    release of hostages', is still to come and keeps its own parties.)"""
+    if frame.verbal or frame.actor1 is not None or frame.rule.roles != "symmetric":
+        return frame
+    if not deciders or deciders[0].actor1 is None:
+        return frame
+    return replace(frame, actor1=deciders[0].actor1)
 
 
 def _decided_act(parent: list[EventFrame], content: list[EventFrame]) -> bool:
@@ -249,8 +263,12 @@ def _yields_to_content(frames: list[EventFrame]) -> bool:
     a RETREAT."""
     if not frames or frames[0].event_type not in _DECISION_TYPES:
         return False
+    # A rebel group is no part of its country's government: 'the government and the Houthis
+    # agreed to a truce' is a deal between two sides, not one side's decision.
     return all(
-        f.actor2 is None or same_side(f.actor2, [f.actor1] if f.actor1 else []) for f in frames
+        f.actor2 is None
+        or (not f.actor2.org and same_side(f.actor2, [f.actor1] if f.actor1 else []))
+        for f in frames
     )
 
 

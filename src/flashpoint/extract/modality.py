@@ -22,6 +22,7 @@ _MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "det", "a
 # How a trigger hangs under a governing cue: "denied [shelling]", "plans [to deploy]",
 # "denied [that ... had killed]".  Adverbial clauses are separate assertions, not complements.
 _GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl"})
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 _CIRCUMSTANCES = frozenset({"at", "during", "after", "following", "amid", "before"})
 
 
@@ -86,8 +87,12 @@ def modality_of(
     lex = lexicon or get_lexicon()
     found = _modifier_cues(trigger, lex)
     head_scope = frozenset({"head"})
+    below = trigger
     for governor in _governors(trigger, decision):
-        cues = _cues(governor, lex, head_scope)
+        # "claimed to have shot down" hedges; "claimed the attack" owns it (scope 'clause')
+        scopes = head_scope | {"clause"} if below.dep_ in _CLAUSE_DEPS else head_scope
+        below = governor
+        cues = _cues(governor, lex, scopes)
         if cues and governor.pos_ == "NOUN" and _denied_noun(governor):
             cues = ["negated"]  # "had no plans to speak", "no intention of attacking"
         found.extend(cues)

@@ -97,3 +97,42 @@ class ReferenceReader:
                 seen.setdefault((actor.code, actor.org or ""), actor)
             return list(seen.values())
         return []
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def back_references_folded(events: list[Event], doc: Doc) -> list[Event]:
+    """'Gunmen opened fire on concertgoers ... Islamic State claimed the attack': 'the attack'
+    names the shooting told before, not a second attack.  A definite event noun with no target
+    and no toll of its own, after an asserted event of its type in an earlier sentence, folds
+    into that event (giving it a source it lacked)."""
+    out: list[Event] = []
+    for event in events:
+        prior = _referent(out, event, doc)
+        if prior is None:
+            out.append(event)
+        elif prior.actor1 is None and event.actor1 is not None:
+            out[out.index(prior)] = replace(prior, actor1=event.actor1)
+    return out
+
+
+def _referent(earlier: list[Event], event: Event, doc: Doc) -> Event | None:
+    if event.actor2 is not None or event.modality != "asserted":
+        return None
+    if event.fatalities is not None or event.injuries is not None:
+        return None
+    noun = trigger_token(event, doc)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return None
+    for prior in reversed(earlier):
+        if prior.span == event.span or prior.event_type != event.event_type:
+            continue
+        if prior.modality != "asserted":
+            return None
+        a, b = prior.actor1, event.actor1
+        same = a is None or b is None or (a.code, a.org) == (b.code, b.org)
+        return prior if same else None
+    return None
