@@ -68,3 +68,39 @@ def test_a_new_attack_named_by_a_definite_noun_with_its_own_target_stays() -> No
         "Russian missiles hit Odesa on Monday. On Tuesday the attack on Kharkiv killed four."
     )
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_each_of_several_states_urging_their_citizens_urges_its_own() -> None:
+    events = _coded(
+        "Canada, Germany and Japan urged their citizens on Monday to leave Lebanon immediately."
+    )
+    dyads = _dyads(events, "REQUEST")
+    assert sorted(dyads, key=str) == [("CANGOV", None), ("DEUGOV", None), ("JPNGOV", None)]
+
+
+def test_an_attack_attributed_to_a_state_is_that_state_s() -> None:
+    events = _coded("A drone strike widely attributed to Turkey killed three fighters in Sinjar.")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert [e.actor1.country if e.actor1 else None for e in attacks] == ["TUR"]
+
+
+def test_an_attack_its_author_says_is_coming_is_a_threat() -> None:
+    events = _coded("Hezbollah said it would retaliate against Israel for the killing.")
+    assert [(e.event_type, e.modality) for e in events if e.actor1 is not None][:1] == [
+        ("THREATEN", "asserted")
+    ]
+    assert not [e for e in events if e.event_type == "ASSAULT" and e.actor1 is not None]
+
+
+def test_a_vow_to_respond_is_a_threat() -> None:
+    events = _coded("Iran's foreign ministry vowed to respond to the strike on its consulate.")
+    assert [e.event_type for e in events].count("THREATEN") == 1
+
+
+def test_a_bare_toll_followed_by_a_vow_is_still_the_attack_s_toll() -> None:
+    events = _coded(
+        "Russian missiles struck the city of Dnipro on Friday. Ukrainian officials said "
+        "14 people had been killed and vowed to respond."
+    )
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert [(e.actor1 and e.actor1.country, e.fatalities) for e in attacks] == [("RUS", 14)]

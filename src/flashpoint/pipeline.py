@@ -24,9 +24,7 @@ from flashpoint.extract.article_context import (
     CIVILIAN_SECTORS,
     claimants,
     conceded_to_protesters,
-    crowd_violence_as_riot,
     detained_protesters,
-    foreign_ban_as_sanction,
     foreign_ground,
     implied_participants,
     located,
@@ -55,6 +53,11 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
+from flashpoint.extract.recode import (
+    crowd_violence_as_riot,
+    foreign_ban_as_sanction,
+    intended_force_as_threat,
+)
 from flashpoint.extract.references import ReferenceReader, back_references_folded
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
@@ -132,7 +135,11 @@ class ArticleExtractor:
         )
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [
-            crowd_violence_as_riot(foreign_ban_as_sanction(protesters_protest(states_as_forces(e))))
+            crowd_violence_as_riot(
+                foreign_ban_as_sanction(
+                    protesters_protest(states_as_forces(intended_force_as_threat(e)))
+                )
+            )
             for e in with_adversaries(events)
         ]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)

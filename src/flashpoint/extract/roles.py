@@ -109,13 +109,22 @@ class RoleReader:
             return [Actor(token.text, country, country, country, None, rule="possessor")]
         return []
 
+    def _own(self, noun: Token, sources: list[Actor]) -> bool:
+        """Is the object the sources' own ('their citizens'), by a pronoun naming one of them?"""
+        pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS]
+        held = {(a.code, a.org) for p in pronouns for a in self.actors.actors_for(p)}
+        return bool(held & {(s.code, s.org) for s in sources})
+
     def noun_agents(self, noun: Token) -> list[Actor]:
         by = self.of(pobjs(noun, ["by", "from"]))
         if by:
             return by
         for acl in noun.children:  # "an airstrike widely attributed to Israel"
             if acl.dep_ == "acl" and acl.lemma_.lower() in _ATTRIBUTING_VERBS:
-                found = self.of(pobjs(acl, ["to", "by"]))
+                # a state named after "to" reads as a place until the verb says otherwise
+                found = self.of(pobjs(acl, ["to", "by"])) or self._territories(
+                    pobjs(acl, ["to"]), None, "attributed-to"
+                )
                 if found:
                     return found
         for child in noun.children:
@@ -160,7 +169,9 @@ class RoleReader:
             targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
-        objects = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
+        named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
+        # "The US, Britain and Australia urged their citizens to leave": each its own citizens
+        objects = [o for o in named if not self._own(o, sources)]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
             receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
@@ -183,8 +194,8 @@ class RoleReader:
                 for t in pobjs(o, row.target_preps | {"for", "to"})
             ]
             targets = self.of(aimed) or targets
-        envoys = [o for o in objects if o.lemma_.lower() in _ENVOY_NOUNS]
-        if envoys and all(same_side(t, sources) for t in targets):
+        envoys = [o for o in named if o.lemma_.lower() in _ENVOY_NOUNS]
+        if envoys and all(same_side(t, sources) for t in self.of(envoys) or targets):
             targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
@@ -345,6 +356,9 @@ def same_side(actor: Actor, sources: list[Actor]) -> bool:
     if actor.sector == "MIL" and actor.country is None:
         return True
     return any(actor.country and actor.country == s.country for s in sources)
+
+
+_OWN_PRONOUNS = frozenset({"its", "their", "his", "her"})
 
 
 def _is_capital(token: Token) -> bool:

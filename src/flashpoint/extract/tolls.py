@@ -51,8 +51,9 @@ def _attack_to_credit(
     trigger = trigger_token(toll, doc)
     if trigger is None or trigger.lemma_.lower() not in _TOLL_LEMMAS:
         return None
-    if any(is_trigger(t) for t in trigger.subtree if t != trigger):
-        return None  # "killed in a shooting": an attack of its own
+    own = [t for c in trigger.children if c.dep_ not in {"conj", "cc"} for t in c.subtree]
+    if any(is_trigger(t) for t in own):
+        return None  # "killed in a shooting": an attack of its own ("and vowed to ..." is not)
     for prior in reversed(earlier):
         if prior.span == toll.span:
             continue

@@ -1,0 +1,68 @@
+"""Events recoded once their parties are known: what an act is depends on who does it to whom.
+
+A ban on another country is a sanction, a crowd storming a parliament riots, and an attack a
+state or group says it will make is, until it happens, a threat."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flashpoint.model import Event
+
+
+def foreign_ban_as_sanction(event: Event) -> Event:
+    """A ban a state or bloc puts on another country ("the EU banned Belarusian airlines") is a
+    sanction (CAMEO 163); a ban on its own people or parties stays repression (COERCE)."""
+    source, target = event.actor1, event.actor2
+    if event.event_type != "COERCE" or event.mode != "ban" or source is None or target is None:
+        return event
+    if target.country is None or target.country == source.country:
+        return event
+    if source.country is None and not source.org:
+        return event
+    return replace(
+        event,
+        event_type="SANCTION",
+        cameo_code="163",
+        mode=None,
+        acled_event_type=None,
+        acled_sub_event_type=None,
+    )
+
+
+_STATE_TARGETS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL"})
+
+
+def crowd_violence_as_riot(event: Event) -> Event:
+    """Protesters who storm a parliament or torch a mayor's office are rioting (PLOVER PROTEST,
+    mode riot; ACLED Riots / Violent demonstration), not waging an armed attack."""
+    source, target = event.actor1, event.actor2
+    if event.event_type != "ASSAULT" or source is None or source.org or source.sector != "OPP":
+        return event
+    if target is not None and target.sector not in _STATE_TARGETS:
+        return event
+    return replace(
+        event,
+        event_type="PROTEST",
+        cameo_code="145",
+        mode="riot",
+        acled_event_type="Riots",
+        acled_sub_event_type="Violent demonstration",
+    )
+
+
+def intended_force_as_threat(event: Event) -> Event:
+    """'Turkey would launch a ground operation against the YPG', 'the junta said it would kill
+    Bazoum': an attack its author says is coming is a threat of force (PLOVER THREATEN, CAMEO
+    138), made now; the attack itself is not (yet) an event."""
+    if event.event_type != "ASSAULT" or event.modality != "intended" or event.actor1 is None:
+        return event
+    return replace(
+        event,
+        event_type="THREATEN",
+        cameo_code="138",
+        mode="violence",
+        modality="asserted",
+        acled_event_type=None,  # ACLED codes threats only as they happen
+        acled_sub_event_type=None,
+    )
