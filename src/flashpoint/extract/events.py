@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
+from flashpoint.extract.blame import blame_frames
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
@@ -117,7 +118,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             frames.extend(
                 replace(_aimed(_decided_by(f, deciders), content), decision=decision) for f in group
             )
-    return merge_duplicates(frames)
+    return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
 
 
 def _meetings_of_their_parties(
@@ -336,6 +337,10 @@ def _pairs(
                 a2 = None  # nobody attacks, accuses or aids itself in a news sentence
             out.append((a1, a2))
     return out
+
+
+def _one_side(a: Actor, b: Actor) -> bool:
+    return _party(a) == _party(b) or (not a.org and not b.org and a.country == b.country)
 
 
 def _party(actor: Actor) -> tuple[str, str]:

@@ -1,0 +1,55 @@
+"""Blame laid with a verb of saying is an accusation by the speaker (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flashpoint
+
+PUBLISHED = date(2024, 6, 5)
+
+
+def _accusations(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            e.actor1.country if e.actor1 else None,
+            e.actor2.org or e.actor2.country if e.actor2 else None,
+        )
+        for e in flashpoint.extract(text, published=PUBLISHED)
+        if e.event_type == "ACCUSE" and e.confidence >= 0.5
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        ("Ukraine's foreign minister said Russia was responsible for the blast.", ("UKR", "RUS")),
+        ("Israeli officials said Hezbollah was behind the drone attack.", ("ISR", "Hezbollah")),
+        (
+            "A bomb exploded in Quetta. Pakistan said the bombing had been carried out by the "
+            "Baloch Liberation Army.",
+            ("PAK", "Baloch Liberation Army"),
+        ),
+        (
+            "The inquiry concluded that Myanmar's military had committed genocide.",
+            None,  # no speaker actor: an inquiry is not a party
+        ),
+        (
+            "Canada determined on Monday that Myanmar's military had committed genocide.",
+            ("CAN", "MMR"),
+        ),
+    ],
+)
+def test_blame_in_a_clause_of_saying(text: str, accusation: tuple[str, str] | None) -> None:
+    assert _accusations(text) == ([accusation] if accusation else [])
+
+
+def test_saying_one_is_responsible_for_a_duty_accuses_no_one() -> None:
+    assert _accusations("The minister said he was responsible for the country's security.") == []
+
+
+def test_a_speaker_does_not_accuse_its_own_side() -> None:
+    text = "Russia's defence ministry said Russian air defences were responsible for the crash."
+    assert _accusations(text) == []
