@@ -4,6 +4,7 @@ which actors a token stands for, with conjunctions, pronouns, definite descripti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -311,8 +312,9 @@ class ActorIndex:
 def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
     """The country of the nearest earlier actor of a state sector ("Israel's military ... the
     forces")."""
-    for m in reversed(mentions):
-        stated = m.actor.country and m.actor.sector in _STATE_SECTORS and m.actor.org is None
+    for m in reversed(mentions):  # a former leader ("Hasina resigned ... the army") counts
+        state = m.actor.sector in _STATE_SECTORS or (m.kind == "leader" and m.actor.sector == "ELI")
+        stated = m.actor.country and state and m.actor.org is None
         if stated and (m.actor.sector == sector or m.kind in _STATE_KINDS):
             return m.actor.country
     return None
@@ -337,7 +339,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def nationality_of_token(token: Token, nationality: dict[int, str]) -> str | None:
+def nationality_of_token(token: Token, nationality: Mapping[int, str]) -> str | None:
     for child in token.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             if child.i in nationality:

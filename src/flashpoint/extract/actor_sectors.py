@@ -18,6 +18,13 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_dictionary import ActorDictionary, SectorTerm
 from flashpoint.extract.actor_index import ActorMention, nationality_of_token, noun_phrase_text
+from flashpoint.extract.actor_usage import (
+    in_protest,
+    is_predicate,
+    is_quoted_name,
+    is_small_clause_subject,
+)
+from flashpoint.extract.coreference import is_pair_description
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
 
@@ -94,11 +101,16 @@ def _sector_mention(
     term = _sector_term(token, dictionary.sectors)
     if term is None or _no_participant(token, term, dictionary, named):
         return None
-    name = _named_in_apposition(token, named) or _owning_group(token, named)
-    if name is not None:  # "HTS fighters", "its leader Hassan Nasrallah"
-        return ActorMention(
-            token.i, token.i + 1, replace(name.actor, text=token.text), "group", True
-        )
+    appos = _named_in_apposition(token, named)
+    name = appos or _owning_group(token, named, term)
+    if name is not None:  # "HTS fighters", "its leader Hassan Nasrallah", "Haftar's fighters"
+        if appos is None and name.kind == "leader" and not name.actor.org:
+            country = name.actor.country  # "Putin's troops" are Russia's
+            return _national_mention(token, term, dictionary.context_words, {}, named, country)
+        person = appos is not None and name.kind == "leader"  # "President Ahmed al-Sharaa"
+        kind = "leader" if person else "group"
+        actor = replace(name.actor, text=token.text)
+        return ActorMention(token.i, token.i + 1, actor, kind, not person)
     return _national_mention(token, term, dictionary.context_words, nationality, named)
 
 
@@ -126,12 +138,11 @@ def _no_participant(
     words = dictionary.context_words
     return (
         _is_mere_modifier(token, dictionary)  # "a drone strike"
-        or (token.dep_ == "pobj" and token.head.lower_ == "as")  # "sworn in as president"
+        or is_predicate(token)  # "sworn in as president", "the suspects were soldiers"
         or _affiliation_follows(token, words)  # "student-led protests"
         or _is_building(token, dictionary)  # "stormed parliament", "the Umayyad Mosque"
         or any(c.lemma_.lower() in words["media_modifier"] for c in token.children)  # "news agency"
         or (term.plural_only and token.tag_ not in {"NNS", "NNPS"})
-        or token.dep_ == "oprd"  # "took the crew hostage": what they became, not who
         or _is_named_region(token, words)  # "Nigeria's Borno state"
         or _resolved_elsewhere(token, term, named, words["pair_noun"])
     )
@@ -141,11 +152,12 @@ def _national_mention(
     token: Token,
     term: SectorTerm,
     words: Mapping[str, frozenset[str]],
-    nationality: dict[int, str],
+    nationality: Mapping[int, str],
     named: list[ActorMention],
+    owner: str | None = None,
 ) -> ActorMention | None:
     """The sector noun with the country of its nationality modifier, if it has one."""
-    country = nationality_of_token(token, nationality) or _country_of_phrase(token, named)
+    country = owner or nationality_of_token(token, nationality) or _country_of_phrase(token, named)
     if not country and token.dep_ == "compound":
         country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
     if not country and term.sector in _IRREGULAR_SECTORS and _is_definite(token):
@@ -158,6 +170,10 @@ def _national_mention(
     if term.needs_owner and not country and not state_word:
         return None  # "forces" alone is too vague; "government forces" is not
     sector = "MIL" if state_word and lemma in {"force", "troop", "fighter"} else term.sector
+    if sector == "CVL" and in_protest(token, words):
+        sector = "OPP"  # "thousands of women protested", "police detained 1,300 people at protests"
+    elif lemma in words["gathering_noun"] and not _acts(token) and not in_protest(token, words):
+        sector = "CVL"  # "a bomber struck crowds outside the airport"
     if country and sector == "IGO":
         sector = "MIL"  # "Russian peacekeepers": a national contingent is its country's army
     code = f"{country}{sector}" if country else sector
@@ -170,6 +186,13 @@ def _national_mention(
         rule=f"sectors.tsv:{lemma}",
     )
     return ActorMention(token.i, token.i + 1, actor, "sector", token.tag_ in {"NNS", "NNPS"})
+
+
+def _acts(token: Token) -> bool:
+    """The noun (or "thousands of" it) is the subject of its clause."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head
+    return token.dep_ in {"nsubj", "conj"} and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _country_of_phrase(token: Token, named: list[ActorMention]) -> str | None:
@@ -221,9 +244,7 @@ def _resolved_elsewhere(
             and term.sector in _OWNED_SECTORS
         ):
             return True  # "its fighters", "their leader": whoever the pronoun stands for
-        if child.lower_ in {"two", "both"} and token.lemma_.lower() in pair_nouns:
-            return token.tag_ in {"NNS", "NNPS"}
-    return False
+    return token.lemma_.lower() in pair_nouns and is_pair_description(token)
 
 
 def _named_in_apposition(token: Token, named: list[ActorMention]) -> ActorMention | None:
@@ -236,13 +257,18 @@ def _named_in_apposition(token: Token, named: list[ActorMention]) -> ActorMentio
     return None
 
 
-def _owning_group(token: Token, named: list[ActorMention]) -> ActorMention | None:
-    """'HTS fighters', 'Hezbollah militants': the sector noun is the group itself."""
+def _owning_group(token: Token, named: list[ActorMention], term: SectorTerm) -> ActorMention | None:
+    """'HTS fighters', 'Hezbollah militants': the sector noun is the group itself.  A leader's
+    forces ("Haftar's fighters", "Putin's troops") are his group's or his state's."""
     for child in token.children:
         if child.dep_ in {"compound", "nmod", "amod", "poss"}:
             mention = _named_at(child, named, {"group", "igo"})
             if mention is not None:
                 return mention
+        if child.dep_ == "poss" and term.sector in _OWNED_SECTORS:
+            leader = _named_at(child, named, {"leader"})
+            if leader is not None and leader.actor.sector != "ELI":
+                return leader
     return None
 
 
@@ -290,6 +316,8 @@ def _country_anaphor(
         return None
     if token.dep_ == "dobj" and token.head.lemma_.lower() in words["movement_verb"]:
         return None
+    if is_quoted_name(token, words) or is_small_clause_subject(token):
+        return None  # "to call the country Türkiye", "declared the country liberated"
     # the states named before it, by name or leader or as a possessor ("Kenya's police")
     states = {i: c for i, c in nationality.items() if i < token.i and c}
     for m in named:

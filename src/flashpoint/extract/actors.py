@@ -8,7 +8,6 @@ pronouns and definite descriptions resolved to earlier mentions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -23,6 +22,20 @@ from flashpoint.extract.actor_dictionary import (
 )
 from flashpoint.extract.actor_index import ActorIndex, ActorMention, nationality_of_token
 from flashpoint.extract.actor_sectors import sector_mentions
+from flashpoint.extract.actor_usage import (
+    Words,
+    affiliation_suffix,
+    after_allegiance_prefix,
+    after_share_of,
+    inside_longer_name,
+    is_locative,
+    is_office,
+    is_place_object,
+    is_predicate,
+    is_quoted_name,
+    runs_into_other_name,
+    title_owned,
+)
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
@@ -39,85 +52,21 @@ _ROLE_PRIORITY = (
 )
 
 
-def _is_locative(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    """A country or capital token used as a place ("in Ankara", "Syria's Idlib province")."""
-    head = token
-    while head.dep_ in {"compound", "flat", "appos"} and head.head != head:
-        head = head.head
-    if head.dep_ == "pobj" and _governed_by_place(head.head, words):
-        return True  # "part of Russia", "the border with Bangladesh", "a march on Moscow"
-    if head.dep_ == "pobj" and head.head.lower_ in words["locative_prep"]:
-        # "a warning from Pyongyang", "a call from Washington": the source of a statement
-        return not (head.head.lower_ == "from" and head.head.head.pos_ == "NOUN")
-    return head.dep_ in {"npadvmod"} or (head.dep_ == "compound" and head.head.ent_type_ == "GPE")
-
-
-def _governed_by_place(prep: Token, words: Mapping[str, frozenset[str]]) -> bool:
-    """A preposition hanging on a place noun or a movement/attack word: its object is a place."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"of", "on", "with"}:
-        return False
-    governor = prep.head.lemma_.lower()
-    if prep.lower_ == "on":
-        return governor in words["place_verb"]
-    return governor in words["place_noun"] or (
-        prep.lower_ == "of" and governor in words["place_verb"]
-    )
-
-
-def _is_place_object(token: Token, words: Mapping[str, frozenset[str]], *, capital: bool) -> bool:
-    """'missiles struck Kyiv' (a capital struck is a city), 'refugees fled Ukraine' (a country
-    left or entered is a territory; a country attacked is still an actor)."""
-    if token.dep_ != "dobj":
-        return False
-    verb = token.head.lemma_.lower()
-    return verb in words["movement_verb"] or (capital and verb in words["place_verb"])
-
-
-def _inside_longer_name(doc: Doc, span: Span, words: Mapping[str, frozenset[str]]) -> bool:
-    if span.start == 0:
-        return False
-    before = doc[span.start - 1]
-    if before.lower_ in words["name_particle"] and span.start >= 2 and doc[span.start - 2].is_title:
+def _not_an_actor(doc: Doc, span: Span, entry: ActorEntry, words: Words) -> bool:
+    """Matches that name no actor where they stand."""
+    suffix = affiliation_suffix(doc, span.end, words)
+    # "Turkish-backed rebels", "Al-Qaeda-linked JNIM"; but "a Hamas-led raid" is Hamas's
+    if suffix is not None and (entry.kind in {"demonym", "country", "capital"} or suffix != "led"):
         return True
-    return (
-        before.pos_ == "PROPN"
-        and before.is_title
-        and before.dep_ in {"compound", "flat"}
-        and (before.head.i in range(span.start, span.end))
-        and before.ent_type_ not in {"NORP"}
-        and not before.is_sent_start
-    )
-
-
-def _affiliation_follows(doc: Doc, end: int, words: Mapping[str, frozenset[str]]) -> bool:
-    suffixes = words["affiliation_suffix"]
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in suffixes
-
-
-def _after_allegiance_prefix(doc: Doc, span: Span, words: Mapping[str, frozenset[str]]) -> bool:
-    start = span.start
-    return (
-        start >= 2
-        and doc[start - 1].text == "-"
-        and doc[start - 2].lower_ in words["allegiance_prefix"]
-    )
-
-
-def _runs_into_other_name(doc: Doc, span: Span) -> bool:
-    """A one-word leader alias that is only the first name of someone else ("Qassem" in
-    "Qassem Soleimani"): the capitalised name goes on after it."""
-    if len(span) != 1 or span.end >= len(doc):
-        return False
-    after = doc[span.end]
-    return after.pos_ == "PROPN" and after.is_title and span.root.head.i == after.i
-
-
-def _title_owned(token: Token, title_heads: frozenset[str]) -> Token | None:
-    """The singular title a country is 'of' ("the president of Syria"), if any."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.tag_ != "NN":
-        return None
-    return prep.head if prep.head.lemma_.lower() in title_heads else None
+    if entry.kind in {"country", "capital", "metonym"} and inside_longer_name(doc, span, words):
+        return True  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
+    if entry.kind == "leader" and runs_into_other_name(doc, span):
+        return True  # "Qassem Soleimani" is not Naim Qassem
+    if entry.kind == "demonym" and after_allegiance_prefix(doc, span, words):
+        return True  # "Pro-Russian separatists" side with Russia; they are not Russian
+    if entry.kind == "metonym" and is_office(span.root, words):
+        return True  # "run for the White House"
+    return entry.kind in {"country", "capital"} and is_quoted_name(span.root, words)
 
 
 def _people_sector(token: Token, dictionary: ActorDictionary) -> str:
@@ -208,18 +157,8 @@ class ActorResolver:
             return None
         root = span.root
         words = self.dictionary.context_words
-        if entry.kind in {"demonym", "country", "capital"} and _affiliation_follows(
-            doc, span.end, words
-        ):
+        if _not_an_actor(doc, span, entry, words):
             return None
-        if entry.kind in {"country", "capital", "metonym"} and _inside_longer_name(
-            doc, span, words
-        ):
-            return None  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
-        if entry.kind == "leader" and _runs_into_other_name(doc, span):
-            return None  # "Qassem Soleimani" is not Naim Qassem
-        if entry.kind == "demonym" and _after_allegiance_prefix(doc, span, words):
-            return None  # "Pro-Russian separatists" side with Russia; they are not Russian
         if entry.kind == "demonym":
             if _names_people(root, match.text):  # "Afghans", "displaced Lebanese"
                 sector = _people_sector(root, self.dictionary)
@@ -230,7 +169,7 @@ class ActorResolver:
                 nationality[i] = entry.country or ""
             return self._modifier_mention(span, entry, match.text)
         if entry.kind == "metonym" and (
-            _is_locative(root, words) or _is_place_object(root, words, capital=True)
+            is_locative(root, words) or is_place_object(root, words, capital=True)
         ):
             return None  # "talks at the Kremlin", "hit the Pentagon": the building
         if entry.kind in {"country", "capital"}:
@@ -240,12 +179,12 @@ class ActorResolver:
                 for i in range(span.start, span.end):
                     nationality[i] = entry.country or ""
                 return self._modifier_mention(span, entry, match.text)
-            title = _title_owned(root, self.dictionary.title_heads)
+            title = title_owned(root, self.dictionary.title_heads)
             if title is not None:  # "the president of the United States": his country
                 nationality[title.i] = entry.country or ""
                 return None
-            place_object = _is_place_object(root, words, capital=entry.kind == "capital")
-            if _is_locative(root, words) or place_object:
+            place_object = is_place_object(root, words, capital=entry.kind == "capital")
+            if is_locative(root, words) or place_object or after_share_of(doc, span.start, words):
                 if entry.kind == "capital":  # "the defence ministry in Ankara" is Turkish
                     nationality[root.i] = entry.country or ""
                 territory[root.i] = entry.country or ""
@@ -303,6 +242,8 @@ class ActorResolver:
             # "President Recep Tayyip Erdogan": the name that follows resolves it already.
             if any(s in named_starts for s in range(span.end, min(span.end + 4, len(doc)))):
                 continue
+            if is_predicate(span.root):
+                continue  # "sworn in as Congo's president": what he became, not a second actor
             entry = match.entries[0]
             country = entry.country or _nationality_near(doc, span, nationality)
             if not country or not entry.role:

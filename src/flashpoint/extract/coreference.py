@@ -16,10 +16,15 @@ from flashpoint.model import Actor
 if TYPE_CHECKING:
     from flashpoint.extract.actor_index import ActorIndex
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_THING_PRONOUNS = frozenset({"it", "its"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "president", "minister", "party"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_PAIR_NOUNS = frozenset(
+    {"leader", "side", "country", "nation", "president", "minister", "party", "man", "woman"}
+)
+_PERSON_PAIRS = frozenset({"leader", "president", "minister", "man", "woman"})
 PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
 
 
@@ -34,7 +39,8 @@ class Coreference:
 
     def pronoun(self, token: Token) -> list[Actor]:
         word = token.lower_
-        if token.dep_ == "poss":  # "Poland gave Ukraine its backing": its = the subject
+        if token.dep_ == "poss" or word in _REFLEXIVES:
+            # "Poland gave Ukraine its backing": its = the subject; "Guaido declared himself"
             bound = self._clause_subject(token)
             if bound:
                 return bound
@@ -45,12 +51,37 @@ class Coreference:
                 return [m.actor]
             if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
                 return [m.actor]
+            if word in _PLURAL_PRONOUNS and m.is_person:
+                pair = self._coordinated_people(m)
+                if pair:  # "Raisi and Foreign Minister Amir-Abdollahian ... their helicopter"
+                    return pair
+        return []
+
+    def _coordinated_people(self, last: ActorMention) -> list[Actor]:
+        """The person named just before 'and' and a title: 'interim President Bah Ndaw and
+        Prime Minister Moctar Ouane'."""
+        doc = self.index.doc
+        i, seen_and = last.start - 1, False
+        while i >= 0:
+            tok = doc[i]
+            mention = self.index.mention_at(tok)
+            if mention is not None and mention.kind in {"leader", "title"}:
+                return [mention.actor, last.actor] if seen_and else []
+            if tok.lower_ == "and" and not seen_and:
+                seen_and = True
+            elif not (tok.pos_ in {"PROPN", "ADJ"} or (mention is not None and mention.is_person)):
+                return []
+            i -= 1
         return []
 
     def _person_before(self, pronoun: Token) -> list[Actor]:
         """The nearest person named before: a person mention, or a person noun that resolves
-        through what it belongs to ('the prosecutor of the International Criminal Court')."""
+        through what it belongs to ('the prosecutor of the International Criminal Court').
+        An object pronoun is not its own clause's subject ('Trump recognised him')."""
+        excluded = self._own_subject(pronoun) if pronoun.lower_ in _OBJECT_PRONOUNS else set()
         for tok in reversed(pronoun.doc[: pronoun.i]):
+            if tok.i in excluded:
+                continue
             mention = self.index.mention_at(tok)
             if mention is not None and mention.is_person:
                 return [mention.actor]
@@ -60,12 +91,25 @@ class Coreference:
                     return found[:1]
         return []
 
+    @staticmethod
+    def _own_subject(pronoun: Token) -> set[int]:
+        """Token indices of the subject of the verb an object pronoun depends on."""
+        if pronoun.dep_ == "poss":
+            return set()
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return {t.i for t in subject.subtree} if subject is not None else set()
+
     def _clause_subject(self, pronoun: Token) -> list[Actor]:
         """The actor that is the subject of the pronoun's own clause, if it can be meant."""
         verb = pronoun.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c != pronoun), None
+        )
         if subject is None or subject.i > pronoun.i or pronoun in subject.subtree:
             return []
         mention = self.index.mention_at(subject)
@@ -83,9 +127,11 @@ class Coreference:
         """'the two leaders', 'both sides': the last two distinct actors of a compatible kind
         (for leaders, two people; failing that, two states: "Russia and Turkey ... the two
         leaders")."""
-        if token.lemma_.lower() in {"leader", "president", "minister"}:
-            return self._last_two(token, lambda m: m.is_person) or self._last_two(
-                token, lambda m: m.kind in {"country", "capital"}
+        if token.lemma_.lower() in _PERSON_PAIRS:
+            return (
+                self._last_two(token, lambda m: m.kind in {"leader", "title"})
+                or self._last_two(token, lambda m: m.is_person)
+                or self._last_two(token, lambda m: m.kind in {"country", "capital"})
             )
         return self._last_two(token, lambda m: True)
 
@@ -94,7 +140,9 @@ class Coreference:
         for m in reversed(self._before(token)):
             if not wanted(m):
                 continue
-            if m.kind == "demonym" or any(a.code == m.actor.code for a in pair):
+            if m.kind == "demonym" or any(
+                (a.code, a.name) == (m.actor.code, m.actor.name) for a in pair
+            ):
                 continue
             pair.append(m.actor)
             if len(pair) == 2:
@@ -114,7 +162,7 @@ class Coreference:
         if term is None:
             return []
         for child in token.children:
-            if child.dep_ != "poss" or child.lower_ not in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            if child.dep_ != "poss" or child.lower_ not in PRONOUNS:  # "his fighters"
                 continue
             owners = self.pronoun(child)
             owner = owners[0] if owners else None
@@ -138,6 +186,10 @@ class Coreference:
 
 
 def is_pair_description(token: Token) -> bool:
-    if token.lemma_.lower() not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
+    lemma = token.lemma_.lower()
+    if lemma not in _PAIR_NOUNS or token.tag_ not in {"NNS", "NNPS"}:
         return False
+    if lemma in {"man", "woman"}:  # "both men", "the two men"; not "two men were killed"
+        words = {c.lower_ for c in token.children}
+        return "both" in words or {"the", "two"} <= words
     return any(c.lower_ in {"two", "both"} for c in token.children)
