@@ -104,3 +104,34 @@ def test_a_bare_toll_followed_by_a_vow_is_still_the_attack_s_toll() -> None:
     )
     attacks = [e for e in events if e.event_type == "ASSAULT"]
     assert [(e.actor1 and e.actor1.country, e.fatalities) for e in attacks] == [("RUS", 14)]
+
+
+def test_a_convoy_carrying_relief_into_a_territory_delivers_aid_there() -> None:
+    events = _coded(
+        "A World Food Programme convoy of 30 trucks carrying flour and medicine crossed into "
+        "Ethiopia's Tigray region on Tuesday."
+    )
+    assert [(e.event_type, e.actor2 and e.actor2.country) for e in events] == [("AID", "ETH")]
+
+
+def test_tanks_crossing_a_border_are_still_an_incursion() -> None:
+    events = _coded("Russian tanks crossed into Ukraine's Sumy region on Tuesday.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_relief_sent_with_rescue_teams_is_aid_to_the_receiver() -> None:
+    events = _coded("Japan sent rescue teams and relief supplies to Morocco on Sunday.")
+    assert _dyads(events, "AID") == [("JPNGOV", "MAR")]
+
+
+def test_refusing_to_comment_takes_no_stand() -> None:
+    events = flashpoint.extract("The ministry declined to comment.", published=PUBLISHED)
+    events += flashpoint.extract("Moscow refused to comment on the report.", published=PUBLISHED)
+    assert events == []
+
+
+def test_declining_to_sign_is_a_rejection() -> None:
+    events = flashpoint.extract(
+        "Brazil declined to sign the joint statement on Sunday.", published=PUBLISHED
+    )
+    assert [(e.event_type, e.actor1 and e.actor1.country) for e in events] == [("REJECT", "BRA")]

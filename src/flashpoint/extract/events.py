@@ -14,7 +14,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
+from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.blame import blame_frames
+from flashpoint.extract.deliveries import relief_delivery
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
@@ -59,7 +61,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     roles = RoleReader(actors, lex)
     matches: list[tuple[Token, Trigger]] = []
     for token in sent:
-        trig = match_trigger(token, lex)
+        trig = relief_delivery(token, lex) or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, trig))
     at = {tok.i for tok, _ in matches}
@@ -72,6 +74,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             describes = False  # "a resolution calling for a truce" says what the text does
         if describes or (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}):
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
+        if trig.event_type == "REJECT" and _no_comment(token):
+            continue  # "refused to comment", "declined to confirm": no stand taken
         if trig.event_type == "THREATEN" and _alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
         if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
@@ -189,6 +193,11 @@ def _sent_home(order: Token) -> bool:
         for c in order.children
     )
     return envoy and leave
+
+
+def _no_comment(refusal: Token) -> bool:
+    said = speech_lemmas() | {"comment", "elaborate", "discuss", "speak", "respond"}
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in refusal.children)
 
 
 def _alert(trigger: Token) -> bool:

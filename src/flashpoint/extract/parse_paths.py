@@ -116,7 +116,7 @@ def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in wanted:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in wanted:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 

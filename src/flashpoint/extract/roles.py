@@ -332,7 +332,8 @@ class RoleReader:
         """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
         aid goes to is its recipient even though it is named as a place."""
         for tok in tokens:
-            found = self._territories(pobjs(tok, _RECIPIENT_PREPS), None, "recipient")
+            places = pobjs(tok, _RECIPIENT_PREPS) + [c for c in tok.children if c.dep_ == "dobj"]
+            found = self._territories(places, None, "recipient")  # "trucks entered Gaza"
             if found:
                 return found[:1]
         return []
