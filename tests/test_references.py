@@ -135,3 +135,23 @@ def test_declining_to_sign_is_a_rejection() -> None:
         "Brazil declined to sign the joint statement on Sunday.", published=PUBLISHED
     )
     assert [(e.event_type, e.actor1 and e.actor1.country) for e in events] == [("REJECT", "BRA")]
+
+
+def test_the_condemnation_an_act_draws_is_aimed_at_its_author() -> None:
+    events = _coded(
+        "Iran's judiciary sentenced a rapper to death on Monday, drawing condemnation from the "
+        "European Union."
+    )
+    [(critic, criticised)] = _dyads(events, "ACCUSE")
+    assert critic == "IGOEEC" and criticised is not None and criticised.startswith("IRN")
+
+
+def test_designating_a_group_lists_that_group_not_its_label() -> None:
+    events = _coded("Canada designated the Proud Boys a terrorist entity on Wednesday.")
+    dyads = _dyads(events, "SANCTION")
+    assert len(dyads) == 1 and dyads[0][0] == "CANGOV"
+
+
+def test_scaling_back_operations_is_a_retreat() -> None:
+    events = _coded("Israel said it would scale back military operations in northern Gaza.")
+    assert [e.event_type for e in events] == ["RETREAT"]

@@ -40,6 +40,10 @@ _SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 # "Japanese talks" are not an army's.
 _FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+# "The Taliban suspended classes, drawing condemnation from the UN": the reaction a subject's
+# act draws is aimed at that subject.
+_DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "provoke", "earn", "attract", "trigger"})
+_NAMING_VERBS = frozenset({"designate", "declare", "name", "label", "brand", "list", "dub"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -170,6 +174,9 @@ class RoleReader:
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
+        if token.lemma_.lower() in _NAMING_VERBS:
+            # "designated the Houthis a terrorist group": what the object is called is no party
+            named = named[:1]
         # "The US, Britain and Australia urged their citizens to leave": each its own citizens
         objects = [o for o in named if not self._own(o, sources)]
         if trig.event_type == "AID" and trig.objects:
@@ -298,6 +305,9 @@ class RoleReader:
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
         targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
+        drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
+        if not targets and trig.event_type in _SAID_TYPES and drawn:
+            targets = self.of(subjects(noun.head))  # "..., drawing condemnation from the UN"
         phrase = measured(noun)  # "began ten days of joint drills": the phrase is the object
         head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
