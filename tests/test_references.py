@@ -155,3 +155,28 @@ def test_designating_a_group_lists_that_group_not_its_label() -> None:
 def test_scaling_back_operations_is_a_retreat() -> None:
     events = _coded("Israel said it would scale back military operations in northern Gaza.")
     assert [e.event_type for e in events] == ["RETREAT"]
+
+
+def test_lifting_martial_law_ends_it_rather_than_imposing_it() -> None:
+    events = _coded("Thailand's government lifted martial law across the country on Tuesday.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+def test_states_agreeing_to_act_each_do_the_act() -> None:
+    events = _coded("Japan, Australia and New Zealand agreed on Friday to freeze Russian assets.")
+    assert sorted(_dyads(events, "SANCTION"), key=str) == [
+        ("AUSGOV", "RUS"),
+        ("JPNGOV", "RUS"),
+        ("NZLGOV", "RUS"),
+    ]
+    assert _dyads(events, "AGREE") == []
+
+
+def test_two_states_agreeing_on_a_deal_still_agree() -> None:
+    events = _coded("Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
+    assert _dyads(events, "AGREE") == [("ARMGOV", "AZEGOV")]
+
+
+def test_a_bloc_granting_candidate_status_backs_the_candidate() -> None:
+    events = _coded("EU leaders granted Georgia candidate status on Thursday.")
+    assert [(a, b and b[:3]) for a, b in _dyads(events, "SUPPORT")] == [("IGOEEC", "GEO")]

@@ -28,7 +28,7 @@ from flashpoint.model import Actor
 from flashpoint.resources import read_tsv
 
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
-_JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID"})
+_JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
 _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
@@ -95,15 +95,13 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         # Forces exercising together cooperate; none of them mobilises against anyone.
         framed[token.i] = joint if joint and _is_exercise(token) else own + joint
     parents = set(parent_of.values())
-    yielding = {
-        i
-        for i in framed
-        if i in parents
-        and _yields_to_content(framed[i])
-        and _decided_act(
-            framed[i], [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
-        )
-    }
+    yielding = set()
+    for i in parents & set(framed):
+        content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
+        if _decided_act(framed[i], content) and (
+            _yields_to_content(framed[i]) or _joint_decision(framed[i], content)
+        ):
+            yielding.add(i)
 
     def coded(i: int) -> bool:
         if i in yielding:
@@ -161,6 +159,20 @@ def _meetings_of_their_parties(
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+def _joint_decision(frames: list[EventFrame], content: list[EventFrame]) -> bool:
+    """'The US, the EU, Britain and Canada agreed to cut Russian banks off SWIFT': parties
+    agreeing on an act they will each do make that act (by each), not a deal with each other."""
+    if not frames or frames[0].event_type != "AGREE" or not content:
+        return False
+    acts = [c for c in content if c.event_type != "COOPERATE"]  # doing it together
+    if not acts or not all(c.verbal and c.rule.roles == "agent_patient" for c in acts):
+        return False
+    deciders = {_party(f.actor1) for f in frames if f.actor1}
+    acting = {_party(c.actor1) for c in content if c.actor1}
+    partners = {_party(f.actor2) for f in frames if f.actor2}
+    return bool(acting) and partners <= deciders | acting
 
 
 def _decided_by(frame: EventFrame, deciders: list[EventFrame]) -> EventFrame:

@@ -19,6 +19,8 @@ _EVENT_CARRIERS = frozenset(
 )
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
 # Verbs that enact what their object names: "approved new sanctions", "adopted a ban".
+# Verbs that end what their object names: the object is over, not happening.
+_ENDING_VERBS = frozenset({"lift", "end", "ease", "revoke", "rescind", "repeal", "suspend"})
 _ENACTING_VERBS = frozenset({"approve", "adopt", "pass", "agree", "authorise", "authorize"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "amid", "before"})
 # Verbs whose subject, "after talks", took part in those talks.
@@ -73,8 +75,10 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
             absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
             continue
         if trig.pos == "VERB":
+            ending = token.lemma_.lower() in _ENDING_VERBS
             for child in token.children:
-                if child.dep_ in {"dobj", "attr"} and _is_specific(rows.get(content_noun(child).i)):
+                specific = _is_specific(rows.get(content_noun(child).i))
+                if child.dep_ in {"dobj", "attr"} and specific and not ending:
                     continue
                 if child.dep_ in {"dobj", "attr"} and content_noun(child).i in nouns:
                     absorbed.add(content_noun(child).i)  # "held four hours of talks"
@@ -117,6 +121,8 @@ def _carries_specific_noun(verb: Token, trig: Trigger, rows: dict[int, Trigger])
     """A light verb ("held", "launched", "began") whose object is a multiword trigger of another
     type ("a joint exercise", "a general strike") only carries that more specific event."""
     enacting = verb.lemma_.lower() in _ENACTING_VERBS
+    if verb.lemma_.lower() in _ENDING_VERBS:
+        return False  # "lifted martial law" ends it: the lifting is the event
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"}:
             noun_row = rows.get(content_noun(child).i)
