@@ -76,7 +76,7 @@ IGO_KINDS = {"intergovernmental", "un_agency", "peacekeeping", "court", "ngo", "
 OUTLET_KINDS = {"agency", "broadcaster", "newspaper", "photo_agency", "state_media"}
 NON_ISO_CODES = {"IMG", "XKX", "EU", "UN"}
 SIMPLE_RULES = {"caps_only", "never_alone", "in_office"}
-CONTEXT_RULE = re.compile(r"^context:[A-Z]{3}(,[A-Z]{3})*$")
+CONTEXT_RULE = re.compile(r"^(context|unless):[A-Z]{3}(,[A-Z]{3})*$")
 
 Row = dict[str, str]
 

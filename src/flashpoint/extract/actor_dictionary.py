@@ -20,6 +20,9 @@ from flashpoint.resources import read_tsv, split_cell
 
 # How long after a death in office the news still reports on the holder as such.
 _DEATH_REPORT_GRACE = timedelta(days=3)
+# How long after leaving office a report names the holder for the acts of the last day
+# ("Bouteflika resigned as president on Tuesday", published on Wednesday).
+_LEAVING_REPORT_GRACE = timedelta(days=1)
 
 EntryKind = Literal[
     "country", "capital", "metonym", "demonym", "leader", "group", "igo", "outlet", "title"
@@ -40,7 +43,10 @@ class ActorEntry:
     rule: str = ""
     died_in_office: bool = False
 
-    def active_on(self, day: date | None) -> bool:
+    def active_on(self, day: date | None, *, last_day: bool = False) -> bool:
+        """In office on ``day``.  last_day: the day of leaving counts too, as it does for a
+        holder named by name ("Sheikh Hasina resigned on Monday" is the government's act), and
+        so does the next, the date of most reports of that day."""
         if day is None:
             return self.end is None  # no date known: only current holdings count
         if self.start is not None and day < self.start:
@@ -49,8 +55,9 @@ class ActorEntry:
             return True
         if self.died_in_office:  # the reports of a death still name the holder by office
             return day <= self.end + _DEATH_REPORT_GRACE
-        # A report dated the last day tells of the leaving: "Hasina resigned" makes her former.
-        return day < self.end
+        # A title on the last day may already mean the successor ("the prime minister" after
+        # a resignation); a name still means the holder who acted that day.
+        return day <= self.end + _LEAVING_REPORT_GRACE if last_day else day < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,18 +231,16 @@ class ActorDictionary:
             for row in read_tsv("actors/sectors.tsv")
         }
         self.ambiguous: dict[str, tuple[list[str], bool, set[str]]] = {}
+        self.ambiguous_unless: dict[str, set[str]] = {}
         self.exact_aliases: set[str] = set()
         for row in read_tsv("actors/ambiguous_aliases.tsv"):
             rules = split_cell(row.get("rule"))
-            context = {
-                code.strip()
-                for r in rules
-                if r.startswith("context:")
-                for code in r.split(":", 1)[1].split(",")
-            }
+            context = _codes(rules, "context:")
             ambiguity = (split_cell(row.get("candidates")), "caps_only" in rules, context)
             alias = row["alias"]
-            self.ambiguous[alias if is_acronym(alias) else fold(alias)] = ambiguity
+            key = alias if is_acronym(alias) else fold(alias)
+            self.ambiguous[key] = ambiguity
+            self.ambiguous_unless[key] = _codes(rules, "unless:")
             self.exact_aliases.add(alias)
         self.facilities: dict[str, str] = {
             row["term"].lower(): row["sector"] for row in read_tsv("actors/facilities.tsv")
@@ -307,7 +312,10 @@ class ActorDictionary:
             return ()
         rank = {name: i for i, name in enumerate(candidates)}
         entries = sorted(match.entries, key=lambda e: rank.get(e.name, len(rank)))
-        if context and candidates and not (context & article_countries):
+        key = match.text if match.text in self.ambiguous else fold(match.text)
+        unless = self.ambiguous_unless.get(key, set())
+        named = context & article_countries and not unless & article_countries
+        if context and candidates and not named:
             entries = [e for e in entries if e.name != candidates[0]]
         return tuple(entries)
 
@@ -325,6 +333,11 @@ def _context_words() -> dict[str, frozenset[str]]:
     for row in read_tsv("actors/context_words.tsv"):
         lists[row["list"]].add(row["word"].lower())
     return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _codes(rules: list[str], prefix: str) -> set[str]:
+    """The country codes of a 'context:XXX,YYY' or 'unless:XXX' rule."""
+    return {c.strip() for r in rules if r.startswith(prefix) for c in r.split(":", 1)[1].split(",")}
 
 
 def _yes(cell: str | None) -> bool:

@@ -10,8 +10,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
+from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
-from flashpoint.extract.mentions import ActorMention
+from flashpoint.extract.mentions import ActorMention, noun_phrase_text
 from flashpoint.model import Actor
 
 __all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_text"]
@@ -20,7 +21,22 @@ __all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_te
 # "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
 # Sectors whose members, when no nationality is stated, belong to the story's country.
 _LOCAL_SECTORS = frozenset(
-    {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL"}
+    {
+        "REB",
+        "CVL",
+        "OPP",
+        "REF",
+        "JRN",
+        "MED",
+        "COP",
+        "UAF",
+        "LEG",
+        "JUD",
+        "GOV",
+        "MIL",
+        "LAB",
+        "EDU",
+    }
 )
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _STATE_KINDS = frozenset({"country", "capital", "leader", "metonym"})
@@ -100,7 +116,8 @@ class ActorIndex:
         for m in self.mentions:
             a = m.actor
             if a.country is None and a.org is None and a.sector in _LOCAL_SECTORS:
-                owner = _last_state_with(updated, a.sector) if a.sector in _STATE_SECTORS else None
+                state = a.sector in _STATE_SECTORS and not story_owned(self.doc, m)
+                owner = _last_state_with(updated, a.sector) if state else None
                 owner = owner or country
                 if owner:
                     a = replace(
@@ -115,38 +132,8 @@ class ActorIndex:
 
     def facility_owner(self, token: Token) -> Actor | None:
         """'Iran's consulate' → IRNGOV, 'army positions' → MIL, 'a crowded market' → CVL: the
-        owner of an attacked place.  Without a stated owner the country stays open; the pipeline
-        takes it from where the event happened."""
-        facilities = get_actor_dictionary().facilities
-        prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
-        sector, lemma = None, token.lemma_.lower()
-        for word in _singulars(token):  # the model lemmatises "bases" as "basis"
-            sector = facilities.get(f"{prev} {word}") or facilities.get(word)
-            if sector is not None:
-                lemma = word
-                break
-        if sector is None:
-            return None
-        for child in token.children:  # "army positions", "Hezbollah positions"
-            mention = self.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
-            if mention is not None and mention.kind not in {"demonym"}:
-                return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
-        for prep in token.children:  # "bases of the Kurdistan Workers' Party"
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    named = self.mention_at(pobj) if pobj.dep_ == "pobj" else None
-                    if named is not None and named.kind in {"group", "igo", "country"}:
-                        return replace(named.actor, text=token.text, rule=f"facility:{lemma}+of")
-        for left in token.lefts:  # "the Houthi-held port", "RSF-controlled areas"
-            for t in left.subtree:
-                mention = self.mention_at(t)
-                if mention is not None and mention.kind in {"group"}:
-                    return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+holder")
-        country = self.nationality_of(token)
-        code = f"{country}{sector}" if country else sector
-        return Actor(
-            token.text, noun_phrase_text(token), code, country, sector, rule=f"facility:{lemma}"
-        )
+        owner of an attacked place (see actor_facilities)."""
+        return facility_owner(self, token)
 
     def nationality_of(self, token: Token) -> str | None:
         """The country a demonym or possessive country attached to this token names."""
@@ -188,7 +175,7 @@ class ActorIndex:
         if patron:
             found.extend(patron)
         elif mention is not None:
-            found.append(mention.actor)
+            found.append(mention.acting or mention.actor)
             if mention.kind == "sector":
                 found.extend(self._coordinated_nationalities(token, mention.actor))
         elif token.lower_ in PRONOUNS:
@@ -276,7 +263,8 @@ class ActorIndex:
                     if named is not None and named.kind in {"group", "igo"}:
                         return [named.actor]
                     if named is not None and named.kind in {"country", "capital"}:
-                        return self.actors_for(pobj, depth=depth + 1)
+                        states = self.actors_for(pobj, depth=depth + 1)
+                        return _as_sector(states, self.mention_at(token))
             if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
@@ -292,6 +280,8 @@ class ActorIndex:
                                 if pobj.dep_ == "pobj"
                                 else []
                             )
+                            if found and found[0].org:  # "forces loyal to Haftar": the LNA
+                                return [replace(found[0], text=token.text, rule="loyal-to")]
                             if found and found[0].country and token.lemma_.lower() in _FORCE_WORDS:
                                 c = found[0].country
                                 return [
@@ -307,6 +297,20 @@ class ActorIndex:
                             if found:
                                 return found
         return []
+
+
+def _as_sector(states: list[Actor], mention: ActorMention | None) -> list[Actor]:
+    """'Troops from Chad and Niger' are the two armies, 'residents of southern Lebanon' its
+    civilians: the sector noun's members of each state named after it."""
+    if mention is None or mention.kind != "sector" or not mention.actor.sector:
+        return states
+    sector, text = mention.actor.sector, mention.actor.text
+    return [
+        replace(a, text=text, code=f"{a.country}{sector}", sector=sector)
+        if a.country and not a.org
+        else a
+        for a in states
+    ]
 
 
 def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
@@ -353,22 +357,6 @@ def nationality_of_token(token: Token, nationality: Mapping[int, str]) -> str | 
                 if pobj.dep_ == "pobj" and pobj.i in nationality:
                     return nationality[pobj.i]
     return None
-
-
-def noun_phrase_text(token: Token) -> str:
-    words = [t.text for t in token.subtree if t.dep_ in {"amod", "compound", "poss"} or t == token]
-    return " ".join(words) if len(words) <= 5 else token.text
-
-
-def _singulars(token: Token) -> list[str]:
-    """Candidate singular forms of a noun: its lemma, then its own plural stripped."""
-    lower = token.lower_
-    forms = [token.lemma_.lower(), lower]
-    if lower.endswith("es"):
-        forms.append(lower[:-1])
-    if lower.endswith("s"):
-        forms.append(lower[:-1])
-    return forms
 
 
 def _led_by(token: Token) -> list[Actor]:

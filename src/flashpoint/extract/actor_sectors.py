@@ -36,10 +36,11 @@ _IRREGULAR_SECTORS = frozenset({"REB"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
 _STATE_KINDS = frozenset({"country", "capital", "leader", "title", "metonym"})
-# Members that belong to an owner named by a pronoun: "its fighters" are the group's, while
+# Members that belong to an owner named by a pronoun: "its fighters" are the group's, "his
+# fighters" (Prigozhin's) his group's, while
 # "its 25 crew members" (a ship's) or "its medics" keep their own sector.
 _OWNED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "GOV", "SPY"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAMED_KINDS = frozenset({"group", "igo", "leader"})
 

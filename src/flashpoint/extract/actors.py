@@ -193,7 +193,19 @@ class ActorResolver:
         actor = Actor(
             match.text, name, entry.code, entry.country, entry.sector, entry.org, entry.rule
         )
-        return ActorMention(span.start, span.end, actor, entry.kind)
+        holder = _leaving_holder(match.entries, published) if entry.kind == "leader" else None
+        acting = None
+        if holder is not None:  # "Sheikh Hasina resigned on Monday": she did it in office
+            acting = Actor(
+                match.text,
+                holder.name,
+                holder.code,
+                holder.country,
+                holder.sector,
+                holder.org,
+                holder.rule + "+last-day",
+            )
+        return ActorMention(span.start, span.end, actor, entry.kind, acting=acting)
 
     def _modifier_mention(self, span: Span, entry: ActorEntry, text: str) -> ActorMention | None:
         """A country that owns or performs what its noun names is an actor of its own:
@@ -308,6 +320,17 @@ def _choose_entry(entries: tuple[ActorEntry, ...], published: date | None) -> Ac
         return others[0]
     groups = [e for e in entries if e.kind == "group"]
     return groups[0] if groups else None
+
+
+def _leaving_holder(entries: tuple[ActorEntry, ...], published: date | None) -> ActorEntry | None:
+    """A holding that ended on the report's day or the day before: the person is former now,
+    but the acts the report tells of (resigning, being detained in the coup) were the
+    office holder's."""
+    people = [e for e in entries if e.kind == "leader"]
+    if any(e.active_on(published) for e in people):
+        return None
+    leaving = [e for e in people if e.active_on(published, last_day=True)]
+    return min(leaving, key=lambda e: _role_rank(e.role)) if leaving else None
 
 
 def _role_rank(role: str | None) -> int:

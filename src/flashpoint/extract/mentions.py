@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from flashpoint.model import Actor
 
 # Sector nouns that name one person ("the prosecutor ... he").
@@ -39,9 +41,17 @@ class ActorMention:
     actor: Actor
     kind: str  # dictionary entry kind, "sector" or "title"
     plural: bool = False
+    # The actor as a party to the acts the report tells of, when it differs from what the
+    # mention names now: a leader who left office on the report's day or the day before.
+    acting: Actor | None = None
 
     @property
     def is_person(self) -> bool:
         if self.kind == "sector":  # "the prosecutor ... he", "the commander ... she"
             return not self.plural and self.actor.text.lower() in PERSON_NOUNS
         return self.kind in {"leader", "title"}
+
+
+def noun_phrase_text(token: Token) -> str:
+    words = [t.text for t in token.subtree if t.dep_ in {"amod", "compound", "poss"} or t == token]
+    return " ".join(words) if len(words) <= 5 else token.text

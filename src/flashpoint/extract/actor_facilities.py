@@ -1,0 +1,117 @@
+"""Owners of attacked places: "Iran's consulate" → IRNGOV, "army positions" → MIL, "a crowded
+market" → CVL, "bases of the PKK" → the PKK, "targets linked to the Revolutionary Guards" → the
+Guards, "a vehicle carrying Islamic Jihad fighters" → Islamic Jihad.
+
+A facility noun (``resources/actors/facilities.tsv``) stands for whoever owns or fills it.  The
+owner is read from a named modifier, an "of" phrase, a holder ("the Houthi-held port"), a
+participle naming a link or a load, or a nationality; without any, the country stays open and
+the pipeline takes it from where the event happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.mentions import ActorMention, noun_phrase_text
+from flashpoint.model import Actor
+
+if TYPE_CHECKING:
+    from flashpoint.extract.actor_index import ActorIndex
+
+# "targets linked to Iran's Revolutionary Guards", "sites used by Hezbollah", "a vehicle
+# carrying Islamic Jihad fighters": the participle names who the place belongs to or holds.
+_LINK_VERBS = frozenset({"link", "belong", "tie", "affiliate", "connect"})
+_USE_VERBS = frozenset({"use", "operate", "run", "hold", "occupy", "control"})
+_LOAD_VERBS = frozenset({"carry", "transport", "ferry"})
+_OWNER_KINDS = frozenset({"group", "igo", "country", "leader", "sector", "capital", "metonym"})
+
+
+def facility_sector(token: Token) -> tuple[str, str] | None:
+    """(sector, facility term) of a facility noun, by its two-word or one-word form."""
+    facilities = get_actor_dictionary().facilities
+    prev = token.doc[token.i - 1].lemma_.lower() if token.i > 0 else ""
+    for word in _singulars(token):  # the model lemmatises "bases" as "basis"
+        for term in (f"{prev} {word}", word):
+            if term in facilities:
+                return facilities[term], term
+    return None
+
+
+def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
+    found = facility_sector(token)
+    if found is None:  # "a military academy graduation ceremony": the academy's owner
+        inner = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        found = facility_sector(inner[-1]) if inner else None
+        if found is None or " " not in found[1]:
+            return None  # "drone shipments" are no drone
+        token = inner[-1]
+    sector, lemma = found
+    lemma = lemma.split()[-1]
+    for child in token.children:  # "army positions", "Hezbollah positions"
+        mention = index.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
+        if mention is not None and mention.kind not in {"demonym"}:
+            return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+    for prep in token.children:  # "bases of the Kurdistan Workers' Party"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                named = index.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if named is not None and named.kind in {"group", "igo", "country"}:
+                    return replace(named.actor, text=token.text, rule=f"facility:{lemma}+of")
+    for left in token.lefts:  # "the Houthi-held port", "RSF-controlled areas"
+        for t in left.subtree:
+            mention = index.mention_at(t)
+            if mention is not None and mention.kind in {"group"}:
+                return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+holder")
+    linked = _linked_owner(index, token)
+    if linked is not None:
+        return replace(linked, text=token.text, rule=f"facility:{lemma}+linked")
+    country = index.nationality_of(token)
+    code = f"{country}{sector}" if country else sector
+    return Actor(
+        token.text, noun_phrase_text(token), code, country, sector, rule=f"facility:{lemma}"
+    )
+
+
+def _linked_owner(index: ActorIndex, token: Token) -> Actor | None:
+    """The actor a participle on the place names: "linked to X", "used by X", "carrying X"."""
+    for acl in token.children:
+        if acl.dep_ != "acl":
+            continue
+        verb = acl.lemma_.lower()
+        nouns: list[Token] = []
+        if verb in _LINK_VERBS | _USE_VERBS:
+            for prep in acl.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
+                    nouns.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif verb in _LOAD_VERBS:
+            nouns.extend(c for c in acl.children if c.dep_ == "dobj")
+        for noun in nouns:
+            found = index.actors_for(noun, depth=2)
+            if found and (found[0].org or found[0].country):
+                return found[0]
+    return None
+
+
+def story_owned(doc: Doc, mention: ActorMention) -> bool:
+    """A bare state-sector word naming the owner of a place ("army positions", "a police
+    station"): with no nationality, the state is the story's, not the last one named (that
+    is usually the attacker: "Turkish drones pounded army positions")."""
+    if mention.kind != "sector" or mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    return token.dep_ in {"compound", "nmod"} and facility_sector(token.head) is not None
+
+
+def _singulars(token: Token) -> list[str]:
+    """Candidate singular forms of a noun: its lemma, then its own plural stripped."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("es"):
+        forms.append(lower[:-1])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
