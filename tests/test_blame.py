@@ -53,3 +53,31 @@ def test_saying_one_is_responsible_for_a_duty_accuses_no_one() -> None:
 def test_a_speaker_does_not_accuse_its_own_side() -> None:
     text = "Russia's defence ministry said Russian air defences were responsible for the crash."
     assert _accusations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "accusation"),
+    [
+        (
+            "Russian drones struck a hospital in Kharkiv on Sunday. Kyiv called the attack a war "
+            "crime.",
+            ("UKR", "RUS"),
+        ),
+        (
+            "NATO deployed more fighter jets to Estonia on Monday. Moscow branded the move a "
+            "provocation.",
+            ("RUS", "NATO"),
+        ),
+        (
+            "The United States imposed tariffs on Chinese steel. Beijing described the tariffs as "
+            "blackmail.",
+            ("CHN", "USA"),
+        ),
+    ],
+)
+def test_calling_an_act_a_crime_accuses_its_author(text: str, accusation: tuple[str, str]) -> None:
+    assert accusation in _accusations(text)
+
+
+def test_calling_a_counterpart_is_no_accusation() -> None:
+    assert _accusations("Macron called his Egyptian counterpart on Sunday.") == []

@@ -32,6 +32,13 @@ def _act_nouns() -> frozenset[str]:
 def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]:
     """Does the reaction's object name an act, and which lexicon row if it is an event noun?"""
     nouns = [c for c in reaction.children if c.dep_ == "dobj"]
+    nouns += [  # "branded the sanctions illegal"
+        g
+        for c in reaction.children
+        if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
     if reaction.dep_ == "relcl" and reaction.head.pos_ == "NOUN":
         nouns.append(reaction.head)  # "a move Israel condemned"
     for noun in nouns:

@@ -43,7 +43,9 @@ _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 # "The Taliban suspended classes, drawing condemnation from the UN": the reaction a subject's
 # act draws is aimed at that subject.
 _DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "provoke", "earn", "attract", "trigger"})
-_NAMING_VERBS = frozenset({"designate", "declare", "name", "label", "brand", "list", "dub"})
+_NAMING_VERBS = frozenset(
+    {"designate", "declare", "name", "label", "brand", "list", "dub", "call", "term", "describe"}
+)
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -115,6 +117,10 @@ class RoleReader:
 
     def _own(self, noun: Token, sources: list[Actor]) -> bool:
         """Is the object the sources' own ('their citizens'), by a pronoun naming one of them?"""
+        if noun.lemma_.lower() == "counterpart" or any(
+            c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in noun.children
+        ):
+            return False  # "his Turkish counterpart" belongs to another side
         pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS]
         held = {(a.code, a.org) for p in pronouns for a in self.actors.actors_for(p)}
         return bool(held & {(s.code, s.org) for s in sources})
@@ -174,6 +180,13 @@ class RoleReader:
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
+        named += [  # "branded the sanctions illegal": the subject of the small clause
+            content_noun(g)
+            for c in token.children
+            if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
+            for g in c.children
+            if g.dep_ == "nsubj"
+        ]
         if token.lemma_.lower() in _NAMING_VERBS:
             # "designated the Houthis a terrorist group": what the object is called is no party
             named = named[:1]

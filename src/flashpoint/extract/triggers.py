@@ -23,6 +23,8 @@ def _object_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in _OBJECT_DEPS or child.dep_ in {"nsubjpass", "xcomp"}:
             found.update(_noun_words(child))
+        elif child.dep_ == "ccomp" and child.pos_ in {"ADJ", "NOUN"}:
+            found.update(_noun_words(child))  # "branded the sanctions illegal": a small clause
         elif child.dep_ == "prt":
             found.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ != "according":
