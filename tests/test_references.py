@@ -180,3 +180,22 @@ def test_two_states_agreeing_on_a_deal_still_agree() -> None:
 def test_a_bloc_granting_candidate_status_backs_the_candidate() -> None:
     events = _coded("EU leaders granted Georgia candidate status on Thursday.")
     assert [(a, b and b[:3]) for a, b in _dyads(events, "SUPPORT")] == [("IGOEEC", "GEO")]
+
+
+def test_ending_a_cooperation_agreement_severs_ties_with_the_partner() -> None:
+    events = _coded("Niger said on Friday it was ending its military agreement with France.")
+    assert _dyads(events, "SANCTION") == [("NERGOV", "FRAGOV")]
+    assert _dyads(events, "AGREE") == []
+
+
+def test_calling_off_a_truce_is_no_agreement() -> None:
+    events = _coded("The ELN called off its ceasefire with the government on Tuesday.")
+    assert _dyads(events, "AGREE") == []
+
+
+def test_a_death_in_a_crash_is_no_attack() -> None:
+    events = flashpoint.extract(
+        "Three ministers were killed when their helicopter crashed near the capital.",
+        published=PUBLISHED,
+    )
+    assert [e.event_type for e in events] == []

@@ -313,6 +313,9 @@ def _accidental(trigger: Token) -> bool:
                 return True
             if t.is_sent_start:
                 break
+    for child in trigger.children:  # "was killed when his helicopter crashed"
+        if child.dep_ == "advcl" and child.lemma_.lower() in words["verb"]:
+            return True
     for child in clause.children:
         if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
             for t in child.subtree:

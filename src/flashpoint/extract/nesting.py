@@ -20,7 +20,9 @@ _EVENT_CARRIERS = frozenset(
 _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", "despite", "over"})
 # Verbs that enact what their object names: "approved new sanctions", "adopted a ban".
 # Verbs that end what their object names: the object is over, not happening.
-_ENDING_VERBS = frozenset({"lift", "end", "ease", "revoke", "rescind", "repeal", "suspend"})
+_ENDING_VERBS = frozenset(
+    {"lift", "end", "ease", "revoke", "rescind", "repeal", "suspend", "scrap", "quit", "terminate"}
+)
 _ENACTING_VERBS = frozenset({"approve", "adopt", "pass", "agree", "authorise", "authorize"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "amid", "before"})
 # Verbs whose subject, "after talks", took part in those talks.

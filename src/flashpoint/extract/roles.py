@@ -191,6 +191,7 @@ class RoleReader:
             # "designated the Houthis a terrorist group": what the object is called is no party
             named = named[:1]
         # "The US, Britain and Australia urged their citizens to leave": each its own citizens
+        # ("ended its agreement with France" keeps the agreement: what it is with is read below)
         objects = [o for o in named if not self._own(o, sources)]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
@@ -219,7 +220,7 @@ class RoleReader:
             targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
-            targets = self.of(t for obj in objects for t in pobjs(obj, preps))
+            targets = self.of(t for obj in named for t in pobjs(obj, preps))
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
