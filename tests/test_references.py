@@ -199,3 +199,16 @@ def test_a_death_in_a_crash_is_no_attack() -> None:
         published=PUBLISHED,
     )
     assert [e.event_type for e in events] == []
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_must_not_meet_the_condition() -> None:
+    events = _coded(
+        "Belarus warned on Monday that it would deploy troops to the border if Poland sent "
+        "soldiers into Ukraine."
+    )
+    assert _dyads(events, "THREATEN") == [("BLRGOV", "POLGOV")]
+
+
+def test_a_threat_with_a_condition_on_the_speaker_itself_keeps_no_target() -> None:
+    events = _coded("Iran warned that it would close the Strait of Hormuz if it were attacked.")
+    assert all(b is None for a, b in _dyads(events, "THREATEN"))

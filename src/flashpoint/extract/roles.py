@@ -125,6 +125,19 @@ class RoleReader:
         held = {(a.code, a.org) for p in pronouns for a in self.actors.actors_for(p)}
         return bool(held & {(s.code, s.org) for s in sources})
 
+    def _conditioned(self, token: Token, sources: list[Actor]) -> list[Actor]:
+        """Subjects of an 'if' or 'unless' clause under the trigger or its complement."""
+        heads = [token, *(c for c in token.children if c.dep_ in {"ccomp", "xcomp"})]
+        found = [
+            a
+            for h in heads
+            for clause in h.children
+            if clause.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+            for a in self.of(subjects(clause))
+        ]
+        return [a for a in found if not same_side(a, sources)]
+
     def noun_agents(self, noun: Token) -> list[Actor]:
         by = self.of(pobjs(noun, ["by", "from"]))
         if by:
@@ -226,6 +239,10 @@ class RoleReader:
             preps = trig.target_preps | {"on"}
             holders = objects + [p for o in [*objects, token] for p in pobjs(o, preps)]
             targets = [a for h in holders for a in self.possessor(h)]
+        if trig.event_type == "THREATEN":
+            # "warned that Russia would deploy missiles if Finland joined NATO": the threat
+            # is aimed at whoever must not meet the condition
+            targets = self._conditioned(token, sources) or targets
         if not targets and trig.roles == "speaker_target":
             # "demanded that Armenian forces lay down their arms": the addressee is the
             # subject of the demanded clause.
