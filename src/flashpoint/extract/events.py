@@ -21,7 +21,8 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.parse_paths import SUBJECT_DEPS, document_nouns, subjects
-from flashpoint.extract.roles import RoleReader, same_side
+from flashpoint.extract.parties import same_side
+from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor

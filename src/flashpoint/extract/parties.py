@@ -1,0 +1,240 @@
+"""Who an actor phrase names, for role reading: actors of tokens and noun phrases, owners of
+instruments and acts, places read as states (recipients, hosts, targets aimed at), a document's
+author, and the parties a condition names.  ``RoleReader`` (roles.py) builds on these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
+from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.lexicon import Lexicon
+from flashpoint.extract.parse_paths import document_nouns, document_words, pobjs, subjects
+from flashpoint.extract.triggers import match_trigger
+from flashpoint.model import Actor
+
+_RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
+_ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
+# Force is used by armed forces: "Turkish airstrikes", "a Russian deployment" are theirs;
+# "Japanese talks" are not an army's.
+_FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+_OWN_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+class PartyReader:
+    """Actors named by tokens and phrases of one article."""
+
+    def __init__(self, actors: ActorIndex, lexicon: Lexicon):
+        self.actors = actors
+        self.lexicon = lexicon
+
+    def of(self, tokens: Iterable[Token]) -> list[Actor]:
+        found: list[Actor] = []
+        for tok in tokens:
+            actors = self.actors.actors_for(tok)
+            if not actors and match_trigger(tok, self.lexicon) is not None:
+                actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."
+            if not actors:
+                facility = self.actors.facility_owner(tok)  # "struck army positions"
+                actors = self._per_nationality(facility, tok) if facility else []
+                actors = actors or self.instrument_owner(tok)
+            found.extend(actors)
+        return found
+
+    def _per_nationality(self, actor: Actor, token: Token) -> list[Actor]:
+        """'Indian and French warships' are two navies, one per coordinated demonym."""
+        countries = self.actors.nationalities_of(token)
+        if actor.country is None or len(countries) < 2 or actor.country != countries[0]:
+            return [actor]
+        sector = actor.sector or ""
+        return [actor] + [replace(actor, country=c, code=f"{c}{sector}") for c in countries[1:]]
+
+    def instrument_owner(self, token: Token) -> list[Actor]:
+        """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL
+        (but 'Russia's Far East' is a place, not a force)."""
+        lemma = token.lemma_.lower()
+        weapon = lemma in self.lexicon.object_classes.get("weapon", frozenset())
+        row = match_trigger(token, self.lexicon)
+        kinds = {cue.event_type for cue in self.lexicon.modes.get(lemma, [])}
+        if row is not None:
+            kinds.add(row.event_type)
+        forceful = bool(kinds & _FORCEFUL_TYPES)
+        if not (weapon or forceful):
+            return []  # "American military planes" are US forces; "American officials" are not
+        if not any(c.dep_ in _OWNER_DEPS for c in token.children):
+            return []  # "talks in Tokyo", "strikes in Gaza": where, not whose
+        return [
+            Actor(
+                token.text,
+                f"{country} forces",
+                f"{country}MIL",
+                country,
+                "MIL",
+                rule="nationality+instrument",
+            )
+            for country in self.actors.nationalities_of(token, modifiers_only=True)
+        ]
+
+    def possessor(self, token: Token) -> list[Actor]:
+        """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion'."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                actors = self.actors.actors_for(child)
+                if actors:
+                    return actors
+        country = self.actors.nationality_of(token)
+        if country:
+            return [Actor(token.text, country, country, country, None, rule="possessor")]
+        return []
+
+    def _own(self, noun: Token, sources: list[Actor]) -> bool:
+        """Is the object the sources' own ('their citizens'), by a pronoun naming one of them?"""
+        if noun.lemma_.lower() == "counterpart" or any(
+            c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in noun.children
+        ):
+            return False  # "his Turkish counterpart" belongs to another side
+        pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS]
+        held = {(a.code, a.org) for p in pronouns for a in self.actors.actors_for(p)}
+        return bool(held & {(s.code, s.org) for s in sources})
+
+    def _conditioned(self, token: Token, sources: list[Actor]) -> list[Actor]:
+        """Subjects of an 'if' or 'unless' clause under the trigger or its complement."""
+        heads = [token, *(c for c in token.children if c.dep_ in {"ccomp", "xcomp"})]
+        found = [
+            a
+            for h in heads
+            for clause in h.children
+            if clause.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children)
+            for a in self.of(subjects(clause))
+        ]
+        return [a for a in found if not same_side(a, sources)]
+
+    def noun_agents(self, noun: Token) -> list[Actor]:
+        by = self.of(pobjs(noun, ["by", "from"]))
+        if by:
+            return by
+        for acl in noun.children:  # "an airstrike widely attributed to Israel"
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _ATTRIBUTING_VERBS:
+                # a state named after "to" reads as a place until the verb says otherwise
+                found = self.of(pobjs(acl, ["to", "by"])) or self._territories(
+                    pobjs(acl, ["to"]), None, "attributed-to"
+                )
+                if found:
+                    return found
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                actors = self.actors.actors_for(child)
+                if actors:
+                    return actors
+        return self.instrument_owner(noun) or self._state_act(noun)
+
+    def _state_act(self, noun: Token) -> list[Actor]:
+        """'new American aid', 'Washington's recognition': a state's non-violent act is its
+        government's."""
+        if match_trigger(noun, self.lexicon) is None:
+            return []
+        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
+        if not owners or any(c.dep_ == "compound" and _is_capital(c) for c in owners):
+            return []  # "the Vilnius summit": where, not whose
+        return [
+            Actor(noun.text, country, f"{country}GOV", country, "GOV", rule="nationality+act")
+            for country in self.actors.nationalities_of(noun, modifiers_only=True)
+        ]
+
+    def document_author(self, token: Token) -> list[Actor]:
+        """'adopted a resolution calling for a truce', 'delivered replies that rejected its
+        demand': the act of a document is its author's."""
+        document = token.head if token.dep_ in {"acl", "relcl"} else None
+        if document is None or document.lemma_.lower() not in document_nouns():
+            return []
+        owner = [c for c in document.children if c.dep_ in {"poss", "compound"}]
+        found = self.of(owner) or self.of(pobjs(document, ["by", "from"]))
+        authored = document.head.lemma_.lower() in document_words("authoring")
+        if not found and document.dep_ == "dobj" and authored:  # "adopted a resolution ..."
+            found = self.of(subjects(document.head))
+        return found
+
+    def _countries_at(self, places: list[Token]) -> list[Actor]:
+        named = [p for p in places if p.ent_type_ in {"GPE", ""}]
+        return self._territories(named, None, "aimed-at")
+
+    def _government_of(self, places: list[Token]) -> list[Actor]:
+        """Countries and capitals named as places, read as their governments."""
+        return self._territories(places, "GOV", "speaker-seat")
+
+    def _territories(self, places: Iterable[Token], sector: str | None, rule: str) -> list[Actor]:
+        """The states that places named as territory belong to, as actors of ``sector``."""
+        found = []
+        for place in places:
+            country = self.actors.territory.get(place.i)
+            if country:
+                found.append(_state_at(place, country, sector, rule))
+        return found
+
+    def envoy_hosts(self, heads: list[Token]) -> list[Actor]:
+        """'its ambassadors to Ireland and Norway': the governments the envoys are posted to
+        (the 'to' phrase hangs on the envoy or on the verb)."""
+        hosts: list[Actor] = []
+        for head in heads:
+            for place in pobjs(head, ["to", "in"] if head.pos_ == "NOUN" else ["to"]):
+                for tok in [place, *(c for c in place.children if c.dep_ == "conj")]:
+                    named = self.actors.mention_at(tok)
+                    country = self.actors.territory.get(tok.i) or (
+                        named.actor.country if named and named.kind == "country" else None
+                    )
+                    if country:
+                        hosts.append(_state_at(tok, country, "GOV", "envoy-host"))
+        return hosts
+
+    def visited(self, token: Token) -> list[Actor]:
+        """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
+        places = [c for c in token.children if c.dep_ == "dobj"] + pobjs(token, ["to"])
+        for place in places:
+            country = self.actors.nationality.get(place.i) or self.actors.territory.get(place.i)
+            if country:
+                return [_state_at(place, country, "GOV", "visit-host")]
+        return []
+
+    def recipient(self, tokens: list[Token]) -> list[Actor]:
+        """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
+        aid goes to is its recipient even though it is named as a place."""
+        for tok in tokens:
+            places = pobjs(tok, _RECIPIENT_PREPS) + [c for c in tok.children if c.dep_ == "dobj"]
+            found = self._territories(places, None, "recipient")  # "trucks entered Gaza"
+            if found:
+                return found[:1]
+        return []
+
+
+def _state_at(place: Token, country: str, sector: str | None, rule: str) -> Actor:
+    """The state (or its ``sector``) that a place named in the text belongs to."""
+    return Actor(place.text, country, f"{country}{sector or ''}", country, sector, rule=rule)
+
+
+def as_forces(actor: Actor) -> Actor:
+    """The armed forces of a state that moves its own troops."""
+    if actor.sector != "GOV" or not actor.country or actor.org:
+        return actor
+    c = actor.country
+    return Actor(actor.text, f"{c} forces", f"{c}MIL", c, "MIL", rule=actor.rule + "+own-forces")
+
+
+def same_side(actor: Actor, sources: list[Actor]) -> bool:
+    """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target."""
+    if actor.sector == "MIL" and actor.country is None:
+        return True
+    return any(actor.country and actor.country == s.country for s in sources)
+
+
+def _is_capital(token: Token) -> bool:
+    entries = get_actor_dictionary().by_key.get(fold(token.text), [])
+    return any(e.kind == "capital" for e in entries)
+
+
+def is_place_facility(actor: Actor) -> bool:
+    return actor.sector == "CVL" and actor.rule.startswith("facility:")
