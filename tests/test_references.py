@@ -212,3 +212,29 @@ def test_a_conditional_threat_is_aimed_at_whoever_must_not_meet_the_condition() 
 def test_a_threat_with_a_condition_on_the_speaker_itself_keeps_no_target() -> None:
     events = _coded("Iran warned that it would close the Strait of Hormuz if it were attacked.")
     assert all(b is None for a, b in _dyads(events, "THREATEN"))
+
+
+def test_the_strike_named_again_as_a_subject_keeps_its_author() -> None:
+    events = _coded(
+        "A Russian missile strike hit a shopping centre in Kremenchuk on Monday. Ukrainian "
+        "officials said the strike had killed at least 18 people."
+    )
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and all(e.actor1 is not None and e.actor1.country == "RUS" for e in attacks)
+
+
+def test_a_place_in_a_clause_about_an_earlier_event_is_not_where_this_one_happened() -> None:
+    events = _coded(
+        "An airstrike hit a school in Khan Younis on Sunday, killing 30 people, hours after "
+        "militants fired rockets at Ashkelon."
+    )
+    killing = next(e for e in events if e.fatalities == 30)
+    assert killing.location is not None and killing.location.country == "PSE"
+
+
+def test_crowds_crossing_a_border_are_no_incursion() -> None:
+    events = flashpoint.extract(
+        "More than 20,000 people crossed from Sudan into Chad over the weekend.",
+        published=PUBLISHED,
+    )
+    assert [e.event_type for e in events] == []

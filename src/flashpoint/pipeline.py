@@ -58,7 +58,11 @@ from flashpoint.extract.recode import (
     foreign_ban_as_sanction,
     intended_force_as_threat,
 )
-from flashpoint.extract.references import ReferenceReader, back_references_folded
+from flashpoint.extract.references import (
+    ReferenceReader,
+    back_references_folded,
+    sources_of_named_acts,
+)
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
@@ -128,6 +132,7 @@ class ArticleExtractor:
                 story = _Story(article, article_id, actors, places, home)
                 events.extend(self._code_sentence(story, sent, text, frames, story_date, dates))
         events = back_references_folded(events, doc)
+        events = sources_of_named_acts(events, doc, self.lexicon)
         events = DenialReader(actors, self.lexicon)(events, doc)
         events = ReferenceReader(self.lexicon, same_party)(events, doc)
         events = tolls_folded_into_attacks(

@@ -83,6 +83,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
+        if _people_moving(token, trig, sources):
+            continue  # "50,000 people crossed into Armenia": refugees, not an incursion
         mode, cameo = _mode(_mode_window(token), trig, lex)
         own = [
             EventFrame(
@@ -211,6 +213,12 @@ def _sent_home(order: Token) -> bool:
 def _no_comment(refusal: Token) -> bool:
     said = speech_lemmas() | {"comment", "elaborate", "discuss", "speak", "respond"}
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in refusal.children)
+
+
+def _people_moving(token: Token, trig: Trigger, sources: list[Actor]) -> bool:
+    if trig.event_type != "ASSAULT" or token.lemma_.lower() not in {"cross", "enter", "flee"}:
+        return False
+    return bool(sources) and all(not s.org and s.sector in {"CVL", "REF"} for s in sources)
 
 
 def _alert(trigger: Token) -> bool:

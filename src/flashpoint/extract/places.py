@@ -275,7 +275,24 @@ def _location_score(trigger: Token, mention: PlaceMention) -> float:
         score += 1.0
     if trigger in root.ancestors:
         score += 1.0
+        if _in_sequenced_clause(root, trigger):
+            score -= 5.0  # "killing 45, hours after Hamas fired rockets at Tel Aviv"
     return score + mention.score
+
+
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "while"})
+
+
+def _in_sequenced_clause(token: Token, trigger: Token) -> bool:
+    """Is ``token`` inside a clause placed before or after the trigger's event?"""
+    current = token
+    while current != trigger and current.head != current:
+        if current.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "prep"} and c.lower_ in _SEQUENCE_MARKS for c in current.children
+        ):
+            return True
+        current = current.head
+    return False
 
 
 def _contains_other(mention: PlaceMention, others: Sequence[PlaceMention]) -> float:

@@ -143,3 +143,35 @@ def _referent(earlier: list[Event], event: Event, doc: Doc) -> Event | None:
         same = a is None or b is None or (a.code, a.org) == (b.code, b.org)
         return prior if same else None
     return None
+
+
+def sources_of_named_acts(events: list[Event], doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """'An Israeli airstrike hit the camp ... Israel's military said the strike had killed a
+    Hamas commander': an agentless act whose subject is 'the strike' told before was done by
+    whoever did that strike."""
+    out: list[Event] = []
+    for event in events:
+        if event.actor1 is None:
+            source = _named_act_source(out, event, doc, lexicon)
+            if source is not None:
+                event = replace(event, actor1=source)
+        out.append(event)
+    return out
+
+
+def _named_act_source(
+    earlier: list[Event], event: Event, doc: Doc, lexicon: Lexicon
+) -> Actor | None:
+    verb = trigger_token(event, doc)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+            continue
+        row = match_trigger(subject, lexicon)
+        if row is None or row.event_type != event.event_type:
+            continue
+        for prior in reversed(earlier):
+            if prior.span != event.span and prior.event_type == event.event_type:
+                return prior.actor1
+    return None
