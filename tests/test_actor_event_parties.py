@@ -170,3 +170,18 @@ def test_a_country_s_union_is_that_countrys(resolver: ActorResolver) -> None:
     )
     [actor] = role(index, "union")
     assert actor.country == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Biden called his Turkish counterpart on Monday.", "counterpart", "TURGOV"),
+        ("Wang Yi met his Saudi counterpart in Beijing.", "counterpart", "SAUGOV"),
+        ("Hamas said its fighters had killed two soldiers.", "fighters", "PSEREB"),
+    ],
+)
+def test_a_nationality_on_a_pronoun_owned_noun_says_whose_it_is(
+    resolver: ActorResolver, text: str, word: str, code: str
+) -> None:
+    index = index_of(resolver, text, date(2024, 5, 6))
+    assert [a.code for a in role(index, word)] == [code]

@@ -177,7 +177,7 @@ class ActorIndex:
         elif mention is not None:
             found.append(mention.acting or mention.actor)
             if mention.kind == "sector":
-                found.extend(self._coordinated_nationalities(token, mention.actor))
+                found.extend(self.coordinated_nationalities(token, mention.actor))
         elif token.lower_ in PRONOUNS:
             found.extend(self.coref.pronoun(token))
         elif _is_relative_pronoun(token):  # "Israel, which he blamed": the noun it modifies
@@ -189,8 +189,11 @@ class ActorIndex:
             if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
                 found.extend(self.coref.definite(token))
         for child in token.children:
-            if child.dep_ in {"conj", "appos"}:  # "Mali, Burkina Faso and Niger"
-                found.extend(self.actors_for(child, depth=depth + 1))
+            # "Mali, Burkina Faso and Niger": each conjunct hangs on the one before it, so a
+            # conjunction does not deepen the search ("the United States, Japan, Australia
+            # and the Philippines" would lose its last state)
+            if child.dep_ in {"conj", "appos"}:
+                found.extend(self.actors_for(child, depth=depth + (child.dep_ == "appos")))
         return _unique(found)
 
     def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
@@ -227,7 +230,7 @@ class ActorIndex:
                     return [Actor(token.text, name, code, country, term.sector, rule="collective")]
         return []
 
-    def _coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
+    def coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
         """'Russian and Turkish troops' are two actors."""
         extra = []
         for child in token.children:

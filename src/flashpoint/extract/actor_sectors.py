@@ -145,6 +145,7 @@ def _no_participant(
         or any(c.lemma_.lower() in words["media_modifier"] for c in token.children)  # "news agency"
         or (term.plural_only and token.tag_ not in {"NNS", "NNPS"})
         or _is_named_region(token, words)  # "Nigeria's Borno state"
+        or _in_facility_name(token, dictionary)  # "the Galaxy Leader cargo ship"
         or _resolved_elsewhere(token, term, named, words["pair_noun"])
     )
 
@@ -294,6 +295,16 @@ def _is_building(token: Token, dictionary: ActorDictionary) -> bool:
         return token.head.lower_ in words["locative_prep"]
     verbs = words["place_verb"] | words["movement_verb"]
     return token.dep_ == "dobj" and token.head.lemma_.lower() in verbs
+
+
+def _in_facility_name(token: Token, dictionary: ActorDictionary) -> bool:
+    """A capitalised sector word inside the proper name of a ship or building: "the Galaxy
+    Leader cargo ship", "the Sea Guardian tanker"."""
+    if not (token.is_title and token.dep_ == "compound" and token.i > 0):
+        return False
+    before = token.doc[token.i - 1]
+    named = before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+    return named and token.head.lemma_.lower() in dictionary.facilities
 
 
 def _is_named_region(token: Token, words: Mapping[str, frozenset[str]]) -> bool:

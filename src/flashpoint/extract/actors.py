@@ -21,6 +21,7 @@ from flashpoint.extract.actor_dictionary import (
     get_actor_dictionary,
 )
 from flashpoint.extract.actor_index import ActorIndex, ActorMention, nationality_of_token
+from flashpoint.extract.actor_partitives import recode_partitives
 from flashpoint.extract.actor_sectors import sector_mentions
 from flashpoint.extract.actor_usage import (
     Words,
@@ -101,6 +102,8 @@ def _act_sector(noun: Token) -> str | None:
     forceful = {"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"}
     if cues & forceful or lemma in lexicon.object_classes.get("weapon", frozenset()):
         return "MIL"
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ == "military" for c in noun.children):
+        return "MIL"  # "Myanmar's military operation", "China's military build-up"
     return None  # "Azerbaijan's peace proposal" is the state's, not its army's
 
 
@@ -141,6 +144,7 @@ class ActorResolver:
         mentions.extend(self._title_mentions(doc, titles, published, nationality, mentions))
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(sector_mentions(doc, self.dictionary, nationality, taken, mentions))
+        mentions = recode_partitives(doc, sorted(mentions, key=lambda m: m.start))
         return ActorIndex(doc, mentions, outlet_tokens, nationality, territory)
 
     def _entry_mention(
@@ -220,7 +224,9 @@ class ActorResolver:
             return None  # "the Paris attacks", "a Vilnius summit": the city is where
         if not self._acting_noun(head):
             return None
-        sector = "GOV" if entry.kind == "capital" else _act_sector(head)
+        # a state's act of force is its army's; any other act ("South Korea's offer",
+        # "Finland's bid") is its government's
+        sector = "GOV" if entry.kind == "capital" else (_act_sector(head) or "GOV")
         code = f"{entry.country}{sector or ''}"
         actor = Actor(text, entry.name, code, entry.country, sector, rule=entry.rule + "+modifier")
         return ActorMention(span.start, span.end, actor, "demonym")

@@ -26,6 +26,9 @@ _PAIR_NOUNS = frozenset(
 )
 _PERSON_PAIRS = frozenset({"leader", "president", "minister", "man", "woman"})
 PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+# Armed sectors whose plural subject, when it is no mention of its own ("Forces loyal to
+# Haftar"), can be what a later "they" or "them" stands for.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP"})
 
 
 class Coreference:
@@ -46,15 +49,35 @@ class Coreference:
                 return bound
         if word in _PERSON_PRONOUNS:
             return self._person_before(token)
+        if word in _PLURAL_PRONOUNS:
+            return self._plural_before(token)
         for m in reversed(self._before(token)):
             if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
                 return [m.actor]
-            if word in _PLURAL_PRONOUNS and (m.plural or m.kind in {"group", "country"}):
-                return [m.actor]
-            if word in _PLURAL_PRONOUNS and m.is_person:
-                pair = self._coordinated_people(m)
+        return []
+
+    def _plural_before(self, pronoun: Token) -> list[Actor]:
+        """The nearest plural-compatible actor before 'they'/'them': a group, a state, a plural
+        mention, two coordinated people, or a plural noun that resolves through what it is
+        ('Forces loyal to Haftar ... the Security Council urged them').  A direct object
+        pronoun is not its own clause's subject ('the Security Council urged them')."""
+        # Not "nearly a third of them": a partitive's pronoun is the subject's own members.
+        direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
+        excluded = self._own_subject(pronoun) if direct_object else set()
+        for tok in reversed(pronoun.doc[: pronoun.i]):
+            if tok.i in excluded:
+                continue
+            m = self.index.mention_at(tok)
+            if m is not None:
+                if m.plural or m.kind in {"group", "country"}:
+                    return [m.actor]
+                pair = self._coordinated_people(m) if m.is_person else []
                 if pair:  # "Raisi and Foreign Minister Amir-Abdollahian ... their helicopter"
                     return pair
+            elif _armed_subject(tok):
+                found = self.index.actors_for(tok, depth=2)
+                if found:
+                    return found
         return []
 
     def _coordinated_people(self, last: ActorMention) -> list[Actor]:
@@ -78,7 +101,9 @@ class Coreference:
         """The nearest person named before: a person mention, or a person noun that resolves
         through what it belongs to ('the prosecutor of the International Criminal Court').
         An object pronoun is not its own clause's subject ('Trump recognised him')."""
-        excluded = self._own_subject(pronoun) if pronoun.lower_ in _OBJECT_PRONOUNS else set()
+        # Not "nearly a third of them": a partitive's pronoun is the subject's own members.
+        direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
+        excluded = self._own_subject(pronoun) if direct_object else set()
         for tok in reversed(pronoun.doc[: pronoun.i]):
             if tok.i in excluded:
                 continue
@@ -121,12 +146,14 @@ class Coreference:
             return []
         if pronoun.lower_ in _PLURAL_PRONOUNS and not (mention.plural or mention.kind == "group"):
             return []
-        return self.index.actors_for(subject, depth=3)  # "U.S. and South Korean forces ... their"
+        # "U.S. and South Korean forces ... their", "forces from A, B, C and D ... their"
+        return self.index.actors_for(subject, depth=1)
 
     def pair(self, token: Token) -> list[Actor]:
         """'the two leaders', 'both sides': the last two distinct actors of a compatible kind
         (for leaders, two people; failing that, two states: "Russia and Turkey ... the two
-        leaders")."""
+        leaders").  Never the subject of the pair's own clause: in "the head of the IAEA urged
+        both sides", the sides are the two parties named before, not the IAEA and one of them."""
         if token.lemma_.lower() in _PERSON_PAIRS:
             return (
                 self._last_two(token, lambda m: m.kind in {"leader", "title"})
@@ -136,18 +163,24 @@ class Coreference:
         return self._last_two(token, lambda m: True)
 
     def _last_two(self, token: Token, wanted: Callable[[ActorMention], bool]) -> list[Actor]:
+        excluded = self._own_subject(token) if token.dep_ not in {"nsubj", "nsubjpass"} else set()
         pair: list[Actor] = []
         for m in reversed(self._before(token)):
-            if not wanted(m):
+            if not wanted(m) or m.kind == "demonym" or excluded & set(range(m.start, m.end)):
                 continue
-            if m.kind == "demonym" or any(
-                (a.code, a.name) == (m.actor.code, m.actor.name) for a in pair
-            ):
-                continue
-            pair.append(m.actor)
-            if len(pair) == 2:
-                return list(reversed(pair))
+            for actor in reversed(self._members(m)):  # "Russian and Ukrainian negotiators"
+                if any((a.code, a.name) == (actor.code, actor.name) for a in pair):
+                    continue
+                pair.append(actor)
+                if len(pair) == 2:
+                    return list(reversed(pair))
         return []
+
+    def _members(self, m: ActorMention) -> list[Actor]:
+        """A mention's actor, and for a sector noun with coordinated nationalities, each."""
+        if m.kind != "sector":
+            return [m.actor]
+        return [m.actor, *self.index.coordinated_nationalities(self.index.doc[m.start], m.actor)]
 
     def definite(self, token: Token) -> list[Actor]:
         for m in reversed(self._before(token)):
@@ -161,6 +194,13 @@ class Coreference:
         term = get_actor_dictionary().sectors.get(token.lemma_.lower())
         if term is None:
             return []
+        if not any(c.dep_ == "poss" and c.lower_ in PRONOUNS for c in token.children):
+            return []
+        stated = [
+            self.index.nationality[c.i] for c in token.children if c.i in self.index.nationality
+        ]
+        if stated:  # "his Turkish counterpart": the nationality says whose, not the pronoun
+            return [self._sector_actor(token, stated[0], term.sector, "nationality")]
         for child in token.children:
             if child.dep_ != "poss" or child.lower_ not in PRONOUNS:  # "his fighters"
                 continue
@@ -171,18 +211,27 @@ class Coreference:
             if owner.org:
                 return [replace(owner, text=token.text)]
             if owner.country:
-                c = owner.country
-                return [
-                    Actor(
-                        token.text,
-                        f"{c} {token.lemma_.lower()}",
-                        f"{c}{term.sector}",
-                        c,
-                        term.sector,
-                        rule=f"sectors.tsv:{token.lemma_.lower()}+owner",
-                    )
-                ]
+                return [self._sector_actor(token, owner.country, term.sector, "owner")]
         return []
+
+    @staticmethod
+    def _sector_actor(token: Token, country: str, sector: str, how: str) -> Actor:
+        lemma = token.lemma_.lower()
+        return Actor(
+            token.text,
+            f"{country} {lemma}",
+            f"{country}{sector}",
+            country,
+            sector,
+            rule=f"sectors.tsv:{lemma}+{how}",
+        )
+
+
+def _armed_subject(token: Token) -> bool:
+    if token.tag_ not in {"NNS", "NNPS"} or token.dep_ != "nsubj":
+        return False
+    term = get_actor_dictionary().sectors.get(token.lemma_.lower())
+    return term is not None and term.sector in _ARMED_SECTORS
 
 
 def is_pair_description(token: Token) -> bool:
