@@ -7,7 +7,9 @@ bench-results.json (replaced at the start of each run).  Sizes come from the env
     FLASHPOINT_BENCH_ARTICLES   articles used for the throughput and ingest runs (200)
     FLASHPOINT_BENCH_DASK       articles for the Dask 1-vs-2-worker runs (400: with fewer, the
                                 fixed cost of starting and draining a run hides the scaling)
-    FLASHPOINT_BENCH_REPEATS    alternating repeats of the bare-spaCy comparison (2)
+    FLASHPOINT_BENCH_REPEATS    alternating repeats of the bare-spaCy and extract-vs-ingest
+                                comparisons (2)
+    FLASHPOINT_BENCH_ACTOR_TEXTS  ~1,000-word texts for the actor-resolution timing (30)
     FLASHPOINT_BENCH_MEMORY     corpus sizes for the peak-memory runs (1000,10000)
     FLASHPOINT_BENCH_API_EVENTS stored events for bench/serve_bench.py (100000; 0 skips it)
 """
@@ -53,16 +55,24 @@ def bench_throughput(figures: Figures, articles: list[Article], repeats: int) ->
     figures.add("overhead_vs_bare_spacy", round(m["ours_s"] / m["bare_s"], 2), "ratio")
 
 
-def bench_ingest(figures: Figures, subset: Path, n: int, tmp: Path) -> None:
-    from ingest import ingest
+def bench_ingest(figures: Figures, subset: Path, n: int, tmp: Path, repeats: int) -> None:
+    from ingest import extract_only, ingest
     from pg_server import postgres_url
 
-    outcome, seconds = ingest([subset], f"sqlite:///{tmp / 'ingest.sqlite'}")
+    # Extraction alone and the whole ingest (extraction + merge + store) on the same articles,
+    # alternating, best of ``repeats`` each: the ratio is what the store adds.
+    extract_s = ingest_s = float("inf")
+    for k in range(repeats):
+        extract_s = min(extract_s, extract_only([subset]))
+        outcome, seconds = ingest([subset], f"sqlite:///{tmp / f'ingest-{k}.sqlite'}")
+        ingest_s = min(ingest_s, seconds)
     note(
         f"ingest: {n} articles ({outcome.articles_new} new, {outcome.articles_near_duplicate} "
-        f"near-duplicate), {outcome.events_new} events stored, {outcome.events_merged} merged"
+        f"near-duplicate), {outcome.events_new} events stored, {outcome.events_merged} merged; "
+        f"extraction alone and ingest into a fresh SQLite file alternating, best of {repeats}"
     )
-    figures.add("ingest_sqlite_articles_per_s", round(outcome.articles / seconds, 2), "articles/s")
+    figures.add("ingest_sqlite_articles_per_s", round(outcome.articles / ingest_s, 2), "articles/s")
+    figures.add("store_overhead_vs_extract", round(ingest_s / extract_s, 3), "ratio")
     with postgres_url() as url:
         if url is None:
             note("ingest into PostgreSQL skipped: apt-get install -y postgresql")
@@ -71,6 +81,19 @@ def bench_ingest(figures: Figures, subset: Path, n: int, tmp: Path) -> None:
         figures.add(
             "ingest_postgres_articles_per_s", round(outcome.articles / seconds, 2), "articles/s"
         )
+
+
+def bench_actors(figures: Figures, shards: list[Path]) -> None:
+    from actors import measure
+
+    texts = env_int("FLASHPOINT_BENCH_ACTOR_TEXTS", 30)
+    articles = list(read_articles(shards[:1], on_error=lambda e: print(e.render())))
+    m = measure(articles, n=texts)
+    note(
+        f"actors: {int(m['texts'])} texts of ~1,000 words ({int(m['words'])} words), parsed "
+        f"beforehand; only ActorResolver timed, best of 3, one process, {CORES} cores"
+    )
+    figures.add("actor_resolution_ms_per_1000_words", round(m["ms_per_1000_words"], 2), "ms")
 
 
 def bench_dask(figures: Figures, subset: Path, n: int) -> None:
@@ -147,7 +170,8 @@ def main() -> None:
         figures.add("cores", float(CORES), "cores")
         bench_throughput(figures, articles, env_int("FLASHPOINT_BENCH_REPEATS", 2))
         bench_gazetteer(figures, articles, tmp)
-        bench_ingest(figures, subset, n, tmp)
+        bench_ingest(figures, subset, n, tmp, env_int("FLASHPOINT_BENCH_REPEATS", 2))
+        bench_actors(figures, shards)
         dask_n = min(env_int("FLASHPOINT_BENCH_DASK", 400), corpus_size)
         dask_subset, _ = _subset(shards, dask_n, tmp / "dask.jsonl")
         bench_dask(figures, dask_subset, dask_n)

@@ -11,10 +11,11 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from datasketch import MinHashLSH
 
 from flashpoint.errors import StoreError
 from flashpoint.model import Actor, Article, Event, Place
-from flashpoint.store import evaluate_merge, open_store
+from flashpoint.store import dedup, evaluate_merge, open_store
 from flashpoint.store import writes as store_module
 from flashpoint.store.schema import metadata
 from reports import assault
@@ -110,12 +111,12 @@ def test_open_sets_alembic_version_and_reopen_is_a_no_op(store_url: str) -> None
         assert store.add(art, events).status == "new"
         with store.engine.connect() as conn:
             version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-        assert version == "0001"
+        assert version == "0002"
     with open_store(store_url) as again:
         assert again.count_events() == 1
         with again.engine.connect() as conn:
             versions = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-        assert [v[0] for v in versions] == ["0001"]
+        assert [v[0] for v in versions] == ["0002"]
 
 
 def test_migrations_match_the_table_definitions(store_url: str) -> None:
@@ -169,6 +170,43 @@ def test_syndicated_copy_is_a_near_duplicate_even_after_reopening(store_url: str
                 {"a": copy.article_id},
             ).scalar()
         assert link == original.article_id
+
+
+def test_lsh_bands_are_the_ones_datasketch_would_pick() -> None:
+    lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup.BANDS, dedup.ROWS)
+    sig = dedup.signature(LONG_TEXT)
+    assert sig is not None
+    keys = dedup.band_keys(dedup.to_bytes(sig))
+    assert len(set(keys)) == dedup.BANDS
+    assert dedup.from_bytes(dedup.to_bytes(sig)).jaccard(sig) == 1.0
+
+
+def test_a_store_from_revision_0001_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Band keys and merge records are filled in for rows written before revision 0002, and
+    the upgraded store goes on finding copies and merging exactly as a new one."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    original = article(LONG_TEXT, date(2020, 1, 13), "https://wire.example/story")
+    with open_store(url) as store:
+        store.add(original, [report(original, LONG_TEXT.split(". ")[0], location=MAARET)])
+        store.add(*balyun_reports()[0])
+        with store.engine.begin() as conn:  # back to what revision 0001 wrote
+            conn.execute(sa.text("DELETE FROM article_bands"))
+            conn.execute(sa.text("UPDATE events SET merge_record = NULL"))
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0001'"))
+            conn.execute(sa.text("DROP TABLE article_bands"))
+            conn.execute(sa.text("ALTER TABLE events DROP COLUMN merge_record"))
+    with open_store(url) as store:
+        with store.engine.connect() as conn:
+            bands = conn.execute(sa.text("SELECT count(*) FROM article_bands")).scalar()
+            missing = conn.execute(
+                sa.text("SELECT count(*) FROM events WHERE merge_record IS NULL")
+            ).scalar()
+        assert (bands, missing) == (dedup.BANDS, 0)  # the Balyun report is too short to sign
+        copy = dataclasses.replace(original, text=LONG_TEXT + " (Reuters)", url="https://c.x")
+        assert store.add(copy, []).status == "near_duplicate"
+        second = store.add(*balyun_reports()[1])
+        assert (second.events_new, second.events_merged) == (0, 1)
 
 
 def test_independent_report_of_the_same_event_is_not_a_near_duplicate(store_url: str) -> None:
@@ -252,22 +290,19 @@ def test_a_failure_mid_add_leaves_nothing_behind(
         report(art, "Jets bombed Maarat al-Numan.", date=date(2020, 2, 27), location=MAARET),
         report(art, "Shells hit Jisr al-Shughur.", date=date(2020, 2, 27), location=JISR),
     ]
-    real_insert = store_module.insert_source
-    calls: list[str] = []
+    real_insert = store_module.insert_sources
 
-    def failing_insert(conn: Any, event_id: str, rep: Any) -> None:
-        calls.append(event_id)
-        if len(calls) == 2:
-            raise RuntimeError("disk on fire")
-        real_insert(conn, event_id, rep)
+    def failing_insert(conn: Any, rows: Any) -> None:
+        real_insert(conn, rows[:1])  # the first row goes in, then the write fails
+        raise RuntimeError("disk on fire")
 
     with open_store(store_url) as store:
-        monkeypatch.setattr(store_module, "insert_source", failing_insert)
+        monkeypatch.setattr(store_module, "insert_sources", failing_insert)
         with pytest.raises(RuntimeError, match="disk on fire"):
             store.add(art, events)
         stats = store.stats()
         assert (stats["articles"], stats["events"], stats["sources"]) == (0, 0, 0)
-        monkeypatch.setattr(store_module, "insert_source", real_insert)
+        monkeypatch.setattr(store_module, "insert_sources", real_insert)
         assert store.add(art, events).events_new == 2  # not mistaken for a duplicate
 
 

@@ -142,7 +142,10 @@ def best_match(
     """The candidate (id, decision) that ``report`` should join, or ``None``."""
     rules = rules or load_rules()
     best: tuple[str, Decision] | None = None
+    span = date_interval(report, rules)
     for candidate in sorted(candidates, key=lambda c: c.event_id):
+        if _ruled_out(report, span, candidate.record, rules):
+            continue  # compare() would block it: skipping changes nothing but the time
         decision = compare(report, candidate.record, rules)
         if decision.matches:
             conflict = _member_place_conflict(report.event.location, candidate.member_places, rules)
@@ -150,6 +153,20 @@ def best_match(
         if decision.matches and (best is None or decision.score > best[1].score):
             best = (candidate.event_id, decision)
     return best
+
+
+def _ruled_out(a: Report, span_a: tuple[date, date] | None, b: Report, rules: Rules) -> bool:
+    """The cheap blockers of ``compare`` (modality, no date, dates too far apart), checked
+    first: most stored events of a type near a report's date fail on the date alone."""
+    if _MODALITY_GROUP.get(a.event.modality, "open") != _MODALITY_GROUP.get(
+        b.event.modality, "open"
+    ):
+        return True
+    span_b = date_interval(b, rules)
+    if span_a is None or span_b is None:
+        return True
+    gap = max(0, (max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])).days)
+    return bool(gap > rules.limit("day_tolerance"))
 
 
 def _member_place_conflict(
@@ -372,6 +389,7 @@ def text_similarity(a: str, b: str) -> float:
     return len(words_a & words_b) / len(words_a | words_b)
 
 
-@lru_cache(maxsize=16384)  # a stored event's sentence is compared with every new neighbour
+@lru_cache(maxsize=2048)  # a stored event's sentence is compared with every new neighbour;
+# bounded low enough to be full early in an ingest (memory flat from then on)
 def _content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(sentence.lower()) if len(w) >= 4)

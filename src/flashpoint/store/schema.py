@@ -33,6 +33,16 @@ articles = sa.Table(
     sa.Index("ix_articles_ingested_at", "ingested_at"),
 )
 
+# The near-duplicate index: one row per LSH band of each stored signature (band number + that
+# band's hash values), so that a new article finds the articles sharing a band with one indexed
+# look-up instead of an in-memory index that grows with the corpus.
+article_bands = sa.Table(
+    "article_bands",
+    metadata,
+    sa.Column("band_key", sa.LargeBinary(64), primary_key=True),
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.article_id"), primary_key=True),
+)
+
 events = sa.Table(
     "events",
     metadata,
@@ -75,6 +85,9 @@ events = sa.Table(
     sa.Column("merge_reasons", sa.JSON, nullable=False),
     sa.Column("source_count", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # JSON text: the merged record later reports are compared with and the place of each report
+    # (flashpoint.store.pool), so that finding merge candidates reads one row per event.
+    sa.Column("merge_record", sa.Text),
     sa.Index("ix_events_date", "date", "event_id"),
     sa.Index("ix_events_type_match_date", "event_type", "match_date"),
     sa.Index("ix_events_country", "location_country"),

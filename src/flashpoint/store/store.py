@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -24,6 +23,7 @@ from flashpoint.model import Article, Event
 from flashpoint.settings import Settings
 from flashpoint.store import dedup, writes
 from flashpoint.store.merge import Report, best_match
+from flashpoint.store.pool import EventPool
 from flashpoint.store.queries import EventFilter, ordering, where_clauses
 from flashpoint.store.records import (
     stored_event,
@@ -31,12 +31,9 @@ from flashpoint.store.records import (
 from flashpoint.store.schema import articles, event_sources, events
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Re-read signatures this far back, so that rows committed late by other processes are seen.
-REFRESH_OVERLAP = timedelta(minutes=5)
-# ...but only this often: in between, only rows from the watermark on are read.  Re-reading five
-# minutes of rows before every article made the look-up grow with the ingest rate; a row another
-# process commits late is now seen within this many seconds instead of at the next article.
-OVERLAP_RESCAN_SECONDS = 10.0
+_ARTICLE_EXISTS = sa.select(articles.c.article_id).where(
+    articles.c.article_id == sa.bindparam("article_id")
+)
 
 
 @dataclass(frozen=True)
@@ -119,18 +116,34 @@ def _owned_by(event: Event, article_id: str) -> Event:
     return event if event.article_id == article_id else replace(event, article_id=article_id)
 
 
+def _decide(pool: EventPool, reports: Sequence[Report]) -> tuple[int, int]:
+    """Each report joins the stored event it reports (merge) or becomes a new one."""
+    new = merged = 0
+    for report in reports:
+        match = best_match(report, pool.candidates(report))
+        if match is None:
+            pool.add_new(report)
+            new += 1
+        else:
+            event_id, decision = match
+            reason = {
+                "report_event_id": report.event.event_id,
+                "score": decision.score,
+                "evidence": list(decision.reasons),
+            }
+            pool.merge(event_id, report, reason)
+            merged += 1
+    return new, merged
+
+
 class Store:
     """Idempotent, merging store of events.  Use as a context manager or call ``close()``."""
 
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self._engine = engine
-        self._index = dedup.NearDuplicateIndex()
         self._merged = writes.MergedRecords()
-        self._watermark: datetime | None = None
-        self._overlap_scanned_at = time.monotonic()
         self._lock = threading.RLock()
-        self._refresh_index()
 
     def __enter__(self) -> Store:
         return self
@@ -171,8 +184,7 @@ class Store:
         with self._lock:
             try:
                 with self._engine.begin() as conn:
-                    self._refresh_index(conn)  # same connection: no extra checkout per article
-                    result = self._add_in(conn, article, article_id, sig, events)
+                    result, pool = self._add_in(conn, article, article_id, sig, events)
             except IntegrityError:
                 # Another process stored the same article between our check and insert.
                 if self._article_exists(article_id):
@@ -180,8 +192,8 @@ class Store:
                 raise
             except SQLAlchemyError as exc:
                 raise StoreError(f"could not store article {article_id}: {exc}") from exc
-            if sig is not None and result.status != "duplicate":
-                self._index.add(article_id, sig)  # only once committed
+            if pool is not None:
+                pool.committed()
             return result
 
     def _add_in(
@@ -191,88 +203,34 @@ class Store:
         article_id: str,
         sig: Any,
         events: Sequence[Event],
-    ) -> AddResult:
-        exists = conn.execute(
-            sa.select(articles.c.article_id).where(articles.c.article_id == article_id)
-        ).first()
+    ) -> tuple[AddResult, EventPool | None]:
+        exists = conn.execute(_ARTICLE_EXISTS, {"article_id": article_id}).first()
         if exists:
-            return AddResult("duplicate", 0, 0, article_id)
-        near = self._index.find(sig) if sig is not None else None
+            return AddResult("duplicate", 0, 0, article_id), None
+        near = dedup.find_near_duplicate(conn, sig) if sig is not None else None
         original = writes.root_article(conn, near[0]) if near else None
-        writes.insert_article(conn, article, sig, original, near[1] if near else None)
+        raw = dedup.to_bytes(sig) if sig is not None else None
+        writes.insert_article(conn, article, raw, original, near[1] if near else None)
+        if raw is not None:
+            dedup.insert_bands(conn, article_id, raw)
         if original is not None:
-            return AddResult("near_duplicate", 0, 0, article_id)
-        new, merged = self._add_events(conn, article, article_id, events)
-        return AddResult("new", new, merged, article_id)
-
-    def _add_events(
-        self, conn: Connection, article: Article, article_id: str, events: Sequence[Event]
-    ) -> tuple[int, int]:
-        new = merged = 0
-        own = [_owned_by(raw, article_id) for raw in events]  # the id is a hash: computed once
+            return AddResult("near_duplicate", 0, 0, article_id), None
+        own = [_owned_by(e, article_id) for e in events]  # the id is a hash: computed once
         seen = writes.stored_report_ids(conn, [event.event_id for event in own])
+        reports: list[Report] = []
         for event in own:
-            if event.event_id in seen:
-                continue
-            seen.add(event.event_id)
-            report = Report(event, article.published)
-            match = best_match(report, writes.candidates(conn, report, self._merged))
-            if match is None:
-                writes.insert_new_event(conn, report)
-                new += 1
-            else:
-                event_id, decision = match
-                reason = {
-                    "report_event_id": event.event_id,
-                    "score": decision.score,
-                    "evidence": list(decision.reasons),
-                }
-                writes.merge_into(conn, event_id, report, reason)
-                merged += 1
-        return new, merged
+            if event.event_id not in seen:
+                seen.add(event.event_id)
+                reports.append(Report(event, article.published))
+        pool = EventPool(conn, reports, self._merged)
+        new, merged = _decide(pool, reports)
+        pool.flush()
+        return AddResult("new", new, merged, article_id), pool
 
     def _article_exists(self, article_id: str) -> bool:
         with self._engine.connect() as conn:
-            row = conn.execute(
-                sa.select(articles.c.article_id).where(articles.c.article_id == article_id)
-            ).first()
+            row = conn.execute(_ARTICLE_EXISTS, {"article_id": article_id}).first()
         return row is not None
-
-    def _refresh_index(self, conn: Connection | None = None) -> None:
-        """Load signatures stored since the last look (all of them on open)."""
-        # Ids first, signatures only for the ids not yet indexed: the overlap window re-reads
-        # every recent row on each article, and almost all of them are already known.
-        stmt = sa.select(articles.c.article_id, articles.c.ingested_at)
-        stmt = stmt.where(articles.c.minhash.is_not(None))
-        if self._watermark is not None:
-            stmt = stmt.where(articles.c.ingested_at >= self._refresh_since(self._watermark))
-        if conn is None:
-            with self._engine.connect() as own:
-                self._index_rows(own, stmt)
-        else:
-            self._index_rows(conn, stmt)
-
-    def _refresh_since(self, watermark: datetime) -> datetime:
-        now = time.monotonic()
-        if now - self._overlap_scanned_at < OVERLAP_RESCAN_SECONDS:
-            return watermark
-        self._overlap_scanned_at = now
-        return watermark - REFRESH_OVERLAP
-
-    def _index_rows(self, conn: Connection, stmt: sa.Select[Any]) -> None:
-        rows = conn.execute(stmt).all()
-        unknown = [r.article_id for r in rows if r.article_id not in self._index]
-        for chunk in range(0, len(unknown), 500):  # bounded IN lists
-            ids = unknown[chunk : chunk + 500]
-            fetched = conn.execute(
-                sa.select(articles.c.article_id, articles.c.minhash).where(
-                    articles.c.article_id.in_(ids)
-                )
-            )
-            self._index.add_many([(r.article_id, r.minhash) for r in fetched])
-        if rows:
-            latest = max(r.ingested_at for r in rows)
-            self._watermark = max(latest, self._watermark) if self._watermark else latest
 
     # --- reading -------------------------------------------------------------------------
 
