@@ -7,6 +7,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,18 +64,24 @@ def mark_segments(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     dateline_ends = sorted(end for _start, end in dateline_spans(doc.text))
+    # One array read instead of a Token per word: text hash, offset, is_space, is_punct.
+    rows = doc.to_array([ORTH, IDX, IS_SPACE, IS_PUNCT]).tolist()
+    strings = doc.vocab.strings
+    breaks: dict[int, bool] = {}  # text hash → has a line break (a space never follows one)
     pending = False
-    previous = doc[0]
-    for token in doc[1:]:
-        while dateline_ends and token.idx >= dateline_ends[0]:
+    for i in range(1, len(rows)):
+        _, idx, is_space, is_punct = rows[i]
+        while dateline_ends and idx >= dateline_ends[0]:
             dateline_ends.pop(0)
             pending = True
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        previous = rows[i - 1][0]
+        if previous not in breaks:
+            breaks[previous] = "\n" in strings[previous]
+        if breaks[previous]:
             pending = True
-        if pending and not token.is_space and not token.is_punct:
-            token.is_sent_start = True
+        if pending and not is_space and not is_punct:
+            doc[i].is_sent_start = True
             pending = False
-        previous = token
     return doc
 
 
@@ -74,11 +94,19 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Record the text ``doc`` was parsed from as its ``doc_text`` (spaCy's tokenizer is
+    lossless, so it is ``doc.text`` without joining every token again)."""
+    doc.user_data["flashpoint_text"] = text
+    return doc
+
+
 @dataclass(frozen=True, slots=True)
 class TokenTable:
     """Per-token strings and flags of a doc, by token index.  A spaCy ``Token`` is rebuilt on
     every ``doc[i]`` and each attribute is a lookup, so scans over every token of an article read
-    this table instead: one pass over the doc builds it."""
+    this table instead (and create a ``Token`` only where the table says one can matter): one
+    ``Doc.to_array`` call builds it."""
 
     text: tuple[str, ...]
     start: tuple[int, ...]  # character offset (``Token.idx``)
@@ -87,21 +115,74 @@ class TokenTable:
     is_punct: tuple[bool, ...]
     is_alpha: tuple[bool, ...]
     space_after: tuple[bool, ...]  # a space follows (``Token.whitespace_``)
+    lower: tuple[str, ...]  # ``Token.lower_``
+    lemma: tuple[str, ...]  # ``Token.lemma_.lower()``
+    dep: tuple[str, ...]
+    tag: tuple[str, ...]
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a non-empty token range."""
         return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
 
 
+def sentence_starts(doc: Doc) -> tuple[int, ...]:
+    """Token index of each sentence start, ascending (``doc.sents`` rebuilds every span)."""
+    cached = doc.user_data.get("flashpoint_sentence_starts")
+    if not isinstance(cached, tuple):
+        cached = tuple(sent.start for sent in doc.sents)
+        doc.user_data["flashpoint_sentence_starts"] = cached
+    return cached
+
+
+# String-store hashes already looked up, and lemmas already lowercased: a hash (or a symbol's
+# number) always names the same string, whichever pipeline made it.  Replaced by fresh ones past
+# a limit, so memory stays flat over any corpus (a table being built keeps its own references).
+_CACHE_LIMIT = 500_000
+_cache: tuple[dict[int, str], dict[str, str]] = ({}, {})
+
+
+def _caches() -> tuple[dict[int, str], dict[str, str]]:
+    global _cache
+    if len(_cache[0]) > _CACHE_LIMIT:
+        _cache = ({}, {})
+    return _cache
+
+
+_TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG)
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, built once and kept with the doc."""
     cached = doc.user_data.get("flashpoint_tokens")
-    if not isinstance(cached, TokenTable):
-        tokens = [
-            (t.text, t.idx, t.pos_, t.ent_type_, t.is_punct, t.is_alpha, bool(t.whitespace_))
-            for t in doc
-        ]
-        columns = tuple(zip(*tokens, strict=True)) if tokens else ((),) * 7
-        cached = TokenTable(*columns)
-        doc.user_data["flashpoint_tokens"] = cached
+    if isinstance(cached, TokenTable):
+        return cached
+    if len(doc) == 0:
+        cached = TokenTable(*(((),) * 11))
+    else:
+        rows = doc.to_array(list(_TABLE_ATTRS)).T.tolist()
+        names, lowered = _caches()
+        lookup = doc.vocab.strings
+
+        def strings(hashes: list[int]) -> tuple[str, ...]:
+            for h in set(hashes).difference(names):
+                names[h] = lookup[h]
+            return tuple([names[h] for h in hashes])
+
+        lemmas = strings(rows[8])
+        for lemma in set(lemmas).difference(lowered):
+            lowered[lemma] = lemma.lower()
+        cached = TokenTable(
+            text=strings(rows[0]),
+            start=tuple(rows[1]),
+            pos=strings(rows[2]),
+            ent_type=strings(rows[3]),
+            is_punct=tuple(map(bool, rows[4])),
+            is_alpha=tuple(map(bool, rows[5])),
+            space_after=tuple(map(bool, rows[6])),
+            lower=strings(rows[7]),
+            lemma=tuple([lowered[w] for w in lemmas]),
+            dep=strings(rows[9]),
+            tag=strings(rows[10]),
+        )
+    doc.user_data["flashpoint_tokens"] = cached
     return cached

@@ -66,7 +66,7 @@ from flashpoint.extract.references import (
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
-from flashpoint.nlp import doc_text, get_nlp
+from flashpoint.nlp import doc_text, get_nlp, keep_text
 from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
@@ -285,7 +285,7 @@ def run(
             cleaned, nlp.pipe((a.text for a in cleaned), batch_size=size), strict=True
         ):
             try:
-                yield article, extractor(article, doc)
+                yield article, extractor(article, keep_text(doc, article.text))
             except FlashpointError as exc:
                 if on_error is None:
                     raise

@@ -54,12 +54,13 @@ def sector_mentions(
 ) -> list[ActorMention]:
     out = []
     heads = _head_lemmas(dictionary)
-    for i, pos in enumerate(token_table(doc).pos):
+    table = token_table(doc)
+    for i, pos in enumerate(table.pos):
         if i in taken or pos not in {"NOUN", "PROPN"}:
             continue
-        token = doc[i]
-        if token.lemma_.lower() not in heads:
+        if table.lemma[i] not in heads:
             continue  # most nouns: no sector term or anaphor can end on them
+        token = doc[i]
         mention = _sector_mention(token, dictionary, nationality, taken, named)
         if mention is not None:
             out.append(mention)

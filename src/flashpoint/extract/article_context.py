@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.model import Actor, Event, Place
-from flashpoint.nlp import doc_text
+from flashpoint.nlp import doc_text, token_table
 from flashpoint.resources import read_tsv
 
 CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "REF", "JRN", "MED", "EDU", "HLH", "BUS", "REL"})
@@ -89,7 +89,7 @@ def _mentions_protest(doc: Doc) -> bool:
     """Does the story talk of protests?  A cheap text test first, the lemmas only then."""
     if not _PROTEST_STEMS.search(doc_text(doc)):
         return False
-    return any(t.lemma_.lower() in _PROTEST_WORDS for t in doc)
+    return any(lemma in _PROTEST_WORDS for lemma in token_table(doc).lemma)
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from flashpoint.nlp import token_table
 from flashpoint.resources import read_tsv
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -30,8 +31,12 @@ def _phrase(token: Token) -> str:
 
 @lru_cache(maxsize=4)  # the same for every trigger of the sentence
 def _according_to(sent: Span) -> str | None:
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+    lowers = token_table(sent.doc).lower
+    for i in range(sent.start, sent.end):
+        if lowers[i] != "according":
+            continue
+        token = sent.doc[i]
+        if token.i + 1 < len(token.doc):
             nxt = token.doc[token.i + 1]
             if nxt.lower_ == "to":
                 objs = [c for c in nxt.children if c.dep_ == "pobj"]

@@ -16,6 +16,7 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Trigger
 from flashpoint.extract.parse_paths import pobjs, subjects
 from flashpoint.model import Actor
+from flashpoint.nlp import token_table
 from flashpoint.resources import read_tsv
 
 _CLAUSE_DEPS = frozenset({"ccomp", "pcomp"})
@@ -38,9 +39,11 @@ def blame_frames(
     """An ACCUSE frame per speaker and culprit named in a clause of blame in ``sent``."""
     cues = _cues()
     frames: list[EventFrame] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues["speaker"]:
-            continue
+    table, doc, speaking = token_table(sent.doc), sent.doc, cues["speaker"]
+    for i in range(sent.start, sent.end):
+        if table.pos[i] != "VERB" or table.lemma[i] not in speaking:
+            continue  # no Token built for the rest
+        verb = doc[i]
         speakers = actors_of(subjects(verb))
         if not speakers:
             continue

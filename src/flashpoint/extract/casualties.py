@@ -27,6 +27,7 @@ from flashpoint.extract.casualty_amounts import (
     parse_number,
 )
 from flashpoint.extract.dates import clause_head
+from flashpoint.nlp import token_table
 
 __all__ = ["NO_CASUALTIES", "Casualties", "casualties_for", "parse_number"]
 
@@ -305,7 +306,13 @@ _AMOUNT_DEPS = frozenset({"det", "predet", "poss", "quantmod", "nummod"})
 @lru_cache(maxsize=4)
 def _sentence_findings(sentence: Span) -> tuple[_Finding, ...]:
     """Every casualty word's finding in a sentence: read once, though each trigger asks."""
-    return tuple(f for token in sentence for f in _findings_at(token))
+    entries, lemmas, doc = casualty_words().entries, token_table(sentence.doc).lemma, sentence.doc
+    return tuple(
+        f
+        for i in range(sentence.start, sentence.end)
+        if lemmas[i] in entries  # no Token for words that are no casualty word
+        for f in _findings_at(doc[i])
+    )
 
 
 def casualties_for(sentence: Span, trigger: Token | None = None) -> Casualties:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from flashpoint.model import Event, ResolvedDate
+from flashpoint.nlp import doc_text
 from flashpoint.resources import read_tsv
 
 # Background that is older than this is history, not news ("the war, which began in 2011").
@@ -69,7 +70,7 @@ def is_history(
     own = _own_year(trigger) if trigger is not None else None
     if own is not None and published is not None and published.year - own >= 2:
         return True  # "The 1994 genocide killed ...", "the 2016 peace accord"
-    text = sent.text.lower()
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # sent.text rebuilds it
     if " since 19" in text or " since 20" in text:
         return True
     if published and years and (event_date is None or event_date == published):

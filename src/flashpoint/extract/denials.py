@@ -9,6 +9,7 @@ act reported before the denial.  A denial with nothing to point back at stays a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ from flashpoint.extract.parse_paths import subjects
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Event, event_id_for
-from flashpoint.nlp import doc_text
+from flashpoint.nlp import doc_text, sentence_starts, token_table
 from flashpoint.resources import read_tsv, split_cell
 
 # Acts one is accused of and denies taking part in.
@@ -78,14 +79,19 @@ class DenialReader:
     def __call__(self, events: list[Event], doc: Doc) -> list[Event]:
         if not _DENIAL_STEMS.search(doc_text(doc)):
             return events  # no denial words: skip the token walk
-        if not any(t.lemma_.lower() in _denial_objects() for t in doc):
+        table = token_table(doc)
+        denials = _denial_objects()
+        if not any(lemma in denials for lemma in table.lemma):
             return events
         positions = [_position(e, doc) for e in events]
         out = [
             self._restated(e, events[:n], doc[positions[n]]) if e.modality == "negated" else e
             for n, e in enumerate(events)
         ]
-        for token in doc:
+        for i, lemma in enumerate(table.lemma):
+            if lemma not in denials or table.pos[i] != "VERB":
+                continue  # cannot point back: no Token built
+            token = doc[i]
             if not _points_back(token):
                 continue
             deniers = [a for s in subjects(token) for a in self.actors.actors_for(s)]
@@ -180,8 +186,8 @@ def _under_denial(trigger: Token) -> bool:
 
 
 def _recent(earlier: Token, denial: Token) -> bool:
-    sents = list(denial.doc.sents)
-    gap = sum(1 for s in sents if earlier.i < s.start <= denial.i)
+    starts = sentence_starts(denial.doc)  # ascending
+    gap = bisect_right(starts, denial.i) - bisect_right(starts, earlier.i)
     return gap <= _LOOKBACK_SENTENCES
 
 

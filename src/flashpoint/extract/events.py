@@ -7,7 +7,6 @@ docs/patterns.md); this module only walks the dependency parse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.blame import blame_frames
-from flashpoint.extract.deliveries import relief_delivery
+from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
@@ -26,6 +25,7 @@ from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
+from flashpoint.nlp import token_table
 from flashpoint.resources import read_tsv
 
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
@@ -35,13 +35,19 @@ _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "warg
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
 
 
-def _mode(frame_tokens: Iterable[Token], trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
+def _mode(frame_tokens: list[Token], trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
     """The PLOVER mode and the finer CAMEO code, from words around the trigger."""
+    if not frame_tokens:
+        return trig.mode, trig.cameo
+    modes, table = lexicon.modes, token_table(frame_tokens[0].doc)
     for tok in frame_tokens:
-        keys = [tok.lemma_.lower(), tok.lower_]
-        if tok.i > 0:  # two-word keywords: "air raid", "car bomb", "suicide bomber"
-            keys.insert(0, f"{tok.doc[tok.i - 1].lemma_.lower()} {tok.lemma_.lower()}")
+        i = tok.i
+        keys = [table.lemma[i], table.lower[i]]
+        if i > 0:  # two-word keywords: "air raid", "car bomb", "suicide bomber"
+            keys.insert(0, f"{table.lemma[i - 1]} {table.lemma[i]}")
         for key in keys:
+            if key not in modes:
+                continue
             for cue in lexicon.modes.get(key, []):
                 if cue.event_type == trig.event_type:
                     return cue.mode, cue.cameo or trig.cameo
@@ -61,7 +67,12 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     lex = lexicon or get_lexicon()
     roles = RoleReader(actors, lex)
     matches: list[tuple[Token, Trigger]] = []
-    for token in sent:
+    doc, table, heads = sent.doc, token_table(sent.doc), lex.head_words
+    for i in range(sent.start, sent.end):  # only head words and verbs of arriving can trigger
+        lemma = table.lemma[i]
+        if lemma not in heads and table.lower[i] not in heads and not arriving(lemma, table.pos[i]):
+            continue  # no Token built
+        token = doc[i]
         trig = relief_delivery(token, lex) or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, trig))
@@ -120,9 +131,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             decision = sent.doc[parent] if parent in yielding else None
             deciders = framed[parent] if parent in yielding else []
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
-            frames.extend(
-                replace(_aimed(_decided_by(f, deciders), content), decision=decision) for f in group
-            )
+            for own_frame in group:
+                f = _aimed(_decided_by(own_frame, deciders), content)  # no copy if no decision
+                frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
 
 

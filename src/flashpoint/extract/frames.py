@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.lexicon import Trigger
 from flashpoint.model import Actor, Event
+from flashpoint.nlp import token_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,4 +32,7 @@ def trigger_token(event: Event, doc: Doc) -> Token | None:
     """The token a coded event was read from: the first token of its sentence with the trigger's
     text (an Event keeps offsets and text, not the parse)."""
     span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    return next((t for t in span or [] if t.text == event.trigger), None)
+    if span is None:
+        return None
+    texts = token_table(doc).text
+    return next((doc[i] for i in range(span.start, span.end) if texts[i] == event.trigger), None)

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, ModalityCue, get_lexicon
 from flashpoint.model import Modality
+from flashpoint.nlp import token_table
 
 # When cues clash the strongest wins (documented in modality.tsv): negated, uncertain, intended.
 _STRENGTH: dict[str, int] = {"negated": 3, "uncertain": 2, "intended": 1, "asserted": 0}
@@ -73,7 +74,13 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
 def _sentence_cues(sent: Span, lex: Lexicon) -> tuple[str, ...]:
     """Cues whose scope is the whole sentence: read once, though each trigger asks."""
     scope = frozenset({"sentence"})
-    return tuple(cue for token in sent for cue in _cues(token, lex, scope))
+    table, doc, cues = token_table(sent.doc), sent.doc, lex.modality
+    return tuple(
+        cue
+        for i in range(sent.start, sent.end)
+        if table.lemma[i] in cues or table.lower[i] in cues  # no Token for the rest
+        for cue in _cues(doc[i], lex, scope)
+    )
 
 
 def _denied_noun(noun: Token) -> bool:

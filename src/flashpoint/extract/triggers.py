@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.nlp import token_table
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
@@ -53,17 +54,16 @@ def _multiword_ok(token: Token, trig: Trigger) -> bool:
     words = trig.words
     if len(words) == 1:
         return True
-    doc = token.doc
     if trig.pos == "NOUN":
+        lemmas = token_table(token.doc).lemma
         # Compound noun: the words before the head, contiguous ("air strike") or as modifiers
         # of it ("joint military drills").
         lead = words[:-1]
         start = token.i - len(lead)
-        if start >= 0 and tuple(t.lemma_.lower() for t in doc[start : token.i]) == lead:
+        if start >= 0 and lemmas[start : token.i] == lead:
             return True
         # ... anywhere before the head inside its noun phrase ("joint field exercises")
-        modifiers = {t.lemma_.lower() for t in doc[token.left_edge.i : token.i]}
-        return set(lead) <= modifiers
+        return set(lead) <= set(lemmas[token.left_edge.i : token.i])
     # Phrasal verb: its particles close after it ("called on", "pulled out"), not any later
     # preposition ("called ... on Tuesday").
     near = {
@@ -77,10 +77,31 @@ def _multiword_ok(token: Token, trig: Trigger) -> bool:
 
 
 def match_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
-    """The lexicon row this token triggers, or None.  Object-constrained rows win."""
-    lemma = token.lemma_.lower()
-    if lemma not in lexicon.head_words and token.lower_ not in lexicon.head_words:
+    """The lexicon row this token triggers, or None.  Object-constrained rows win.
+
+    Many stages ask about the same tokens: the answer is kept with the doc, per lexicon."""
+    table = token_table(token.doc)
+    i = token.i
+    lemma = table.lemma[i]
+    if lemma not in lexicon.head_words and table.lower[i] not in lexicon.head_words:
         return None
+    known = token.doc.user_data.get("flashpoint_triggers")
+    if not isinstance(known, _Known) or known.lexicon is not lexicon:
+        known = token.doc.user_data["flashpoint_triggers"] = _Known(lexicon)
+    if i not in known:
+        known[i] = _match(token, lemma, lexicon)
+    return known[i]
+
+
+class _Known(dict[int, "Trigger | None"]):
+    """Triggers already matched in one doc (token index → row), for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+
+def _match(token: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     pos = trigger_pos(token)
     if pos is None or token.ent_type_ in {"DATE", "TIME"}:
         return None  # "March 2", "Strike Day": calendar words are never triggers
