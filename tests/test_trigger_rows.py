@@ -26,6 +26,8 @@ PUBLISHED = date(2024, 9, 2)
         ),
         ("The army vowed to crush the rebellion in the north.", "THREATEN", None, None),
         ("Sri Lanka's president bowed to pressure from protesters.", "CONCEDE", "LKA", None),
+        ("Al-Shabaab fighters rampaged through the town of Mandera.", "ASSAULT", "SOM", None),
+        ("Houthi fighters laid siege to the city of Taiz in 2015.", "ASSAULT", "YEM", None),
     ],
 )
 def test_wire_idioms(text: str, event_type: str, actor1: str | None, actor2: str | None) -> None:
