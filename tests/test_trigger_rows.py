@@ -38,3 +38,22 @@ def test_wire_idioms(text: str, event_type: str, actor1: str | None, actor2: str
     assert (e.actor1.country if e.actor1 else None) == actor1
     if actor2 is not None:
         assert e.actor2 is not None and e.actor2.country == actor2
+
+
+def test_a_wedding_party_is_its_guests_not_a_political_party() -> None:
+    events = flashpoint.extract(
+        "An airstrike on a wedding party in Helmand killed 12 guests.", published=PUBLISHED
+    )
+    assert [e.actor2.sector if e.actor2 else None for e in events] == ["CVL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Iran hanged two protesters on Monday.", "ASSAULT"),
+        ("The junta extended the state of emergency by six months.", "COERCE"),
+        ("The two leaders signed a document on denuclearisation.", "AGREE"),
+    ],
+)
+def test_more_wire_idioms(text: str, event_type: str) -> None:
+    assert event_type in {e.event_type for e in flashpoint.extract(text, published=PUBLISHED)}
