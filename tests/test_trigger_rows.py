@@ -53,6 +53,9 @@ def test_a_wedding_party_is_its_guests_not_a_political_party() -> None:
         ("Iran hanged two protesters on Monday.", "ASSAULT"),
         ("The junta extended the state of emergency by six months.", "COERCE"),
         ("The two leaders signed a document on denuclearisation.", "AGREE"),
+        ("Nurses in Nigeria went on strike on Monday over unpaid wages.", "PROTEST"),
+        ("The electoral court barred the main opposition candidate from running.", "COERCE"),
+        ("Washington imposed visa restrictions on Ugandan officials.", "SANCTION"),
     ],
 )
 def test_more_wire_idioms(text: str, event_type: str) -> None:
