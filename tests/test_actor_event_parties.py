@@ -101,39 +101,35 @@ def test_his_fighters_are_the_named_leaders_group(resolver: ActorResolver) -> No
     assert actor.org == "Wagner Group"
 
 
-def test_attacked_police_and_prison_sites_are_the_states(resolver: ActorResolver) -> None:
-    index = index_of(
-        resolver,
-        "Gunmen attacked a police station and a prison in Kogi state on Sunday.",
-        date(2024, 3, 1),
-        "NGA",
-    )
-    station = index.facility_owner(index.doc[token(index, "station")])
-    prison = index.facility_owner(index.doc[token(index, "prison")])
-    assert station is not None and station.sector == "COP"
-    assert prison is not None and prison.sector == "GOV"
-
-
-def test_a_vehicle_carrying_fighters_belongs_to_their_group(resolver: ActorResolver) -> None:
-    index = index_of(
-        resolver,
-        "The army said its drone hit a car carrying Hezbollah fighters near Tyre.",
-        date(2024, 3, 1),
-        "LBN",
-    )
-    owner = index.facility_owner(index.doc[token(index, "car")])
-    assert owner is not None and owner.org == "Hezbollah"
-
-
-def test_unnamed_army_positions_belong_to_the_storys_state(resolver: ActorResolver) -> None:
-    index = index_of(
-        resolver,
-        "Turkish drones struck army positions near Manbij on Saturday.",
-        date(2024, 3, 1),
-        "SYR",
-    )
-    owner = index.facility_owner(index.doc[token(index, "positions")])
-    assert owner is not None and owner.code == "SYRMIL"
+@pytest.mark.parametrize(
+    ("text", "story", "place", "owner"),
+    [
+        # attacked police and prison sites are the state's
+        ("Gunmen attacked a police station and a prison in Kogi state.", "NGA", "station", "COP"),
+        ("Gunmen attacked a police station and a prison in Kogi state.", "NGA", "prison", "GOV"),
+        # a vehicle carrying fighters belongs to their group
+        (
+            "The army said its drone hit a car carrying Hezbollah fighters near Tyre.",
+            "LBN",
+            "car",
+            "Hezbollah",
+        ),
+        # unnamed army positions belong to the story's state, not to the attacker
+        (
+            "Turkish drones struck army positions near Manbij on Saturday.",
+            "SYR",
+            "positions",
+            "SYRMIL",
+        ),
+    ],
+)
+def test_owner_of_an_attacked_place(
+    resolver: ActorResolver, text: str, story: str, place: str, owner: str
+) -> None:
+    index = index_of(resolver, text, date(2024, 3, 1), story)
+    found = index.facility_owner(index.doc[token(index, place)])
+    assert found is not None
+    assert owner in {found.sector, found.org, found.code}
 
 
 def test_taliban_in_a_pakistani_story_are_the_ttp(resolver: ActorResolver) -> None:

@@ -1,0 +1,62 @@
+"""Trigger rows added for wire idioms, each on a sentence of its own (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flashpoint
+
+PUBLISHED = date(2024, 9, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor1", "actor2"),
+    [
+        ("Jordan held Israel responsible for the raid on Sunday.", "ACCUSE", "JOR", "ISR"),
+        ("Madrid threw its weight behind Morocco's autonomy plan.", "SUPPORT", "ESP", "MAR"),
+        ("Guinea's junta placed the prime minister under house arrest.", "COERCE", "GIN", "GIN"),
+        ("The Nigerian army said it had neutralised 40 terrorists.", "ASSAULT", "NGA", None),
+        (
+            "Kenya's government abandoned the finance bill after the protests.",
+            "CONCEDE",
+            "KEN",
+            None,
+        ),
+        ("The army vowed to crush the rebellion in the north.", "THREATEN", None, None),
+        ("Sri Lanka's president bowed to pressure from protesters.", "CONCEDE", "LKA", None),
+        ("Al-Shabaab fighters rampaged through the town of Mandera.", "ASSAULT", "SOM", None),
+        ("Houthi fighters laid siege to the city of Taiz in 2015.", "ASSAULT", "YEM", None),
+    ],
+)
+def test_wire_idioms(text: str, event_type: str, actor1: str | None, actor2: str | None) -> None:
+    extracted = flashpoint.extract(text, published=PUBLISHED)
+    events = [e for e in extracted if e.event_type == event_type]
+    assert events, text
+    e = events[0]
+    assert (e.actor1.country if e.actor1 else None) == actor1
+    if actor2 is not None:
+        assert e.actor2 is not None and e.actor2.country == actor2
+
+
+def test_a_wedding_party_is_its_guests_not_a_political_party() -> None:
+    events = flashpoint.extract(
+        "An airstrike on a wedding party in Helmand killed 12 guests.", published=PUBLISHED
+    )
+    assert [e.actor2.sector if e.actor2 else None for e in events] == ["CVL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Iran hanged two protesters on Monday.", "ASSAULT"),
+        ("The junta extended the state of emergency by six months.", "COERCE"),
+        ("The two leaders signed a document on denuclearisation.", "AGREE"),
+        ("Nurses in Nigeria went on strike on Monday over unpaid wages.", "PROTEST"),
+        ("The electoral court barred the main opposition candidate from running.", "COERCE"),
+        ("Washington imposed visa restrictions on Ugandan officials.", "SANCTION"),
+    ],
+)
+def test_more_wire_idioms(text: str, event_type: str) -> None:
+    assert event_type in {e.event_type for e in flashpoint.extract(text, published=PUBLISHED)}
