@@ -238,3 +238,22 @@ def test_crowds_crossing_a_border_are_no_incursion() -> None:
         published=PUBLISHED,
     )
     assert [e.event_type for e in events] == []
+
+
+def test_agreeing_to_build_ties_with_a_state_is_an_agreement_with_it() -> None:
+    events = _coded("Bahrain agreed to normalise relations with Israel on Friday.")
+    assert _dyads(events, "AGREE") == [("BHRGOV", "ISRGOV")]
+
+
+def test_a_present_looking_verb_under_a_past_clause_is_no_habit() -> None:
+    events = _coded(
+        "Eleven civilians were wounded when rockets hit a bus station in Donetsk on Monday."
+    )
+    assert any(e.event_type == "ASSAULT" for e in events)
+
+
+def test_warning_of_retaliation_is_a_threat_warning_of_danger_is_not() -> None:
+    threat = _coded("Tehran warned of a crushing response to any Israeli attack.")
+    assert [e.event_type for e in threat if e.actor1 is not None] == ["THREATEN"]
+    danger = _coded("The embassy warned of a high risk of kidnapping in the north.")
+    assert [e for e in danger if e.event_type == "THREATEN"] == []

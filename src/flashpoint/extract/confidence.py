@@ -102,7 +102,7 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
     summary = trigger.dep_ == "relcl"  # "five decades of war that killed over 220,000 people"
     if (perfect or summary) and toll is not None and toll >= _BACKGROUND_TOLL:
         return True
-    if trigger.tag_ in {"VBP", "VBZ"}:
+    if trigger.tag_ in {"VBP", "VBZ"} and not _told_in_past(trigger):
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
         if (
             subjects
@@ -114,6 +114,12 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
         ):
             return True
     return False
+
+
+def _told_in_past(verb: Token) -> bool:
+    """'were wounded when shells hit a market': a present-looking form ('hit', 'cut') in a
+    clause that hangs on a past-tense verb is itself past, not habitual."""
+    return verb.dep_ in {"advcl", "conj", "ccomp"} and verb.head.tag_ in {"VBD", "VBN"}
 
 
 def score(ev: Evidence) -> float:

@@ -8,27 +8,31 @@ docs/patterns.md); this module only walks the dependency parse.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
-from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.blame import blame_frames
+from flashpoint.extract.decisions import (
+    aimed,
+    decided_act,
+    decided_by,
+    joint_decision,
+    yields_to_content,
+)
 from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
+from flashpoint.extract.non_events import accidental, alert, no_comment, people_moving
 from flashpoint.extract.parse_paths import SUBJECT_DEPS, document_nouns, subjects
-from flashpoint.extract.parties import same_side
+from flashpoint.extract.parties import party_key
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
-from flashpoint.resources import read_tsv
 
-_DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
 _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
@@ -86,15 +90,15 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             describes = False  # "a resolution calling for a truce" says what the text does
         if describes or (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}):
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
-        if trig.event_type == "REJECT" and _no_comment(token):
+        if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken
-        if trig.event_type == "THREATEN" and _alert(token):
+        if trig.event_type == "THREATEN" and alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
-        if token.i in absorbed or (trig.event_type == "ASSAULT" and _accidental(token)):
+        if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
-        if _people_moving(token, trig, sources):
+        if people_moving(token, trig, sources):
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion
         mode, cameo = _mode(_mode_window(token), trig, lex)
         own = [
@@ -112,8 +116,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     yielding = set()
     for i in parents & set(framed):
         content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
-        if _decided_act(framed[i], content) and (
-            _yields_to_content(framed[i]) or _joint_decision(framed[i], content)
+        if decided_act(framed[i], content) and (
+            yields_to_content(framed[i], content) or joint_decision(framed[i], content)
         ):
             yielding.add(i)
 
@@ -132,7 +136,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             deciders = framed[parent] if parent in yielding else []
             content = [f for c, p in parent_of.items() if p == i for f in framed.get(c, [])]
             for own_frame in group:
-                f = _aimed(_decided_by(own_frame, deciders), content)  # no copy if no decision
+                f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
 
@@ -165,47 +169,14 @@ def _meetings_of_their_parties(
                     replace(group[0], actor1=a, actor2=b)
                     for a in speakers[:1]
                     for b in hearers[:1]
-                    if _party(a) != _party(b)
+                    if party_key(a) != party_key(b)
                 ] or group
         elif group[0].mode == "visit":  # "pledged jets ... during a visit by Zelensky"
             hosts = _dedupe(
-                [f.actor1 for f in clause if f.actor1 and _party(f.actor1) != _party(guest)]
+                [f.actor1 for f in clause if f.actor1 and party_key(f.actor1) != party_key(guest)]
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
-
-
-def _joint_decision(frames: list[EventFrame], content: list[EventFrame]) -> bool:
-    """'The US, the EU, Britain and Canada agreed to cut Russian banks off SWIFT': parties
-    agreeing on an act they will each do make that act (by each), not a deal with each other."""
-    if not frames or frames[0].event_type != "AGREE" or not content:
-        return False
-    acts = [c for c in content if c.event_type != "COOPERATE"]  # doing it together
-    if not acts or not all(c.verbal and c.rule.roles == "agent_patient" for c in acts):
-        return False
-    deciders = {_party(f.actor1) for f in frames if f.actor1}
-    acting = {_party(c.actor1) for c in content if c.actor1}
-    partners = {_party(f.actor2) for f in frames if f.actor2}
-    return bool(acting) and partners <= deciders | acting
-
-
-def _decided_by(frame: EventFrame, deciders: list[EventFrame]) -> EventFrame:
-    """'Yemen's government agreed to a truce', 'the junta agreed to talks': a deal or meeting
-    named with no party of its own is made by whoever agreed to it.  (An act agreed to, 'the
-    release of hostages', is still to come and keeps its own parties.)"""
-    if frame.verbal or frame.actor1 is not None or frame.rule.roles != "symmetric":
-        return frame
-    if not deciders or deciders[0].actor1 is None:
-        return frame
-    return replace(frame, actor1=deciders[0].actor1)
-
-
-def _decided_act(parent: list[EventFrame], content: list[EventFrame]) -> bool:
-    """An order is the act it orders only when that act is a clause ('ordered troops to
-    withdraw'); 'called for a ceasefire' stays a request for it."""
-    if not parent or parent[0].event_type != "REQUEST":
-        return True
-    return any(f.verbal for f in content)
 
 
 def _sent_home(order: Token) -> bool:
@@ -221,28 +192,6 @@ def _sent_home(order: Token) -> bool:
     return envoy and leave
 
 
-def _no_comment(refusal: Token) -> bool:
-    said = speech_lemmas() | {"comment", "elaborate", "discuss", "speak", "respond"}
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in refusal.children)
-
-
-def _people_moving(token: Token, trig: Trigger, sources: list[Actor]) -> bool:
-    if trig.event_type != "ASSAULT" or token.lemma_.lower() not in {"cross", "enter", "flee"}:
-        return False
-    return bool(sources) and all(not s.org and s.sector in {"CVL", "REF"} for s in sources)
-
-
-def _alert(trigger: Token) -> bool:
-    """'warned of a high threat', 'a warning about floods': what is warned of, with no
-    addressee and no said consequence, is a danger, not a threat by the speaker."""
-    if trigger.lemma_.lower() not in {"warn", "warning"}:
-        return False
-    children = list(trigger.children)
-    about = any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in children)
-    said = any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in children)
-    return about and not said
-
-
 def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Actor | None:
     """'Israel's defence minister ordered troops to ...': forces whose country was only guessed
     from where the story happens belong to the state whose official commands them."""
@@ -254,21 +203,6 @@ def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Act
         return target
     c = source.country
     return replace(target, country=c, code=f"{c}{target.sector}", rule=target.rule + "+commander")
-
-
-def _aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:
-    """A threat or demand with no stated addressee is aimed at whoever its content acts on
-    ('threatened to strike Israel' → Israel); an accusation at whoever the content says acted
-    ('accused them of blowing it up')."""
-    if frame.actor2 is not None or not content:
-        return frame
-    if frame.event_type == "ACCUSE":
-        target = next((c.actor1 for c in content if c.actor1 is not None), None)
-    else:
-        target = next((c.actor2 for c in content if c.actor2 is not None), None)
-    if target is None or (frame.actor1 and same_side(target, [frame.actor1])):
-        return frame  # "threatened to use nuclear weapons": its own forces are no addressee
-    return replace(frame, actor2=target)
 
 
 def _joint_action(
@@ -299,51 +233,6 @@ def _is_exercise(trigger: Token) -> bool:
     return bool(words & _EXERCISE_WORDS)
 
 
-def _yields_to_content(frames: list[EventFrame]) -> bool:
-    """A decision by one side about its own action is that action, not a deal or a request:
-    'EU leaders agreed to freeze assets' is a SANCTION, 'Russia ordered its troops to withdraw'
-    a RETREAT."""
-    if not frames or frames[0].event_type not in _DECISION_TYPES:
-        return False
-    # A rebel group is no part of its country's government: 'the government and the Houthis
-    # agreed to a truce' is a deal between two sides, not one side's decision.
-    return all(
-        f.actor2 is None
-        or (not f.actor2.org and same_side(f.actor2, [f.actor1] if f.actor1 else []))
-        for f in frames
-    )
-
-
-@lru_cache(maxsize=1)
-def _accident_words() -> dict[str, frozenset[str]]:
-    rows = read_tsv("events/accidents.tsv")
-    return {
-        kind: frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("verb", "noun")
-    }
-
-
-def _accidental(trigger: Token) -> bool:
-    """'a jet that crashed ..., killing all ten', 'floods killed 300': deaths with no attacker."""
-    words = _accident_words()
-    clause = trigger
-    if trigger.dep_ in {"advcl", "conj", "xcomp"} and trigger.tag_ == "VBG":
-        clause = trigger.head  # "crashed ..., killing": the cause is the verb before it
-        for t in reversed(trigger.doc[: trigger.i]):  # back to the sentence start
-            if t.lemma_.lower() in words["verb"] and t.pos_ == "VERB":
-                return True
-            if t.is_sent_start:
-                break
-    for child in trigger.children:  # "was killed when his helicopter crashed"
-        if child.dep_ == "advcl" and child.lemma_.lower() in words["verb"]:
-            return True
-    for child in clause.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
-            for t in child.subtree:
-                if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
-                    return True
-    return False
-
-
 def _pairs(
     sources: list[Actor], targets: list[Actor], trig: Trigger
 ) -> list[tuple[Actor | None, Actor | None]]:
@@ -352,7 +241,7 @@ def _pairs(
         parties = [
             a for a in _dedupe([*sources, *targets]) if a.org or a.sector not in _NON_PARTIES
         ]
-        return [(a, b) for a in parties for b in parties if _party(a) != _party(b)] or [
+        return [(a, b) for a in parties for b in parties if party_key(a) != party_key(b)] or [
             (parties[0] if parties else None, None)
         ]
     if trig.roles == "symmetric":
@@ -367,7 +256,7 @@ def _pairs(
         if len(sides) >= 2:  # "three states began sharing data on North Korean launches"
             others = [a for a in others if a.rule != "possessor"]
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
-            return [(a, b) for a in sides for b in others if _party(a) != _party(b)]
+            return [(a, b) for a in sides for b in others if party_key(a) != party_key(b)]
         parties = sides or others
         if len(parties) <= 1:
             return [(parties[0] if parties else None, None)]
@@ -377,26 +266,21 @@ def _pairs(
     out = []
     for a1 in a1s:
         for a2 in a2s:
-            if a1 is not None and a2 is not None and _party(a1) == _party(a2):
+            if a1 is not None and a2 is not None and party_key(a1) == party_key(a2):
                 a2 = None  # nobody attacks, accuses or aids itself in a news sentence
             out.append((a1, a2))
     return out
 
 
 def _one_side(a: Actor, b: Actor) -> bool:
-    return _party(a) == _party(b) or (not a.org and not b.org and a.country == b.country)
-
-
-def _party(actor: Actor) -> tuple[str, str]:
-    """Two leaders of one state are one party; two named groups are two."""
-    return (actor.code, actor.org or "")
+    return party_key(a) == party_key(b) or (not a.org and not b.org and a.country == b.country)
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
     seen: set[tuple[str, str]] = set()
     out = []
     for a in actors:
-        if _party(a) not in seen:
-            seen.add(_party(a))
+        if party_key(a) not in seen:
+            seen.add(party_key(a))
             out.append(a)
     return out

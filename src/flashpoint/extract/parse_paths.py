@@ -112,6 +112,18 @@ def measured(noun: Token) -> Token:
     return noun
 
 
+def small_clause_subjects(verb: Token) -> list[Token]:
+    """'branded the sanctions illegal', 'called the vote a sham': the subject of an adjective or
+    noun complement (the small model parses it as a ccomp with its own subject)."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+
+
 def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     out: list[Token] = []

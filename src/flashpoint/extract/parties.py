@@ -238,3 +238,8 @@ def _is_capital(token: Token) -> bool:
 
 def is_place_facility(actor: Actor) -> bool:
     return actor.sector == "CVL" and actor.rule.startswith("facility:")
+
+
+def party_key(actor: Actor) -> tuple[str, str]:
+    """Two leaders of one state are one party; two named groups are two."""
+    return (actor.code, actor.org or "")

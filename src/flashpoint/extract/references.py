@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.frames import trigger_token
 from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.parse_paths import small_clause_subjects
+from flashpoint.extract.parties import party_key
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor, Event, event_id_for
 from flashpoint.resources import read_tsv
@@ -32,13 +34,7 @@ def _act_nouns() -> frozenset[str]:
 def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]:
     """Does the reaction's object name an act, and which lexicon row if it is an event noun?"""
     nouns = [c for c in reaction.children if c.dep_ == "dobj"]
-    nouns += [  # "branded the sanctions illegal"
-        g
-        for c in reaction.children
-        if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
-        for g in c.children
-        if g.dep_ == "nsubj"
-    ]
+    nouns += small_clause_subjects(reaction)  # "branded the sanctions illegal"
     if reaction.dep_ == "relcl" and reaction.head.pos_ == "NOUN":
         nouns.append(reaction.head)  # "a move Israel condemned"
     for noun in nouns:
@@ -140,7 +136,7 @@ def _referent(earlier: list[Event], event: Event, doc: Doc) -> Event | None:
         if prior.modality != "asserted":
             return None
         a, b = prior.actor1, event.actor1
-        same = a is None or b is None or (a.code, a.org) == (b.code, b.org)
+        same = a is None or b is None or party_key(a) == party_key(b)
         return prior if same else None
     return None
 

@@ -16,6 +16,7 @@ from flashpoint.extract.parse_paths import (
     measured,
     passive_subjects,
     pobjs,
+    small_clause_subjects,
     subjects,
 )
 from flashpoint.extract.parties import (
@@ -68,13 +69,8 @@ class RoleReader(PartyReader):
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
-        named += [  # "branded the sanctions illegal": the subject of the small clause
-            content_noun(g)
-            for c in token.children
-            if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
-            for g in c.children
-            if g.dep_ == "nsubj"
-        ]
+        # "branded the sanctions illegal": the subject of the small clause
+        named += [content_noun(g) for g in small_clause_subjects(token)]
         if token.lemma_.lower() in _NAMING_VERBS:
             # "designated the Houthis a terrorist group": what the object is called is no party
             named = named[:1]

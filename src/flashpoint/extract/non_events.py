@@ -1,0 +1,73 @@
+"""Trigger words that tell of no event: 'refused to comment', '50,000 people crossed into
+Armenia', 'warned of a high threat', 'a jet that crashed, killing all ten'."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from flashpoint.extract.attribution import speech_lemmas
+from flashpoint.extract.lexicon import Trigger
+from flashpoint.model import Actor
+from flashpoint.resources import read_tsv
+
+
+def no_comment(refusal: Token) -> bool:
+    said = speech_lemmas() | {"comment", "elaborate", "discuss", "speak", "respond"}
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in said for c in refusal.children)
+
+
+def people_moving(token: Token, trig: Trigger, sources: list[Actor]) -> bool:
+    if trig.event_type != "ASSAULT" or token.lemma_.lower() not in {"cross", "enter", "flee"}:
+        return False
+    return bool(sources) and all(not s.org and s.sector in {"CVL", "REF"} for s in sources)
+
+
+def alert(trigger: Token) -> bool:
+    """'warned of a high threat', 'a warning about floods': what is warned of, with no
+    addressee and no said consequence, is a danger, not a threat by the speaker."""
+    if trigger.lemma_.lower() not in {"warn", "warning"}:
+        return False
+    children = list(trigger.children)
+    about = [c for c in children if c.dep_ == "prep" and c.lower_ in {"of", "about"}]
+    said = any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in children)
+    # "warned of 'overwhelming' retaliation": what the speaker itself will do is a threat
+    answer = any(g.lemma_.lower() in _ANSWERS for p in about for g in p.children)
+    return bool(about) and not said and not answer
+
+
+_ANSWERS = frozenset(
+    {"retaliation", "response", "reprisal", "consequence", "countermeasure", "revenge"}
+    | {"retribution", "punishment"}
+)
+
+
+@lru_cache(maxsize=1)
+def _accident_words() -> dict[str, frozenset[str]]:
+    rows = read_tsv("events/accidents.tsv")
+    return {
+        kind: frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in ("verb", "noun")
+    }
+
+
+def accidental(trigger: Token) -> bool:
+    """'a jet that crashed ..., killing all ten', 'floods killed 300': deaths with no attacker."""
+    words = _accident_words()
+    clause = trigger
+    if trigger.dep_ in {"advcl", "conj", "xcomp"} and trigger.tag_ == "VBG":
+        clause = trigger.head  # "crashed ..., killing": the cause is the verb before it
+        for t in reversed(trigger.doc[: trigger.i]):  # back to the sentence start
+            if t.lemma_.lower() in words["verb"] and t.pos_ == "VERB":
+                return True
+            if t.is_sent_start:
+                break
+    for child in trigger.children:  # "was killed when his helicopter crashed"
+        if child.dep_ == "advcl" and child.lemma_.lower() in words["verb"]:
+            return True
+    for child in clause.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
+            for t in child.subtree:
+                if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
+                    return True
+    return False
