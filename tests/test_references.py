@@ -257,3 +257,11 @@ def test_warning_of_retaliation_is_a_threat_warning_of_danger_is_not() -> None:
     assert [e.event_type for e in threat if e.actor1 is not None] == ["THREATEN"]
     danger = _coded("The embassy warned of a high risk of kidnapping in the north.")
     assert [e for e in danger if e.event_type == "THREATEN"] == []
+
+
+def test_joining_another_in_an_act_makes_both_its_sources() -> None:
+    events = _coded("Norway joined Ireland on Tuesday in urging Israel to lift the siege.")
+    assert sorted(_dyads(events, "REQUEST"), key=str) == [
+        ("IRLGOV", "ISRGOV"),
+        ("NORGOV", "ISRGOV"),
+    ]

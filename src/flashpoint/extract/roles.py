@@ -68,6 +68,7 @@ class RoleReader(PartyReader):
             targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
+        sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
         # "branded the sanctions illegal": the subject of the small clause
         named += [content_noun(g) for g in small_clause_subjects(token)]
@@ -185,3 +186,11 @@ class RoleReader(PartyReader):
             held += [p for h in held for p in pobjs(h, ["of"])]
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
+
+
+def _joined(token: Token) -> list[Token]:
+    """'A joined B in urging ...': B does what A joins it in doing."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
