@@ -265,3 +265,10 @@ def test_joining_another_in_an_act_makes_both_its_sources() -> None:
         ("IRLGOV", "ISRGOV"),
         ("NORGOV", "ISRGOV"),
     ]
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_not_an_attack() -> None:
+    events = _coded("North Korea fired two cruise missiles into the sea on Sunday.")
+    assert [e.event_type for e in events] == ["MOBILIZE"]
+    attack = _coded("Iran fired missiles into Iraq's Kurdistan region on Monday.")
+    assert "ASSAULT" in [e.event_type for e in attack]

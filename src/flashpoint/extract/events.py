@@ -24,7 +24,13 @@ from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
-from flashpoint.extract.non_events import accidental, alert, no_comment, people_moving
+from flashpoint.extract.non_events import (
+    accidental,
+    alert,
+    no_comment,
+    people_moving,
+    weapons_test,
+)
 from flashpoint.extract.parse_paths import SUBJECT_DEPS, document_nouns, subjects
 from flashpoint.extract.parties import party_key
 from flashpoint.extract.roles import RoleReader
@@ -79,7 +85,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         token = doc[i]
         trig = relief_delivery(token, lex) or match_trigger(token, lex)
         if trig is not None:
-            matches.append((token, trig))
+            matches.append((token, weapons_test(token, trig, lex) or trig))
     at = {tok.i for tok, _ in matches}
     matches = [(tok, as_directive(tok, trig, lex, at)) for tok, trig in matches]
     absorbed, parent_of = nesting(matches)

@@ -8,7 +8,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from flashpoint.extract.attribution import speech_lemmas
-from flashpoint.extract.lexicon import Trigger
+from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.parse_paths import pobjs
 from flashpoint.model import Actor
 from flashpoint.resources import read_tsv
 
@@ -71,3 +72,19 @@ def accidental(trigger: Token) -> bool:
                 if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
                     return True
     return False
+
+
+_SEA = frozenset({"sea", "water", "waters", "ocean"})
+
+
+def weapons_test(token: Token, trig: Trigger, lexicon: Lexicon) -> Trigger | None:
+    """'North Korea launched a ballistic missile into the sea', 'fired missiles into waters
+    around Taiwan': missiles fired into the sea hit no one; they show force (PLOVER MOBILIZE,
+    CAMEO 152, the lexicon's row for 'tested a missile')."""
+    if trig.event_type != "ASSAULT" or token.lemma_.lower() not in {"fire", "launch"}:
+        return None
+    landing = pobjs(token, ["into", "in", "off", "toward", "towards"])
+    if not any(p.lemma_.lower() in _SEA for p in landing):
+        return None
+    rows = [r for r in lexicon.candidates("test", "VERB") if r.event_type == "MOBILIZE"]
+    return rows[0] if rows else None
