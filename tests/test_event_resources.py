@@ -159,7 +159,7 @@ ACLED_TAXONOMY: dict[str, set[str]] = {
     },
 }
 
-ROLES = {"agent_patient", "symmetric", "speaker_target", "self", "mutual"}
+ROLES = {"agent_patient", "symmetric", "speaker_target", "self", "mutual", "receiver"}
 PLACE_PREPS = {"in", "into"}
 ALIAS_NOTE = re.compile(r"lemmatises '([^']+)' as '([^']+)'")
 

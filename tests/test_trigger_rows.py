@@ -56,7 +56,18 @@ def test_a_wedding_party_is_its_guests_not_a_political_party() -> None:
         ("Nurses in Nigeria went on strike on Monday over unpaid wages.", "PROTEST"),
         ("The electoral court barred the main opposition candidate from running.", "COERCE"),
         ("Washington imposed visa restrictions on Ugandan officials.", "SANCTION"),
+        ("Ukraine received 20 Leopard tanks from Poland on Friday.", "AID"),
     ],
 )
 def test_more_wire_idioms(text: str, event_type: str) -> None:
     assert event_type in {e.event_type for e in flashpoint.extract(text, published=PUBLISHED)}
+
+
+def test_the_receiver_of_weapons_is_the_target_and_the_giver_the_source() -> None:
+    events = flashpoint.extract(
+        "Ukraine received the first F-16 fighter jets from Denmark on Monday.", published=PUBLISHED
+    )
+    aid = [e for e in events if e.event_type == "AID"]
+    assert [(e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in aid] == [
+        ("DNK", "UKR")
+    ]

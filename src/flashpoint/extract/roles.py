@@ -47,6 +47,9 @@ class RoleReader(PartyReader):
     """Reads source and target actors for a trigger from the parse."""
 
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
+        if trig.roles == "receiver":  # "Ukraine received F-16s from Denmark"
+            givers = pobjs(token, trig.target_preps)
+            return self.of(givers) or self._countries_at(givers), self.of(subjects(token))
         aimed_at = pobjs(token, trig.target_preps)
         # "fired rockets toward Israel": a country named as where the act is aimed is its target
         targets_by_prep = self.of(aimed_at) or self._countries_at(aimed_at)
