@@ -181,3 +181,14 @@ def test_a_nationality_on_a_pronoun_owned_noun_says_whose_it_is(
 ) -> None:
     index = index_of(resolver, text, date(2024, 5, 6))
     assert [a.code for a in role(index, word)] == [code]
+
+
+def test_the_iranian_president_is_the_president_not_the_supreme_leader(
+    resolver: ActorResolver,
+) -> None:
+    index = index_of(resolver, "Erdogan met the Iranian president in Ankara.", date(2024, 1, 29))
+    [president] = role(index, "president")
+    assert president.name == "Ebrahim Raisi"
+    other = index_of(resolver, "Macron hosted the Kenyan president in Paris.", date(2024, 1, 29))
+    [kenyan] = role(other, "president")
+    assert kenyan.name == "William Ruto"

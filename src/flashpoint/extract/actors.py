@@ -262,8 +262,11 @@ class ActorResolver:
                 continue
             if is_predicate(span.root):
                 continue  # "sworn in as Congo's president": what he became, not a second actor
-            entry = match.entries[0]
-            country = entry.country or _nationality_near(doc, span, nationality)
+            near = _nationality_near(doc, span, nationality)
+            # "the Iranian president": a country's own reading of a title beats the generic one
+            entry = next((e for e in match.entries if e.country and e.country == near), None)
+            entry = entry or match.entries[0]
+            country = entry.country or near
             if not country or not entry.role:
                 continue
             holders = self.dictionary.leaders(country, entry.role, published)
