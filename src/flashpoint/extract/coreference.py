@@ -3,7 +3,7 @@ forces" stands for, read from the actor mentions before it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -56,17 +56,21 @@ class Coreference:
                 return [m.actor]
         return []
 
+    def _tokens_before(self, pronoun: Token) -> Iterator[Token]:
+        """Tokens before the pronoun, nearest first, without its own clause's subject when the
+        pronoun is a direct object (binding; not "nearly a third of them", a partitive)."""
+        direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
+        excluded = self._own_subject(pronoun) if direct_object else set()
+        for tok in reversed(pronoun.doc[: pronoun.i]):
+            if tok.i not in excluded:
+                yield tok
+
     def _plural_before(self, pronoun: Token) -> list[Actor]:
         """The nearest plural-compatible actor before 'they'/'them': a group, a state, a plural
         mention, two coordinated people, or a plural noun that resolves through what it is
         ('Forces loyal to Haftar ... the Security Council urged them').  A direct object
         pronoun is not its own clause's subject ('the Security Council urged them')."""
-        # Not "nearly a third of them": a partitive's pronoun is the subject's own members.
-        direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
-        excluded = self._own_subject(pronoun) if direct_object else set()
-        for tok in reversed(pronoun.doc[: pronoun.i]):
-            if tok.i in excluded:
-                continue
+        for tok in self._tokens_before(pronoun):
             m = self.index.mention_at(tok)
             if m is not None:
                 if m.plural or m.kind in {"group", "country"}:
@@ -101,12 +105,7 @@ class Coreference:
         """The nearest person named before: a person mention, or a person noun that resolves
         through what it belongs to ('the prosecutor of the International Criminal Court').
         An object pronoun is not its own clause's subject ('Trump recognised him')."""
-        # Not "nearly a third of them": a partitive's pronoun is the subject's own members.
-        direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
-        excluded = self._own_subject(pronoun) if direct_object else set()
-        for tok in reversed(pronoun.doc[: pronoun.i]):
-            if tok.i in excluded:
-                continue
+        for tok in self._tokens_before(pronoun):
             mention = self.index.mention_at(tok)
             if mention is not None and mention.is_person:
                 return [mention.actor]
