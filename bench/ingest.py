@@ -3,12 +3,14 @@ timed."""
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
+from rich.console import Console
+
 from flashpoint.api import extract_paths
-from flashpoint.ingest_run import IngestResult, store_results
-from flashpoint.store import open_store
+from flashpoint.ingest_run import IngestResult, ingest_paths
 
 
 def extract_only(paths: list[Path]) -> float:
@@ -21,12 +23,18 @@ def extract_only(paths: list[Path]) -> float:
 
 
 def ingest(paths: list[Path], url: str) -> tuple[IngestResult, float]:
-    """Ingest ``paths`` into ``url``; returns the outcome and wall seconds (store opening
-    included, spaCy already loaded by the caller)."""
+    """Ingest ``paths`` into ``url`` as ``flashpoint ingest`` does (writer thread, progress
+    bar); returns the outcome and wall seconds (store opening included, spaCy already loaded
+    by the caller)."""
     errors: list[object] = []
     started = time.perf_counter()
-    with open_store(url) as store:
-        outcome = store_results(store, extract_paths(paths, on_error=errors.append))
+    outcome = ingest_paths(
+        paths,
+        db_url=url,
+        default_published=None,
+        on_error=errors.append,
+        console=Console(file=io.StringIO()),  # the progress bar runs, drawn nowhere
+    )
     seconds = time.perf_counter() - started
     if errors:
         raise RuntimeError(f"{len(errors)} inputs rejected, first: {errors[0]}")

@@ -1,10 +1,11 @@
-"""``flashpoint ingest``: read → extract → store, one transaction per article, with progress."""
+"""``flashpoint ingest``: read → extract → store, one transaction per article, with progress.
+
+Extraction runs in the calling thread and the store in a writer thread (``store_writer``)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,55 +15,10 @@ from rich.table import Table
 
 from flashpoint.api import extract_paths
 from flashpoint.errors import FlashpointError
-from flashpoint.model import Article, Event
-from flashpoint.store import Store, open_store
+from flashpoint.store import open_store
+from flashpoint.store_writer import IngestResult, store_results
 
-
-@dataclass
-class IngestResult:
-    articles_new: int = 0
-    articles_duplicate: int = 0
-    articles_near_duplicate: int = 0
-    events_new: int = 0
-    events_merged: int = 0
-    seconds: float = 0.0
-
-    @property
-    def articles(self) -> int:
-        return self.articles_new + self.articles_duplicate + self.articles_near_duplicate
-
-    def describe(self, *, rejected: int = 0) -> str:
-        rate = self.articles / self.seconds if self.seconds else 0.0
-        return (
-            f"articles: {self.articles_new} new, {self.articles_duplicate} duplicate, "
-            f"{self.articles_near_duplicate} near-duplicate, {rejected} rejected; "
-            f"events: {self.events_new} new, {self.events_merged} merged "
-            f"({rate:.1f} articles/s)"
-        )
-
-
-def store_results(
-    store: Store,
-    results: Iterable[tuple[Article, list[Event]]],
-    *,
-    on_article: Callable[[], None] | None = None,
-) -> IngestResult:
-    outcome = IngestResult()
-    started = time.perf_counter()
-    for article, events in results:
-        added = store.add(article, events)
-        if added.status == "new":
-            outcome.articles_new += 1
-        elif added.status == "duplicate":
-            outcome.articles_duplicate += 1
-        else:
-            outcome.articles_near_duplicate += 1
-        outcome.events_new += added.events_new
-        outcome.events_merged += added.events_merged
-        if on_article:
-            on_article()
-    outcome.seconds = time.perf_counter() - started
-    return outcome
+__all__ = ["IngestResult", "ingest_paths", "print_summary", "store_results"]
 
 
 def ingest_paths(
@@ -90,7 +46,7 @@ def ingest_paths(
     with open_store(db_url) as store, progress:
         task = progress.add_task("ingest", total=None, rate=0.0)
 
-        def tick() -> None:
+        def tick() -> None:  # in the writer thread: Progress.update takes rich's lock
             done = progress.tasks[0].completed + 1
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=done, rate=done / elapsed)
