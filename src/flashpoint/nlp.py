@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import spacy
 from spacy.attrs import (
     DEP,
@@ -63,25 +64,35 @@ def mark_segments(doc: Doc) -> Doc:
     otherwise swallows the lead sentence's verb into its parse."""
     if len(doc) < 2:
         return doc
-    dateline_ends = sorted(end for _start, end in dateline_spans(doc.text))
-    # One array read instead of a Token per word: text hash, offset, is_space, is_punct.
-    rows = doc.to_array([ORTH, IDX, IS_SPACE, IS_PUNCT]).tolist()
-    strings = doc.vocab.strings
-    breaks: dict[int, bool] = {}  # text hash → has a line break (a space never follows one)
-    pending = False
-    for i in range(1, len(rows)):
-        _, idx, is_space, is_punct = rows[i]
-        while dateline_ends and idx >= dateline_ends[0]:
-            dateline_ends.pop(0)
-            pending = True
-        previous = rows[i - 1][0]
-        if previous not in breaks:
-            breaks[previous] = "\n" in strings[previous]
-        if breaks[previous]:
-            pending = True
-        if pending and not is_space and not is_punct:
-            doc[i].is_sent_start = True
-            pending = False
+    text = doc.text
+    rows = doc.to_array([IDX, IS_SPACE, IS_PUNCT])
+    starts = rows[:, 0]
+    # Tokens after which a sentence must start: the one after a token holding a line break,
+    # and the first one at or past each dateline's end (token 0 never starts one here).
+    marks: set[int] = set()
+    newline = text.find("\n")
+    while newline != -1:
+        holder = int(np.searchsorted(starts, newline, side="right")) - 1
+        after = newline + 1
+        if holder >= 0:
+            holder_end = int(starts[holder]) + len(doc[holder])
+            if newline < holder_end:
+                marks.add(holder + 1)
+                after = holder_end
+        newline = text.find("\n", after)
+    for _start, end in dateline_spans(text):
+        marks.add(max(1, int(np.searchsorted(starts, end, side="left"))))
+    # From each mark, the next word (not space, not punctuation) starts a sentence.
+    words = (rows[:, 1] == 0) & (rows[:, 2] == 0)
+    done = 0  # marks up to here are served by the sentence start already set
+    for mark in sorted(marks):
+        if mark <= done or mark >= len(doc):
+            continue
+        ahead = np.flatnonzero(words[mark:])
+        if not len(ahead):
+            break
+        done = mark + int(ahead[0])
+        doc[done].is_sent_start = True
     return doc
 
 

@@ -123,7 +123,9 @@ class ActorResolver:
         matches = self.dictionary.scan(doc_text(doc))
         named = _countries_named(matches)
         for match in matches:
-            match = replace(match, entries=self.dictionary.disambiguate(match, named))
+            entries = self.dictionary.disambiguate(match, named)
+            if entries is not match.entries:  # most aliases have no rule: the match as it is
+                match = replace(match, entries=entries)
             if not match.entries:
                 continue
             if any(start <= match.start < end for start, end in datelines):

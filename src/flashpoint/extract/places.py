@@ -57,6 +57,7 @@ _AREA_NOUNS: frozenset[str] = frozenset(
     {"border", "city", "town", "village", "province", "region", "territory", "soil", "side",
      "coast", "capital", "north", "south", "east", "west", "countryside", "frontier", "area"}
 )  # fmt: skip
+_RUN_GLUE = frozenset({"-", "'", "’"})
 _SPECIFICITY = {"point": 0.6, "admin2": 0.4, "admin1": 0.2, "country": 0.0}
 
 
@@ -72,8 +73,16 @@ class PlaceMention:
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    """The root token of the characters ``start:end``; each name is asked about again for
+    every event of its article, so the answers are kept with the doc."""
+    roots = doc.user_data.get("flashpoint_place_roots")
+    if not isinstance(roots, dict):
+        roots = doc.user_data["flashpoint_place_roots"] = {}
+    index = roots.get((start, end))
+    if index is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        index = roots[(start, end)] = span.root.i if span is not None and len(span) else -1
+    return doc[index] if index >= 0 else None
 
 
 def _is_metonym(doc: Doc, name: NameSpan) -> bool:
@@ -103,22 +112,23 @@ def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
 def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
     """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered."""
     tokens = token_table(doc)
+    texts, pos = tokens.text, tokens.pos
+    size = len(texts)
     runs: list[Span] = []
-    start = None
-    for i in range(len(doc) + 1):
-        inside = i < len(doc) and (
-            tokens.pos[i] == "PROPN" or (start is not None and tokens.text[i] in {"-", "'", "’"})
-        )
-        if inside and start is None and tokens.text[i][:1].isupper():
-            start = i
-        elif not inside and start is not None:
-            end = i
-            while end > start and not tokens.text[end - 1][:1].isalpha():
-                end -= 1
-            span = doc[start:end]
-            if not any(s < span.end_char and span.start_char < e for s, e in taken):
-                runs.append(span)
-            start = None
+    after = 0  # tokens before this belong to a run already read
+    # A run starts on a capitalised proper noun and goes on over proper nouns and glue marks.
+    for start in [i for i, tag in enumerate(pos) if tag == "PROPN" and texts[i][:1].isupper()]:
+        if start < after:
+            continue
+        end = start + 1
+        while end < size and (pos[end] == "PROPN" or texts[end] in _RUN_GLUE):
+            end += 1
+        after = end
+        while end > start and not texts[end - 1][:1].isalpha():
+            end -= 1
+        span = doc[start:end]
+        if not any(s < span.end_char and span.start_char < e for s, e in taken):
+            runs.append(span)
     return runs
 
 

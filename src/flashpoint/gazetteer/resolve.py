@@ -72,15 +72,20 @@ def filter_by_kind(
     ]
 
 
+# RGN: regions news copy names that GeoNames lacks (extra_places.tsv), listed because the
+# news means them ("Gaza" is the Strip far more often than Mozambique's province).
+_FEATURE_PRIOR = {"PPLC": 1.0, "PPLA": 0.5, "RGN": 0.5}
+_PRECISION_PRIOR = {"country": 3.0, "admin1": 0.4}
+
+
 def prior(candidate: Candidate, mention: Mention | None = None) -> float:
     score = 0.5 * math.log10(candidate.population + 1)
     if mention is not None:
-        score += 0.6 if candidate in mention.primary else 0.0
-        score -= 1.0 if candidate in mention.approximate else 0.0
-    # RGN: regions news copy names that GeoNames lacks (extra_places.tsv), listed because the
-    # news means them ("Gaza" is the Strip far more often than Mozambique's province).
-    score += {"PPLC": 1.0, "PPLA": 0.5, "RGN": 0.5}.get(candidate.feature, 0.0)
-    score += {"country": 3.0, "admin1": 0.4}.get(candidate.precision, 0.0)
+        # (an empty set is not hashed against: a candidate's hash is computed field by field)
+        score += 0.6 if mention.primary and candidate in mention.primary else 0.0
+        score -= 1.0 if mention.approximate and candidate in mention.approximate else 0.0
+    score += _FEATURE_PRIOR.get(candidate.feature, 0.0)
+    score += _PRECISION_PRIOR.get(candidate.precision, 0.0)
     return score
 
 
@@ -208,7 +213,10 @@ def _believable(
         for i, mention in enumerate(mentions):
             parent_index = parents[i]
             parent = kept[parent_index] if parent_index is not None else None
-            kept[i] = next((c for _, c in ranked[i] if context.keeps(i, c, mention, parent)), None)
+            placed = context.places_countries(i)  # the same for every reading of mention i
+            kept[i] = next(
+                (c for _, c in ranked[i] if context.keeps(c, mention, parent, placed)), None
+            )
         if kept == previous:
             break
     results: list[Resolution | None] = []
@@ -246,19 +254,19 @@ class _Context:
         return countries
 
     def keeps(
-        self, i: int, candidate: Candidate, mention: Mention, parent: Candidate | None
+        self, candidate: Candidate, mention: Mention, parent: Candidate | None, placed: set[str]
     ) -> bool:
-        """Whether a reading is believable as a place in this article."""
+        """Whether a reading is believable as a place in this article, ``placed`` being
+        ``places_countries`` of the mention."""
         if candidate.precision == "country":
             return True  # country names are seldom anything else; metonyms are filtered earlier
         if parent is not None and _parent_bonus(candidate, parent) >= 2.0:
             return True  # "Jermuk, inside Armenia"
         # Only places count against a reading: actors and demonyms name attackers from abroad
         # as often as locals ("Russian jets pounded Maaret al-Noman").
-        placed = self.places_countries(i)
         in_context = candidate.country in placed or candidate.country in self.clues.hinted
         in_context = in_context or candidate.country in self.clues.actors
-        weak = candidate not in mention.primary and candidate.population < 50_000
+        weak = candidate.population < 50_000 and candidate not in mention.primary
         if weak and placed and not in_context:
             return False  # an alternate name of a small place far from the story ("Cite")
         if placed and not in_context and candidate.population < 10_000:

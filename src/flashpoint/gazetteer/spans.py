@@ -8,16 +8,18 @@ words around a span then decide whether a matched name is used as a place here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from spacy.tokens import Doc, Span
 
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.normalise import ARABIC_ARTICLES, name_key
 from flashpoint.gazetteer.sources import read_resource_lines
-from flashpoint.nlp import TokenTable, doc_text, token_table
+from flashpoint.nlp import TokenTable, doc_text, sentence_starts, token_table
 
 MAX_NAME_TOKENS = 6
 # Words before a name that show it is used as a place ("in Of", "near Hope", "town of Bar").
@@ -114,40 +116,38 @@ def find_dateline(text: str) -> Dateline | None:
     return Dateline(match.start(), match.end(), match.span("city"), region)
 
 
-def _can_start(tokens: TokenTable, i: int) -> bool:
-    text = tokens.text[i]
-    if text[:1].isupper():
-        return True
-    # "al-Bab", "ash-Shaddadi": a lower-case article glued to a capitalised name.
-    return (
-        text.lower() in ARABIC_ARTICLES
-        and i + 1 < len(tokens.text)
-        and tokens.text[i + 1] in {"-", "'"}
-    )
+_GLUE = frozenset({"-", "'"})
+_NAME_PUNCT = frozenset({"-", "'", "’"})
+# Every spelling of an Arabic article in any letter case ("al", "Al", "AL"...).
+_ARTICLE_FORMS = frozenset(
+    "".join(letters)
+    for article in ARABIC_ARTICLES
+    for letters in product(*({ch, ch.upper()} for ch in article))
+)
 
 
-def _can_end(tokens: TokenTable, i: int) -> bool:
-    return tokens.text[i][:1].isupper() or (
-        tokens.is_alpha[i] and i > 0 and tokens.text[i - 1] == "-"
-    )
-
-
-def _sentence_ends(doc: Doc) -> list[int]:
-    """For each token, the index after its sentence (``token.sent`` rescans the whole doc)."""
-    ends = [len(doc)] * len(doc)
-    for sent in doc.sents:
-        ends[sent.start : sent.end] = [sent.end] * len(sent)
-    return ends
+def _name_starts(tokens: TokenTable) -> list[int]:
+    """Tokens a name can start on: capitalised ones, and "al-Bab", "ash-Shaddadi": a lower-case
+    article glued to a capitalised name."""
+    texts = tokens.text
+    last = len(texts) - 1
+    return [
+        i
+        for i, text in enumerate(texts)
+        if text[:1].isupper() or (text in _ARTICLE_FORMS and i < last and texts[i + 1] in _GLUE)
+    ]
 
 
 def _candidate_ends(tokens: TokenTable, start: int, sent_end: int) -> list[int]:
     """Token end positions (exclusive) to try from ``start``, longest first."""
     ends: list[int] = []
+    texts = tokens.text
     for end in range(start + 1, min(start + MAX_NAME_TOKENS, sent_end) + 1):
         last = end - 1
-        if tokens.is_punct[last] and tokens.text[last] not in {"-", "'", "’"}:
+        text = texts[last]
+        if tokens.is_punct[last] and text not in _NAME_PUNCT:
             break
-        if _can_end(tokens, last):
+        if text[:1].isupper() or (tokens.is_alpha[last] and last > 0 and texts[last - 1] == "-"):
             ends.append(end)
     return ends[::-1]
 
@@ -267,19 +267,24 @@ def find_name_spans(
     dateline = find_dateline(text)
     tokens = token_table(doc)
     spans: list[NameSpan] = []
-    sent_ends = _sentence_ends(doc)
-    index = 0
-    while index < len(doc):
-        if not _can_start(tokens, index):
-            index += 1
+    sentences = sentence_starts(doc)
+    skip_keys = not_place_keys()
+    is_name_key = gazetteer.is_name_key
+    size = len(doc)
+    index = 0  # the scan resumes here; tokens before it are part of a name already tried
+    for start in _name_starts(tokens):
+        if start < index:
             continue
+        index = start
+        sentence = bisect_right(sentences, index)
+        sent_end = sentences[sentence] if sentence < len(sentences) else size
         matched: tuple[int, Span | None] | None = None
-        for end in _candidate_ends(tokens, index, sent_ends[index]):
+        for end in _candidate_ends(tokens, index, sent_end):
             key = name_key(tokens.span_text(text, index, end))
-            if key in not_place_keys():
+            if key in skip_keys:
                 matched = (end, None)
                 break
-            if gazetteer.is_name_key(key):
+            if is_name_key(key):
                 matched = (end, doc[index:end])
                 break
         if matched is None:
