@@ -28,6 +28,20 @@ PUBLISHED = date(2024, 9, 2)
         ("Sri Lanka's president bowed to pressure from protesters.", "CONCEDE", "LKA", None),
         ("Al-Shabaab fighters rampaged through the town of Mandera.", "ASSAULT", "SOM", None),
         ("Houthi fighters laid siege to the city of Taiz in 2015.", "ASSAULT", "YEM", None),
+        ("Azerbaijani troops lobbed mortar rounds at Armenian positions.", "ASSAULT", "AZE", "ARM"),
+        ("Erdogan lashed out at Israel on Wednesday over the Gaza war.", "ACCUSE", "TUR", "ISR"),
+        ("Beijing hit out at Washington over the arms sale to Taipei.", "ACCUSE", "CHN", "USA"),
+        ("Tehran scoffed at the European proposal on Monday.", "REJECT", "IRN", None),
+        ("Moscow balked at the price cap on its oil.", "REJECT", "RUS", None),
+        ("Germany rushed medicine and tents to the quake zone in Turkey.", "AID", "DEU", "TUR"),
+        ("The IMF disbursed 700 million dollars to Pakistan on Friday.", "AID", None, "PAK"),
+        ("Serbia and Kosovo hammered out a deal on licence plates.", "AGREE", "SRB", "XKX"),
+        ("Chad freed 20 Sudanese fishermen detained on Lake Chad.", "RETREAT", "TCD", "SDN"),
+        ("Thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
+        ("Junior doctors in Nigeria downed tools on Monday.", "PROTEST", "NGA", None),
+        ("Indonesia voiced support for Palestinian statehood.", "SUPPORT", "IDN", "PSE"),
+        ("The Kenyan president flew to Addis Ababa for talks with Abiy.", "CONSULT", "KEN", "ETH"),
+        ("Lavrov arrived in Pyongyang on Tuesday on a two-day visit.", "CONSULT", "RUS", "PRK"),
     ],
 )
 def test_wire_idioms(text: str, event_type: str, actor1: str | None, actor2: str | None) -> None:
@@ -71,3 +85,20 @@ def test_the_receiver_of_weapons_is_the_target_and_the_giver_the_source() -> Non
     assert [(e.actor1 and e.actor1.country, e.actor2 and e.actor2.country) for e in aid] == [
         ("DNK", "UKR")
     ]
+
+
+def test_security_forces_alone_are_police_of_the_country_in_the_story() -> None:
+    events = flashpoint.extract(
+        "Security forces killed 12 protesters in the Iraqi city of Nasiriyah on Thursday.",
+        published=PUBLISHED,
+    )
+    killings = [e for e in events if e.event_type == "ASSAULT"]
+    assert killings and killings[0].actor1 is not None
+    assert killings[0].actor1.code == "IRQCOP"
+
+
+def test_travelling_to_fight_is_no_visit() -> None:
+    events = flashpoint.extract(
+        "Troops arrived in the town for an operation against the rebels.", published=PUBLISHED
+    )
+    assert not [e for e in events if e.event_type == "CONSULT"]

@@ -4,7 +4,7 @@ author, and the parties a condition names.  ``RoleReader`` (roles.py) builds on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -191,9 +191,10 @@ class PartyReader:
                         hosts.append(_state_at(tok, country, "GOV", "envoy-host"))
         return hosts
 
-    def visited(self, token: Token) -> list[Actor]:
-        """'visited Kyiv', 'a visit to Beijing': the host is the government of that capital."""
-        places = [c for c in token.children if c.dep_ == "dobj"] + pobjs(token, ["to"])
+    def visited(self, token: Token, preps: Sequence[str] = ("to",)) -> list[Actor]:
+        """'visited Kyiv', 'a visit to Beijing', 'arrived in Moscow': the host is the government
+        of that capital."""
+        places = [c for c in token.children if c.dep_ == "dobj"] + pobjs(token, preps)
         for place in places:
             country = self.actors.nationality.get(place.i) or self.actors.territory.get(place.i)
             if country:
@@ -206,6 +207,10 @@ class PartyReader:
         for tok in tokens:
             places = pobjs(tok, _RECIPIENT_PREPS) + [c for c in tok.children if c.dep_ == "dobj"]
             found = self._territories(places, None, "recipient")  # "trucks entered Gaza"
+            if not found and places:
+                # "... to the quake zone in Turkey": where the goods went, however attached
+                inner = [i for place in [tok, *places] for i in pobjs(place, ["in"])]
+                found = self._territories(inner, None, "recipient")
             if found:
                 return found[:1]
         return []

@@ -29,6 +29,10 @@ from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
 _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
+# "Blinken flew to Riyadh for talks", "Modi arrived in Moscow on a state visit": the traveller
+# holds the talks or pays the visit, and where he went is the host.
+_TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "go", "come", "land", "journey"})
+_PURPOSE_PREPS = frozenset({"for", "on"})
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
@@ -164,7 +168,14 @@ class RoleReader(PartyReader):
         head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
         # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
-        verb = head.head if phrase.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS else head
+        travelled = (
+            phrase.dep_ == "pobj"
+            and head.lower_ in _PURPOSE_PREPS
+            and head.head.lemma_.lower() in _TRAVEL_VERBS
+            and trig.event_type == "CONSULT"
+        )
+        carrier = phrase.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS
+        verb = head.head if carrier or travelled else head
         carried = phrase.dep_ in {"dobj", "attr"} or (phrase.dep_ == "pobj" and verb != head)
         said = verb.lemma_.lower() in speech_lemmas()
         if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
@@ -181,6 +192,8 @@ class RoleReader(PartyReader):
             sources = self.of(pobjs(noun, ["of"]))  # "the deployment of Syrian troops"
         if not targets and trig.mode == "visit":
             targets = self.visited(noun)
+        if not targets and travelled:
+            targets = self.visited(verb, ["to", "in"])
         if not targets and trig.event_type == "AID":
             targets = self.recipient([noun, noun.head])
         if not targets and trig.event_type == "SANCTION":
