@@ -458,3 +458,5 @@ def test_act_nouns_are_single_lowercase_lemmas() -> None:
     lemmas = [row["lemma"] for row in rows("act_nouns.tsv")]
     assert lemmas and len(lemmas) == len(set(lemmas))
     assert all(re.fullmatch(r"[a-z]+", lemma) for lemma in lemmas)
+    named = {t for row in rows("act_nouns.tsv") for t in row["names"].split("|") if t}
+    assert named <= set(EVENT_TYPES), named - set(EVENT_TYPES)

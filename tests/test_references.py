@@ -272,3 +272,28 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_not_an_attack() -> None
     assert [e.event_type for e in events] == ["MOBILIZE"]
     attack = _coded("Iran fired missiles into Iraq's Kurdistan region on Monday.")
     assert "ASSAULT" in [e.event_type for e in attack]
+
+
+def test_rejecting_the_proposal_answers_whoever_proposed_it() -> None:
+    events = _coded(
+        "Belgrade proposed that Kosovo withdraw its special police from the north. "
+        "Pristina dismissed the proposal on Tuesday."
+    )
+    assert _dyads(events, "REJECT") == [("XKXGOV", "SRBGOV")]
+
+
+def test_welcoming_the_offer_answers_whoever_offered_it() -> None:
+    events = _coded(
+        "Qatar offered to host talks between Kabul and Islamabad. Pakistan welcomed the offer."
+    )
+    assert ("PAKGOV", "QATGOV") in _dyads(events, "SUPPORT")
+
+
+def test_a_proposal_is_put_to_those_who_should_act() -> None:
+    events = _coded("Turkey suggested that Russia and Ukraine should hold talks in Istanbul.")
+    assert ("TURGOV", "RUSGOV") in _dyads(events, "REQUEST")
+
+
+def test_suggesting_what_is_so_is_no_proposal() -> None:
+    events = _coded("Beijing suggested the balloon had drifted off course because of the winds.")
+    assert _dyads(events, "REQUEST") == []

@@ -27,6 +27,7 @@ from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
     accidental,
     alert,
+    insinuation,
     no_comment,
     people_moving,
     weapons_test,
@@ -98,6 +99,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken
+        if trig.event_type == "REQUEST" and insinuation(token):
+            continue  # "suggested the attackers had links to Ukraine": a hint, not a proposal
         if trig.event_type == "THREATEN" and alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):

@@ -25,6 +25,25 @@ def people_moving(token: Token, trig: Trigger, sources: list[Actor]) -> bool:
     return bool(sources) and all(not s.org and s.sector in {"CVL", "REF"} for s in sources)
 
 
+_DEONTIC = frozenset({"should", "must", "ought", "shall"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def insinuation(trigger: Token) -> bool:
+    """'the Kremlin suggested the attackers had links to Ukraine': a hint about what is so, not
+    a proposal ('suggested that Egypt should take in refugees', 'suggested that he resign')."""
+    if trigger.lemma_.lower() != "suggest":
+        return False
+    for clause in (c for c in trigger.children if c.dep_ == "ccomp"):
+        modals = {a.lower_ for a in clause.children if a.dep_ == "aux" and a.tag_ == "MD"}
+        finite = clause.tag_ in _FINITE or any(
+            a.dep_ in {"aux", "auxpass"} and a.tag_ in _FINITE for a in clause.children
+        )
+        if not modals & _DEONTIC and (finite or modals):
+            return True
+    return False
+
+
 def alert(trigger: Token) -> bool:
     """'warned of a high threat', 'a warning about floods': what is warned of, with no
     addressee and no said consequence, is a danger, not a threat by the speaker."""

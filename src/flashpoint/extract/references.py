@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.frames import trigger_token
-from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.parse_paths import small_clause_subjects
 from flashpoint.extract.parties import party_key
 from flashpoint.extract.triggers import match_trigger
@@ -27,12 +27,17 @@ _STATEMENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 
 
 @lru_cache(maxsize=1)
-def _act_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_tsv("events/act_nouns.tsv"))
+def _act_nouns() -> dict[str, frozenset[str]]:
+    """Act nouns and the event types each can name (empty: any act not itself a statement)."""
+    return {
+        row["lemma"]: frozenset(t for t in row["names"].split("|") if t)
+        for row in read_tsv("events/act_nouns.tsv")
+    }
 
 
-def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]:
-    """Does the reaction's object name an act, and which lexicon row if it is an event noun?"""
+def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, frozenset[str]]:
+    """Does the reaction's object name an act, and of which event types ('move': any act;
+    'the strike': ASSAULT, the type of its lexicon row; 'the proposal': a request or offer)?"""
     nouns = [c for c in reaction.children if c.dep_ == "dobj"]
     nouns += small_clause_subjects(reaction)  # "branded the sanctions illegal"
     if reaction.dep_ == "relcl" and reaction.head.pos_ == "NOUN":
@@ -41,9 +46,12 @@ def _named_act(reaction: Token, lexicon: Lexicon) -> tuple[bool, Trigger | None]
         if any(c.dep_ == "poss" for c in noun.children):
             continue  # "condemned Israel's move": role reading already names the actor
         row = match_trigger(noun, lexicon)
-        if row is not None or noun.lemma_.lower() in _act_nouns():
-            return True, row
-    return False, None
+        if row is not None:
+            return True, frozenset({row.event_type})
+        names = _act_nouns().get(noun.lemma_.lower())
+        if names is not None:
+            return True, names
+    return False, frozenset()
 
 
 class ReferenceReader:
@@ -66,10 +74,10 @@ class ReferenceReader:
         reaction = trigger_token(event, doc)
         if reaction is None:
             return [event]
-        named, row = _named_act(reaction, self.lexicon)
+        named, types = _named_act(reaction, self.lexicon)
         if not named:
             return [event]
-        acts = self._acts(earlier, speaker, row)
+        acts = self._acts(earlier, speaker, types)
         if not acts:
             return [event]
         return [
@@ -81,14 +89,14 @@ class ReferenceReader:
             for source in acts
         ]
 
-    def _acts(self, earlier: list[Event], speaker: Actor, row: Trigger | None) -> list[Actor]:
-        """Sources of the nearest earlier act of the named type (any act for 'move')."""
+    def _acts(self, earlier: list[Event], speaker: Actor, types: frozenset[str]) -> list[Actor]:
+        """Sources of the nearest earlier act of the named types (any act for 'move')."""
         for prior in reversed(earlier):
             if prior.actor1 is None or self.same_side(prior.actor1, speaker):
                 continue
-            if row is not None and prior.event_type != row.event_type:
+            if types and prior.event_type not in types:
                 continue
-            if row is None and prior.event_type in _STATEMENTS and prior.event_type != "SUPPORT":
+            if not types and prior.event_type in _STATEMENTS and prior.event_type != "SUPPORT":
                 continue
             group = [
                 e.actor1
