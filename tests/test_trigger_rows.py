@@ -102,3 +102,15 @@ def test_travelling_to_fight_is_no_visit() -> None:
         "Troops arrived in the town for an operation against the rebels.", published=PUBLISHED
     )
     assert not [e for e in events if e.event_type == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain will send Ukraine Storm Shadow cruise missiles.",
+        "Norway agreed to give Ukraine NASAMS air defence systems.",
+    ],
+)
+def test_the_country_right_after_a_verb_of_giving_receives(text: str) -> None:
+    aid = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "AID"]
+    assert aid and aid[0].actor2 is not None and aid[0].actor2.country == "UKR"

@@ -201,6 +201,19 @@ class PartyReader:
                 return [_state_at(place, country, "GOV", "visit-host")]
         return []
 
+    def misparsed_dative(self, verb: Token) -> list[Actor]:
+        """'will send Ukraine HIMARS systems', parsed with 'Ukraine' as a modifier of the goods:
+        a country named right after a verb of giving, inside its object, receives them."""
+        if verb.i + 1 >= len(verb.doc):
+            return []
+        first = verb.doc[verb.i + 1]
+        if first.pos_ != "PROPN" or first.dep_ not in {"nmod", "compound"}:
+            return []
+        if not any(a.dep_ == "dobj" and a.head == verb for a in first.ancestors):
+            return []
+        country = self.actors.nationality.get(first.i)
+        return [_state_at(first, country, None, "recipient")] if country else []
+
     def recipient(self, tokens: list[Token]) -> list[Actor]:
         """'sent tanks to Ukraine', 'dropped food over Gaza', 'aid for Sudan': the country the
         aid goes to is its recipient even though it is named as a place."""

@@ -88,7 +88,8 @@ class RoleReader(PartyReader):
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
             receivers = [o for o in objects if o.lemma_.lower() not in trig.objects]
-            return sources, self.of(receivers) or targets_by_prep or self.recipient([token])
+            found = self.of(receivers) or targets_by_prep or self.misparsed_dative(token)
+            return sources, found or self.recipient([token])
         if (trig.mode or "").startswith("territory"):
             if targets_by_prep:
                 return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
