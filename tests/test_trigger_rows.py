@@ -114,3 +114,16 @@ def test_travelling_to_fight_is_no_visit() -> None:
 def test_the_country_right_after_a_verb_of_giving_receives(text: str) -> None:
     aid = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "AID"]
     assert aid and aid[0].actor2 is not None and aid[0].actor2.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scholz told Zelensky in a phone call on Monday that Germany would send more air defence.",
+        "Abiy was greeted by Kenyan President William Ruto at the airport in Nairobi.",
+    ],
+)
+def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    met = [e for e in events if e.event_type == "CONSULT" and e.actor1 and e.actor2]
+    assert met, [(e.event_type, e.actor1, e.actor2) for e in events]
