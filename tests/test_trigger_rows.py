@@ -127,3 +127,15 @@ def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None
     events = flashpoint.extract(text, published=PUBLISHED)
     met = [e for e in events if e.event_type == "CONSULT" and e.actor1 and e.actor2]
     assert met, [(e.event_type, e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Hungary lifted its veto on the EU aid package for Ukraine.", "CONCEDE"),
+        ("Israel closed the Kerem Shalom corridor to aid trucks on Sunday.", "COERCE"),
+    ],
+)
+def test_lifting_a_veto_and_closing_a_corridor(text: str, event_type: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert event_type in {e.event_type for e in events}
