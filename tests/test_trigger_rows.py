@@ -139,3 +139,29 @@ def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None
 def test_lifting_a_veto_and_closing_a_corridor(text: str, event_type: str) -> None:
     events = flashpoint.extract(text, published=PUBLISHED)
     assert event_type in {e.event_type for e in events}
+
+
+def test_an_attack_in_return_is_aimed_at_whoever_attacked_first() -> None:
+    events = flashpoint.extract(
+        "Islamic Jihad fired a barrage of rockets at Israeli towns on Tuesday, "
+        "and Israel responded with airstrikes.",
+        published=PUBLISHED,
+    )
+    back = [e for e in events if e.trigger == "responded"]
+    assert back and back[0].actor2 is not None
+    assert back[0].actor2.org == "Palestinian Islamic Jihad"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Washington halted military aid to Kyiv on Monday.", "SANCTION"),
+        ("Slovakia blocked an EU sanctions package against Russia.", "REJECT"),
+        ("Moscow blocked access to YouTube on Thursday.", "COERCE"),
+    ],
+)
+def test_stopping_or_blocking_what_the_object_names(text: str, event_type: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert event_type in {e.event_type for e in events if e.confidence >= 0.5}, [
+        (e.event_type, e.confidence) for e in events
+    ]

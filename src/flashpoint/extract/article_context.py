@@ -30,7 +30,12 @@ def with_adversaries(events: list[Event]) -> list[Event]:
     (or was attacked by) the speaker earlier in the article."""
     out: list[Event] = []
     for event in events:
-        if event.event_type in _ADDRESSED_TYPES and event.actor2 is None and event.actor1:
+        addressed = event.event_type in _ADDRESSED_TYPES or _strikes_back(event)
+        # the country an attack in return landed in is a weaker guess than who attacked first
+        open_target = event.actor2 is None or (
+            _strikes_back(event) and event.actor2.rule == "foreign-ground"
+        )
+        if addressed and open_target and event.actor1:
             speaker = event.actor1
             for prior in reversed(out):
                 if prior.event_type != "ASSAULT":
@@ -42,6 +47,8 @@ def with_adversaries(events: list[Event]) -> list[Event]:
                 if _same_side(prior.actor2, speaker):
                     event = replace(event, actor2=prior.actor1)
                     break
+                if event.event_type == "ASSAULT":
+                    continue  # striking back answers an attack on oneself only
                 if _same_side(prior.actor1, speaker):
                     event = replace(event, actor2=prior.actor2)
                     break
@@ -49,6 +56,15 @@ def with_adversaries(events: list[Event]) -> list[Event]:
                 event = replace(event, actor2=_last_mover(out, speaker))
         out.append(event)
     return out
+
+
+# "Israel answered with artillery", "the army retaliated": an attack in return for one told
+# before is aimed at whoever made it.
+_STRIKING_BACK = ("answer", "respond", "retaliat", "hit back", "strike back", "struck back")
+
+
+def _strikes_back(event: Event) -> bool:
+    return event.event_type == "ASSAULT" and event.trigger.lower().startswith(_STRIKING_BACK)
 
 
 def _last_mover(earlier: list[Event], speaker: Actor) -> Actor | None:

@@ -21,7 +21,10 @@ _BACKGROUND_PREPS = frozenset({"since", "after", "before", "following", "amid", 
 # Verbs that enact what their object names: "approved new sanctions", "adopted a ban".
 # Verbs that end what their object names: the object is over, not happening.
 _ENDING_VERBS = frozenset(
-    {"lift", "end", "ease", "revoke", "rescind", "repeal", "suspend", "scrap", "quit", "terminate"}
+    {
+        *("lift", "end", "ease", "revoke", "rescind", "repeal", "suspend", "scrap", "quit"),
+        *("terminate", "pause", "halt", "freeze", "cancel", "withhold", "cut", "block"),
+    }
 )
 _ENACTING_VERBS = frozenset({"approve", "adopt", "pass", "agree", "authorise", "authorize"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "amid", "before"})

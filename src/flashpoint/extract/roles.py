@@ -113,7 +113,9 @@ class RoleReader(PartyReader):
             targets = self.envoy_hosts([*envoys, token])  # "recalled its ambassador to France"
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
-            targets = self.of(t for obj in named for t in pobjs(obj, preps))
+            # "fired a barrage of rockets at Israeli towns": the phrase may hang on the measure
+            held = named + [c for c in token.children if c.dep_ in OBJECT_DEPS and c not in named]
+            targets = self.of(t for obj in held for t in pobjs(obj, preps))
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
