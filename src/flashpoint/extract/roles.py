@@ -114,8 +114,8 @@ class RoleReader(PartyReader):
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
             # "fired a barrage of rockets at Israeli towns": the phrase may hang on the measure
-            held = named + [c for c in token.children if c.dep_ in OBJECT_DEPS and c not in named]
-            targets = self.of(t for obj in held for t in pobjs(obj, preps))
+            carriers = dict.fromkeys(named + [c for c in token.children if c.dep_ in OBJECT_DEPS])
+            targets = self.of(t for obj in carriers for t in pobjs(obj, preps))
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
