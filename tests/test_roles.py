@@ -514,3 +514,9 @@ def test_a_strike_that_killed_someone_is_one_attack_on_them() -> None:
 def test_rockets_fired_toward_a_country_target_it() -> None:
     text = "Hamas fired more than 150 rockets toward Israel on Monday evening."
     assert any(d[1] == "ISR" for d in _dyads(text, "ASSAULT")), _dyads(text, "ASSAULT")
+
+
+def test_a_relative_clause_about_a_party_is_its_own_statement() -> None:
+    text = "Erdogan vowed revenge against Sweden, which he accused of sheltering militants."
+    assert ("TUR", "SWE") in _dyads(text, "ACCUSE")
+    assert ("TUR", "SWE") in _dyads(text, "THREATEN")

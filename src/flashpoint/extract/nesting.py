@@ -104,10 +104,13 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
             if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPS:
                 continue  # "agreed ... at their first meeting": when and where, not what
             if child.dep_ in _COMPLEMENT_DEPS:
+                # when and where ("at their first meeting"), and what a relative clause says
+                # of a party ("for Israel, which he blamed for the killing"), are no content
                 aside = {
                     t.i
                     for p in child.subtree
-                    if p.dep_ == "prep" and p.lower_ in _CIRCUMSTANCE_PREPS
+                    if (p.dep_ == "prep" and p.lower_ in _CIRCUMSTANCE_PREPS)
+                    or (p.dep_ == "relcl" and p.head.pos_ == "PROPN")
                     for t in p.subtree
                 }
                 for t in child.subtree:
