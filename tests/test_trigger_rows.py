@@ -165,3 +165,10 @@ def test_stopping_or_blocking_what_the_object_names(text: str, event_type: str) 
     assert event_type in {e.event_type for e in events if e.confidence >= 0.5}, [
         (e.event_type, e.confidence) for e in events
     ]
+
+
+def test_forces_leaving_a_country_withdraw_and_travellers_do_not() -> None:
+    gone = flashpoint.extract("The last Russian troops left Armenia.", published=PUBLISHED)
+    assert [e.event_type for e in gone if e.confidence >= 0.5] == ["RETREAT"]
+    trip = flashpoint.extract("Macron left France for a tour of Asia.", published=PUBLISHED)
+    assert "RETREAT" not in {e.event_type for e in trip}

@@ -27,6 +27,7 @@ from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
     accidental,
     alert,
+    departure,
     insinuation,
     no_comment,
     people_moving,
@@ -107,7 +108,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
-        if people_moving(token, trig, sources):
+        if people_moving(token, trig, sources) or departure(token, trig, sources):
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion
         mode, cameo = _mode(_mode_window(token), trig, lex)
         own = [

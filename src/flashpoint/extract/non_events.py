@@ -44,6 +44,17 @@ def insinuation(trigger: Token) -> bool:
     return False
 
 
+_FORCES = frozenset({"MIL", "REB", "UAF", "IGO"})
+
+
+def departure(token: Token, trig: Trigger, sources: list[Actor]) -> bool:
+    """'Zelensky left Kyiv for Washington': someone leaving a place is a withdrawal only when
+    forces leave it ('the last American troops left Afghanistan')."""
+    if trig.event_type != "RETREAT" or token.lemma_.lower() != "leave":
+        return False
+    return not sources or not all(s.sector in _FORCES for s in sources)
+
+
 def alert(trigger: Token) -> bool:
     """'warned of a high threat', 'a warning about floods': what is warned of, with no
     addressee and no said consequence, is a danger, not a threat by the speaker."""

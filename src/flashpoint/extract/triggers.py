@@ -40,6 +40,8 @@ def _noun_words(token: Token) -> set[str]:
     words = {token.lemma_.lower(), token.lower_}
     if token.ent_type_ == "PERSON":
         words.add("person")  # "released Edan Alexander": a named person fits person objects
+    elif token.ent_type_ == "GPE":
+        words.add("country")  # "the last troops left Afghanistan": a named state fits too
     compounds = [c for c in token.children if c.dep_ in {"compound", "amod"}]
     for c in compounds:
         words.add(c.lemma_.lower())
