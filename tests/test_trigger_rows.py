@@ -174,3 +174,26 @@ def test_forces_leaving_a_country_withdraw_and_travellers_do_not() -> None:
     assert [e.event_type for e in gone if e.confidence >= 0.5] == ["RETREAT"]
     trip = flashpoint.extract("Macron left France for a tour of Asia.", published=PUBLISHED)
     assert "RETREAT" not in {e.event_type for e in trip}
+
+
+def test_states_striking_together_each_strike_but_allied_troops_cooperate() -> None:
+    states = flashpoint.extract(
+        "The United States and Britain struck Houthi radar sites in Yemen.", published=PUBLISHED
+    )
+    assert "COOPERATE" not in {e.event_type for e in states}
+    troops = flashpoint.extract(
+        "Kenyan and Somali troops recaptured the town of Bardhere from al-Shabaab.",
+        published=PUBLISHED,
+    )
+    assert "COOPERATE" in {e.event_type for e in troops}
+
+
+def test_cutting_banks_off_from_swift_sanctions_their_country() -> None:
+    events = flashpoint.extract(
+        "Britain cut three Iranian banks off from the SWIFT system.", published=PUBLISHED
+    )
+    assert ("GBR", "IRN") in {
+        (e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None)
+        for e in events
+        if e.event_type == "SANCTION"
+    }

@@ -33,7 +33,7 @@ from flashpoint.extract.non_events import (
     people_moving,
     weapons_test,
 )
-from flashpoint.extract.parse_paths import SUBJECT_DEPS, document_nouns, subjects
+from flashpoint.extract.parse_paths import OBJECT_DEPS, SUBJECT_DEPS, document_nouns, subjects
 from flashpoint.extract.parties import party_key
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
@@ -225,6 +225,8 @@ def _joint_action(
     states = [a for a in _dedupe(sources) if a.country and a.org is None]
     if len({a.country for a in states}) < 2:
         return []
+    if trig.event_type == "ASSAULT" and not _fought_together(token, states):
+        return []  # "the United States and Britain struck Houthi targets": each state's strike
     joint = Trigger(
         trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
     )
@@ -234,6 +236,17 @@ def _joint_action(
         for b in states[i + 1 :]
         if a.country != b.country
     ]
+
+
+def _fought_together(trigger: Token, states: list[Actor]) -> bool:
+    """Forces named as such ('Rwandan and Mozambican troops') or an act called joint ('a
+    joint offensive') fight side by side; states named as the attackers each strike."""
+    if all(a.rule.startswith("sectors.tsv") for a in states):
+        return True
+    words = {trigger.lower_} | {
+        g.lower_ for c in trigger.children if c.dep_ in OBJECT_DEPS for g in c.subtree
+    }
+    return bool(words & {"joint", "jointly", "together", "combined"})
 
 
 def _is_exercise(trigger: Token) -> bool:
