@@ -197,3 +197,12 @@ def test_cutting_banks_off_from_swift_sanctions_their_country() -> None:
         for e in events
         if e.event_type == "SANCTION"
     }
+
+
+def test_an_act_done_in_protest_is_no_demonstration() -> None:
+    events = flashpoint.extract(
+        "Jordan recalled its ambassador to Israel on Wednesday in protest at the raids.",
+        published=PUBLISHED,
+    )
+    types = {e.event_type for e in events}
+    assert "SANCTION" in types and "PROTEST" not in types

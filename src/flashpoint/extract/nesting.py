@@ -76,6 +76,9 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
         if trig.pos == "NOUN" and _mere_modifier(token, trigger_at):
             absorbed.add(token.i)  # "arrest warrants", "attack helicopters"
             continue
+        if trig.pos == "NOUN" and _motive(token, rows):
+            absorbed.add(token.i)  # "recalled its ambassador in protest": why, not a protest
+            continue
         if trig.pos == "NOUN" and _is_background_reference(token, trig):
             absorbed.add(token.i)  # "since the invasion began", "after talks", "in response to"
             continue
@@ -149,6 +152,21 @@ def _mere_modifier(noun: Token, trigger_at: set[int]) -> bool:
         and noun.head.i not in trigger_at
         and noun.head.lemma_.lower() not in _EVENT_CARRIERS
     )
+
+
+# Acts a state takes "in protest" at something: the protest is their motive, not a
+# demonstration of its own ("Iraq summoned Iran's ambassador in protest").
+_STATEMENT_ACTS = frozenset(
+    {"SANCTION", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "RETREAT", "CONSULT"}
+)
+
+
+def _motive(noun: Token, rows: dict[int, Trigger]) -> bool:
+    prep = noun.head
+    if noun.lemma_.lower() != "protest" or noun.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    act = rows.get(prep.head.i)
+    return act is not None and act.event_type in _STATEMENT_ACTS
 
 
 def _is_background_reference(noun: Token, trig: Trigger) -> bool:
