@@ -206,3 +206,26 @@ def test_an_act_done_in_protest_is_no_demonstration() -> None:
     )
     types = {e.event_type for e in events}
     assert "SANCTION" in types and "PROTEST" not in types
+
+
+def test_rioters_setting_fire_riot_against_the_government_on_the_day() -> None:
+    events = flashpoint.extract(
+        "Protesters set fire to the ruling party's offices in Dhaka on Monday.",
+        published=date(2024, 8, 7),
+    )
+    riots = [e for e in events if e.event_type == "PROTEST"]
+    assert riots and riots[0].actor2 is not None and riots[0].actor2.code == "BGDGOV"
+    assert riots[0].date == date(2024, 8, 5)  # 'set fire' is no 'set to': not next Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "code"),
+    [
+        ("Hong Kong police arrested six activists on Tuesday.", "COERCE", "HKGCOP"),
+        ("Peru's president dissolved Congress on Monday.", "COERCE", "PERGOV"),
+    ],
+)
+def test_hong_kong_and_dissolving_a_legislature(text: str, event_type: str, code: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    coded = [e.actor1.code for e in events if e.event_type == event_type and e.actor1]
+    assert coded[:1] == [code]

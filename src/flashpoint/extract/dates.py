@@ -48,7 +48,9 @@ def is_future_clause(verb: Token) -> bool:
     markers = date_words().future_markers
     current = verb
     for _ in range(3):
-        if current.lemma_.lower() in markers or any(
+        # "is set to meet", "plans to strike": the marker governs the act; "set fire" does not
+        governs = current is not verb or any(c.dep_ == "xcomp" for c in current.children)
+        if (governs and current.lemma_.lower() in markers) or any(
             c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in markers | {"'ll"}
             for c in current.children
         ):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flashpoint.extract.article_context import implied_participants
 from flashpoint.model import Event
 
 
@@ -41,8 +42,11 @@ def crowd_violence_as_riot(event: Event) -> Event:
         return event
     if target is not None and target.sector not in _STATE_TARGETS:
         return event
+    if target is None:  # "protesters set fire to banks": the riot is against the government
+        _, target = implied_participants("PROTEST", "riot", source, None, event.location)
     return replace(
         event,
+        actor2=target,
         event_type="PROTEST",
         cameo_code="145",
         mode="riot",
