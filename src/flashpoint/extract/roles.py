@@ -76,7 +76,7 @@ class RoleReader(PartyReader):
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
-        named = [content_noun(_antecedent(c)) for c in token.children if c.dep_ in OBJECT_DEPS]
+        named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
         # "branded the sanctions illegal": the subject of the small clause
         named += [content_noun(g) for g in small_clause_subjects(token)]
         if token.lemma_.lower() in _NAMING_VERBS:
@@ -209,14 +209,6 @@ class RoleReader(PartyReader):
             held += [p for h in held for p in pobjs(h, ["of"])]
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
-
-
-def _antecedent(token: Token) -> Token:
-    """'Israel, which he blamed for the killing': the relative pronoun stands for its noun."""
-    clause = token.head
-    if token.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.pos_ != "VERB":
-        return clause.head
-    return token
 
 
 def _joined(token: Token) -> list[Token]:
