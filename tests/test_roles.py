@@ -520,3 +520,11 @@ def test_a_relative_clause_about_a_party_is_its_own_statement() -> None:
     text = "Erdogan vowed revenge against Sweden, which he accused of sheltering militants."
     assert ("TUR", "SWE") in _dyads(text, "ACCUSE")
     assert ("TUR", "SWE") in _dyads(text, "THREATEN")
+
+
+def test_an_apposition_parsed_across_the_verb_is_no_second_name_for_the_subject() -> None:
+    text = (
+        "Mali's junta refused on Monday to meet a joint mission from ECOWAS, "
+        "the African Union and the United Nations."
+    )
+    assert all(a == "MLI" for a, _ in _dyads(text, "REJECT"))

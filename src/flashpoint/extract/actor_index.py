@@ -13,6 +13,7 @@ from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
 from flashpoint.extract.mentions import ActorMention, noun_phrase_text
+from flashpoint.extract.parse_paths import is_apposition
 from flashpoint.model import Actor
 
 __all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_text"]
@@ -192,7 +193,7 @@ class ActorIndex:
             # "Mali, Burkina Faso and Niger": each conjunct hangs on the one before it, so a
             # conjunction does not deepen the search ("the United States, Japan, Australia
             # and the Philippines" would lose its last state)
-            if child.dep_ in {"conj", "appos"}:
+            if child.dep_ == "conj" or is_apposition(token, child):
                 found.extend(self.actors_for(child, depth=depth + (child.dep_ == "appos")))
         return _unique(found)
 

@@ -25,6 +25,7 @@ from flashpoint.extract.actor_usage import (
     is_small_clause_subject,
 )
 from flashpoint.extract.coreference import is_pair_description
+from flashpoint.extract.parse_paths import is_apposition
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
 
@@ -253,7 +254,7 @@ def _resolved_elsewhere(
 def _named_in_apposition(token: Token, named: list[ActorMention]) -> ActorMention | None:
     """'its leader Hassan Nasrallah', 'the monitoring group OVD-Info': the name decides."""
     for child in token.children:
-        if child.dep_ == "appos":
+        if is_apposition(token, child):
             mention = _named_at(child, named, _NAMED_KINDS)
             if mention is not None:
                 return mention

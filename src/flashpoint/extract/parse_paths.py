@@ -77,6 +77,16 @@ def subjects(token: Token) -> list[Token]:
     return []
 
 
+def is_apposition(noun: Token, child: Token) -> bool:
+    """'its leader Hassan Nasrallah': an apposition names the noun again.  One parsed across the
+    noun's own verb ("Niger's junta refused to receive a delegation from ECOWAS, the African
+    Union and ...") belongs to a later phrase."""
+    if child.dep_ != "appos":
+        return False
+    verb = noun.head
+    return not (noun.dep_ in {"nsubj", "nsubjpass"} and noun.i < verb.i < child.i)
+
+
 def passive_subjects(token: Token) -> list[Token]:
     subs = [c for c in token.children if c.dep_ == "nsubjpass"]
     if not subs and token.dep_ == "conj" and is_passive(token.head):
