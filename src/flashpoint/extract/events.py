@@ -171,8 +171,9 @@ def _meetings_of_their_parties(
             parties = [f for f in clause if f.actor1 and f.actor2]
             if parties and parties[0].rule.roles == "symmetric":
                 framed[i] = [replace(group[0], actor1=f.actor1, actor2=f.actor2) for f in parties]
-            elif not clause and noun.head.lower_ in {"at", "during"}:
-                # "Putin told Erdogan at talks in Sochi": the speaker and the one spoken to
+            elif not clause and noun.head.lower_ in {"at", "during", "in"}:
+                # "Putin told Erdogan at talks in Sochi", "Sunak told Zelensky in a phone call":
+                # the speaker and the one spoken to
                 speakers = roles.of(subjects(verb))
                 hearers = roles.of(c for c in verb.children if c.dep_ in {"dobj", "dative"})
                 framed[i] = [

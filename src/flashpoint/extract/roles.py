@@ -183,16 +183,12 @@ class RoleReader(PartyReader):
         said = verb.lemma_.lower() in speech_lemmas()
         if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
             said = False  # "Britain announced sanctions": announcing them is imposing them
-        # "Sunak told Zelensky in a phone call": who spoke in a call or talks took part in them
-        told_in = said and carrier and trig.event_type == "CONSULT"
-        if told_in:
-            said = False
         if carried and verb.pos_ in {"VERB", "AUX"} and not said:
             if not sources:
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
                 targets = self.of(pobjs(verb, trig.target_preps | {"on", "at", "against"}))
-            if not targets and (phrase.dep_ == "dobj" or told_in):  # "gave Finland its backing"
+            if not targets and phrase.dep_ == "dobj":  # "gave Finland its backing"
                 others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != phrase]
                 targets = self.of(others)
         if trig.roles == "self" and not sources:
