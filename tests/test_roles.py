@@ -528,3 +528,11 @@ def test_an_apposition_parsed_across_the_verb_is_no_second_name_for_the_subject(
         "the African Union and the United Nations."
     )
     assert all(a == "MLI" for a, _ in _dyads(text, "REJECT"))
+
+
+def test_a_reaction_to_a_ruling_by_a_court_is_aimed_at_the_court() -> None:
+    text = "Nicaragua rejected a ruling by the International Court of Justice on Monday."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    rejections = [e for e in events if e.event_type == "REJECT"]
+    assert rejections and rejections[0].actor2 is not None
+    assert rejections[0].actor2.org == "International Court of Justice"

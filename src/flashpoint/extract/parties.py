@@ -80,12 +80,17 @@ class PartyReader:
         ]
 
     def possessor(self, token: Token) -> list[Actor]:
-        """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion'."""
+        """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion',
+        'a ruling by the International Court of Justice'."""
         for child in token.children:
             if child.dep_ == "poss":
                 actors = self.actors.actors_for(child)
                 if actors:
                     return actors
+        if token.pos_ == "NOUN":
+            authors = self.of(pobjs(token, ["by"]))
+            if authors:
+                return authors
         country = self.actors.nationality_of(token)
         if country:
             return [Actor(token.text, country, country, country, None, rule="possessor")]
