@@ -65,6 +65,7 @@ from flashpoint.extract.references import (
 )
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
+from flashpoint.extract.victims import toll_of, with_victim_sides
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp, keep_text
 from flashpoint.settings import get_settings
@@ -161,10 +162,10 @@ class ArticleExtractor:
     ) -> Iterator[Event]:
         article, article_id, actors, places, home = story
         span = (sent.start_char, sent.end_char)
-        for frame in frames:
+        for frame in with_victim_sides(frames, sent, actors):
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
-            toll = casualties_for(sent, trigger)
+            toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors)
             actor2 = frame.actor2
             if actor2 is None and (toll.fatalities or toll.injuries):
                 actor2 = _victim_actor(actors, sent, toll.victim_heads, frame.actor1)

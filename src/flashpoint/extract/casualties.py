@@ -13,7 +13,7 @@ is used only when no direct count of that kind is attached to the event.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -40,6 +40,22 @@ class Casualties:
     injuries_lower_bound: bool
     victims: tuple[tuple[int, int], ...]  # doc-level char spans of the victim noun phrases
     victim_heads: tuple[int, ...]  # doc-level token indices of the victim head nouns
+    # (kind, victim head index, count) for each victim noun with a count of its own:
+    # "killing five civilians and three soldiers" → (fatal, civilians, 5), (fatal, soldiers, 3)
+    counts: tuple[tuple[str, int, int], ...] = ()
+
+    def for_victims(self, heads: set[int]) -> Casualties:
+        """The toll of some of the victim groups, when the sentence counts each group on its
+        own ("killing five civilians and three soldiers": 5 for the civilians)."""
+        own = [(kind, n) for kind, i, n in self.counts if i in heads]
+        if not own:
+            return self
+
+        def total(kind: str) -> int | None:
+            values = [n for k, n in own if k == kind]
+            return sum(values) if values else None
+
+        return replace(self, fatalities=total("fatal"), injuries=total("injury"))
 
 
 NO_CASUALTIES = Casualties(None, None, False, False, (), ())
@@ -56,6 +72,7 @@ class _Finding:
     lower_bound: bool
     victims: tuple[Token, ...]
     toll: bool = False
+    counts: tuple[tuple[int, int], ...] = ()  # (victim noun index, its own count)
 
 
 def _with_conjuncts(noun: Token) -> list[Token]:
@@ -155,6 +172,7 @@ def _finding_from_victims(anchor: Token, kind: str, victims: list[Token]) -> _Fi
     total: int | None = None
     lower = False
     names: list[Token] = []
+    counts: list[tuple[int, int]] = []
     counted = False
     for noun in (n for v in victims for n in _with_conjuncts(v)):
         amount, name = amount_of(noun)
@@ -167,11 +185,13 @@ def _finding_from_victims(anchor: Token, kind: str, victims: list[Token]) -> _Fi
         lower = lower or amount.lower_bound
         if amount.value is not None:
             total = (total or 0) + amount.value
+            if name is not None:
+                counts.append((name.i, amount.value))
     if not counted and not names:
         return None  # "killed the deal": no people, no count
     if total is None and not counted:
         lower = False  # plural victims without any amount: no count, no bound
-    return _Finding(anchor, kind, total, lower, tuple(names))
+    return _Finding(anchor, kind, total, lower, tuple(names), counts=tuple(counts))
 
 
 def _findings_at(token: Token) -> Iterator[_Finding]:
@@ -332,4 +352,5 @@ def casualties_for(sentence: Span, trigger: Token | None = None) -> Casualties:
         injuries_lower_bound=injury_lower,
         victims=tuple(_victim_span(v) for v in heads),
         victim_heads=tuple(v.i for v in heads),
+        counts=tuple((f.kind, i, n) for f in findings if not f.toll for i, n in f.counts),
     )

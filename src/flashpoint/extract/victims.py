@@ -1,0 +1,63 @@
+"""Attacks whose victims belong to several sides: one event per side hit, each with its own toll.
+
+"JNIM fighters attacked villagers, killing scores of civilians and soldiers" is an attack on the
+civilians and one on the army (PLOVER and ACLED count dyads); "gunmen killed five civilians and
+three soldiers" kills five of the one and three of the other, not eight of each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.casualties import Casualties, casualties_for
+from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.parties import party_key
+from flashpoint.model import Actor
+
+
+def with_victim_sides(frames: list[EventFrame], sent: Span, actors: ActorIndex) -> list[EventFrame]:
+    """Add, for each attack on one side, an attack on every other side its victims are
+    coordinated with ("civilians and soldiers"; not "people, many of them soldiers", nor a
+    second name for the same dead, "killing nine people")."""
+    out = list(frames)
+    for frame in frames:
+        if frame.event_type != "ASSAULT" or frame.actor2 is None:
+            continue
+        hit = [f.actor2 for f in out if f.trigger == frame.trigger and f.actor2]
+        hit += [frame.actor1] if frame.actor1 else []  # its own dead are no target of it
+        heads = set(casualties_for(sent, frame.trigger).victim_heads)
+        for head in sorted(heads):
+            token = sent.doc[head]
+            if not (token.dep_ == "conj" and token.head.i in heads):
+                continue
+            for victim in actors.actors_for(token)[:1]:
+                if not any(_one_group(victim, other) for other in hit):
+                    hit.append(victim)
+                    out.append(replace(frame, actor2=victim))
+    return out
+
+
+def _one_group(a: Actor, b: Actor) -> bool:
+    """Same state and sector, and not two different named groups."""
+    if (a.country, a.sector) != (b.country, b.sector):
+        return False
+    return not (a.org and b.org and a.org != b.org)
+
+
+def toll_of(toll: Casualties, target: Actor | None, sent: Span, actors: ActorIndex) -> Casualties:
+    """The part of a toll that fell on ``target`` when each victim group is counted apart."""
+    if target is None or len({i for _, i, _ in toll.counts}) < 2:
+        return toll
+    side = party_key(target)
+    heads = {
+        head
+        for head in toll.victim_heads
+        # the group's own actor: its conjuncts ("civilians and soldiers") are groups of their own
+        if [party_key(a) for a in actors.actors_for(sent.doc[head])[:1]] == [side]
+    }
+    if not heads or heads >= {i for _, i, _ in toll.counts}:
+        return toll
+    return toll.for_victims(heads)
