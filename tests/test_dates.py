@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import flashpoint
 from flashpoint.extract.dates import (
     DateMention,
     dateline_date,
@@ -325,3 +326,13 @@ def test_odd_letters_that_ignorecase_folds_do_not_crash_date_reading() -> None:
         (date(2020, 9, 3), "day"),
         (date(2020, 8, 1), "month"),
     ]
+
+
+def test_a_plan_announced_on_a_weekday_is_dated_by_the_announcement() -> None:
+    published = date(2023, 1, 26)  # a Thursday
+    plan = "Spain announced on Wednesday that it will send six Leopard tanks to Ukraine."
+    aid = [e for e in flashpoint.extract(plan, published=published) if e.event_type == "AID"]
+    assert aid and aid[0].date == date(2023, 1, 25)
+    ahead = "The talks will resume on Friday in Geneva."
+    talks = [e for e in flashpoint.extract(ahead, published=published)]
+    assert talks and talks[0].date == date(2023, 1, 27)

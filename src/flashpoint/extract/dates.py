@@ -123,7 +123,7 @@ def event_date(
     ``statement``: the event is itself something said (an accusation, threat, demand, pledge):
     then the date on the reporting verb dates it too."""
     trigger_clause = clause_head(trigger)
-    scored: list[tuple[int, int, DateMention]] = []
+    scored: list[tuple[int, int, DateMention, Token]] = []
     for mention in mentions:
         head = _mention_head(sentence, mention)
         if head is None or is_history_marker(mention):
@@ -139,10 +139,12 @@ def event_date(
             rank = 3  # "said on Tuesday it would retaliate": a statement is dated by its saying
         else:
             continue
-        scored.append((rank, _tree_distance(head, trigger), mention))
+        scored.append((rank, _tree_distance(head, trigger), mention, mention_clause))
     if scored:
-        best = min(scored, key=lambda s: (s[0], s[1]))[2]
-        if is_future_clause(trigger_clause):
+        _, _, best, where = min(scored, key=lambda s: (s[0], s[1]))
+        # "will meet on Friday" looks forward; "said on Wednesday it will send tanks" does not:
+        # the weekday belongs to the saying
+        if is_future_clause(where):
             best = _with_future_reading(best, published)
         return ResolvedDate(best.value, best.precision)
     if article_default is not None:
