@@ -36,3 +36,18 @@ def test_the_same_dead_named_twice_are_one_side() -> None:
         "many of them fighters."
     )
     assert len(_attacks(text)) == 1
+
+
+def test_people_killed_by_police_in_a_protest_story_are_protesters() -> None:
+    text = "Police opened fire on a march in Nairobi on Tuesday, killing 12 people, witnesses said."
+    assert _attacks(text) == [("OPP", 12)]
+
+
+def test_people_killed_where_the_displaced_shelter_are_refugees() -> None:
+    text = "An airstrike hit a camp for displaced families near Khan Younis, killing 19 people."
+    assert _attacks(text) == [("REF", 19)]
+
+
+def test_a_bomb_in_a_crowd_of_marchers_kills_civilians() -> None:
+    text = "A bomb exploded at a peace rally in Ankara on Saturday, killing 30 people."
+    assert _attacks(text) == [("CVL", 30)]

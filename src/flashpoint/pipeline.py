@@ -25,6 +25,7 @@ from flashpoint.extract.article_context import (
     claimants,
     conceded_to_protesters,
     detained_protesters,
+    displaced_victims,
     foreign_ground,
     implied_participants,
     located,
@@ -141,9 +142,11 @@ class ArticleExtractor:
         )
         events = with_claimants(events, claimants(doc, actors.actors_for))
         events = [
-            crowd_violence_as_riot(
-                foreign_ban_as_sanction(
-                    protesters_protest(states_as_forces(intended_force_as_threat(e)))
+            displaced_victims(
+                crowd_violence_as_riot(
+                    foreign_ban_as_sanction(
+                        protesters_protest(states_as_forces(intended_force_as_threat(e)))
+                    )
                 )
             )
             for e in with_adversaries(events)
@@ -167,7 +170,10 @@ class ArticleExtractor:
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
             toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors)
             actor2 = frame.actor2
-            if actor2 is None and (toll.fatalities or toll.injuries):
+            # "... killing two Turkish soldiers": the dead are whom an attack was aimed at (not
+            # whom a march that turned deadly was against)
+            hurt = toll.fatalities or toll.injuries
+            if actor2 is None and hurt and frame.event_type in {"ASSAULT", "COERCE"}:
                 actor2 = _victim_actor(actors, sent, toll.victim_heads, frame.actor1)
             statement = frame.event_type in _STATEMENT_TYPES or modality == "intended"
             when = event_date(

@@ -21,6 +21,7 @@ CIVILIAN_SECTORS = frozenset({"CVL", "OPP", "REF", "JRN", "MED", "EDU", "HLH", "
 _ADDRESSED_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT"})
 _PROTEST_WORDS = frozenset(
     {"protest", "protester", "demonstration", "demonstrator", "unrest", "uprising", "rally"}
+    | {"marcher"}
 )
 
 
@@ -98,14 +99,18 @@ def same_party(a: Actor, b: Actor) -> bool:
     return _same_side(a, b)
 
 
-_PROTEST_STEMS = re.compile(r"protest|demonstrat|unrest|uprising|rall(?:y|ies|ied)", re.I)
+_PROTEST_STEMS = re.compile(r"protest|demonstrat|unrest|uprising|rall(?:y|ies|ied)|march", re.I)
 
 
 def _mentions_protest(doc: Doc) -> bool:
     """Does the story talk of protests?  A cheap text test first, the lemmas only then."""
     if not _PROTEST_STEMS.search(doc_text(doc)):
         return False
-    return any(lemma in _PROTEST_WORDS for lemma in token_table(doc).lemma)
+    table = token_table(doc)
+    return any(
+        lemma in _PROTEST_WORDS or (lemma == "march" and pos == "NOUN")  # not troops marching
+        for lemma, pos in zip(table.lemma, table.pos, strict=True)
+    )
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
@@ -292,13 +297,24 @@ def states_as_forces(event: Event) -> Event:
 
 
 def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
-    """People detained or jailed in a protest story are protesters."""
+    """People detained or jailed in a protest story are protesters, and so are people that
+    police or troops kill there ('clashes between police and student protesters killed dozens
+    of people'); a bomb in a crowd kills civilians, whoever they were."""
     if not _mentions_protest(doc):
         return events
     out = []
     for e in events:
-        target = e.actor2
-        if e.event_type == "COERCE" and target and target.sector == "CVL" and not target.org:
+        target, source = e.actor2, e.actor1
+        if target is None or target.sector != "CVL" or target.org:
+            out.append(e)
+            continue
+        repressed = e.event_type == "COERCE" or (
+            e.event_type == "ASSAULT"
+            and source is not None
+            and source.sector in _STATE_FORCES
+            and _generic_people(target)
+        )
+        if repressed:
             c = target.country
             code = f"{c}OPP" if c else "OPP"
             e = replace(
@@ -306,6 +322,29 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
             )
         out.append(e)
     return out
+
+
+_STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_DISPLACED = re.compile(r"\bdisplaced\b|\brefugees?\b", re.I)
+
+
+def displaced_victims(event: Event) -> Event:
+    """'struck tents sheltering displaced Palestinians, killing 45 people': the people killed
+    where the displaced shelter are refugees (CAMEO REF)."""
+    target = event.actor2
+    if event.event_type != "ASSAULT" or target is None or target.sector != "CVL":
+        return event
+    if target.org or not _generic_people(target) or not _DISPLACED.search(event.sentence):
+        return event
+    code = f"{target.country}REF" if target.country else "REF"
+    return replace(
+        event, actor2=replace(target, code=code, sector="REF", rule=target.rule + "+displaced")
+    )
+
+
+def _generic_people(actor: Actor) -> bool:
+    """'people', 'persons': victims named by no group of their own."""
+    return actor.rule.startswith(("sectors.tsv:people", "sectors.tsv:person"))
 
 
 _CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB", "REL"})
