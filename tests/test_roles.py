@@ -536,3 +536,10 @@ def test_a_reaction_to_a_ruling_by_a_court_is_aimed_at_the_court() -> None:
     rejections = [e for e in events if e.event_type == "REJECT"]
     assert rejections and rejections[0].actor2 is not None
     assert rejections[0].actor2.org == "International Court of Justice"
+
+
+def test_a_show_of_force_around_a_state_is_aimed_at_it() -> None:
+    text = "China began two days of live-fire drills around Taiwan on Saturday."
+    assert ("CHN", "TWN") in _dyads(text, "MOBILIZE")
+    home = "Russia held snap drills in its western military district on Monday."
+    assert all(b is None for _, b in _dyads(home, "MOBILIZE"))

@@ -17,6 +17,7 @@ from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
+_AROUND_PREPS = frozenset({"around", "near", "off", "toward", "towards"})
 _ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
 # Force is used by armed forces: "Turkish airstrikes", "a Russian deployment" are theirs;
 # "Japanese talks" are not an army's.
@@ -205,6 +206,13 @@ class PartyReader:
             if country:
                 return [_state_at(place, country, "GOV", "visit-host")]
         return []
+
+    def shown_force(self, token: Token) -> list[Actor]:
+        """'drills around Taiwan', 'fired missiles into waters around Taiwan': a show of force
+        near another state is aimed at that state."""
+        places = pobjs(token, _AROUND_PREPS)
+        places += [p for held in pobjs(token, _RECIPIENT_PREPS) for p in pobjs(held, _AROUND_PREPS)]
+        return self._countries_at(places)[:1]
 
     def misparsed_dative(self, verb: Token) -> list[Actor]:
         """'will send Ukraine HIMARS systems', parsed with 'Ukraine' as a modifier of the goods:
