@@ -83,3 +83,11 @@ def test_negated_restatement_takes_the_date_of_the_reported_attack() -> None:
     attack = next(e for e in events if e.event_type == "ASSAULT" and e.modality == "asserted")
     denied = next(e for e in events if e.event_type == "ASSAULT" and e.modality == "negated")
     assert denied.date == attack.date == date(2018, 8, 4)
+
+
+def test_a_charge_the_accused_denies_is_still_an_accusation_made() -> None:
+    events = _events(
+        "Mali accused Algeria on Monday of harbouring armed groups, a charge Algiers denied.",
+        date(2024, 1, 30),
+    )
+    assert ("ACCUSE", "MLIGOV", "DZAGOV", "asserted") in _codes(events)

@@ -63,11 +63,23 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
             break
         if current.dep_ == "prep" and current.lower_ in _CIRCUMSTANCES:
             break  # "agreed to a truce after talks": the talks are not what was agreed
+        if _denies_the_charge(current.head):
+            break  # "accused Rwanda of ..., a charge Kigali denied": the charge stands as made
         current = current.head
         chain.append(current)
         if current.lemma_.lower() in speech_lemmas():
             break  # "X said it had attacked": the claim's own modality stops at the speaker
     return chain
+
+
+_CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+def _denies_the_charge(verb: Token) -> bool:
+    """'..., a charge Kigali has denied', parsed with the accusation under 'denied'."""
+    return verb.lemma_.lower() in {"deny", "reject", "dismiss"} and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _CHARGES for c in verb.children
+    )
 
 
 @lru_cache(maxsize=4)
