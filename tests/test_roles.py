@@ -543,3 +543,8 @@ def test_a_show_of_force_around_a_state_is_aimed_at_it() -> None:
     assert ("CHN", "TWN") in _dyads(text, "MOBILIZE")
     home = "Russia held snap drills in its western military district on Monday."
     assert all(b is None for _, b in _dyads(home, "MOBILIZE"))
+
+
+def test_two_sides_releasing_prisoners_together_free_each_others() -> None:
+    text = "Russia and Ukraine released 95 prisoners of war each on Friday."
+    assert set(_dyads(text, "RETREAT")) == {("RUS", "UKR"), ("UKR", "RUS")}

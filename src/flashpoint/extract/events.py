@@ -117,7 +117,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             EventFrame(
                 token, trig, trig.event_type, cameo, mode, a1, _commanded(trig, a1, a2), verbal
             )
-            for a1, a2 in _pairs(sources, targets, trig)
+            for a1, a2 in _pairs(sources, targets, _exchange(trig, sources, targets))
         ]
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
@@ -257,6 +257,16 @@ def _is_exercise(trigger: Token) -> bool:
         c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "compound"}
     }
     return bool(words & _EXERCISE_WORDS)
+
+
+def _exchange(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> Trigger:
+    """'Yemen's government and the Houthis began releasing detainees': two sides freeing
+    prisoners together free each other's, as in a swap."""
+    if trig.event_type != "RETREAT" or trig.mode != "release" or targets:
+        return trig
+    if len({party_key(s) for s in sources}) < 2:
+        return trig
+    return replace(trig, roles="mutual")
 
 
 def _pairs(
