@@ -548,3 +548,8 @@ def test_a_show_of_force_around_a_state_is_aimed_at_it() -> None:
 def test_two_sides_releasing_prisoners_together_free_each_others() -> None:
     text = "Russia and Ukraine released 95 prisoners of war each on Friday."
     assert set(_dyads(text, "RETREAT")) == {("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_measures_eased_on_a_territory_are_eased_for_its_people() -> None:
+    text = "Israel eased restrictions on the West Bank on Sunday."
+    assert ("ISR", "PSE") in _dyads(text, "CONCEDE")

@@ -133,6 +133,8 @@ def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None
     ("text", "event_type"),
     [
         ("Hungary lifted its veto on the EU aid package for Ukraine.", "CONCEDE"),
+        ("Kenya's president withdrew the finance bill after deadly protests.", "CONCEDE"),
+        ("Greece dropped its objection to North Macedonia's bid.", "CONCEDE"),
         ("Britain is moving two warships to the eastern Mediterranean.", "MOBILIZE"),
         ("Armenia put its army on full combat readiness on Tuesday.", "MOBILIZE"),
         ("Israel closed the Kerem Shalom corridor to aid trucks on Sunday.", "COERCE"),

@@ -115,7 +115,9 @@ class RoleReader(PartyReader):
             preps = trig.target_preps | {"on", "against"}
             # "fired a barrage of rockets at Israeli towns": the phrase may hang on the measure
             carriers = dict.fromkeys(named + [c for c in token.children if c.dep_ in OBJECT_DEPS])
-            targets = self.of(t for obj in carriers for t in pobjs(obj, preps))
+            named_there = [t for obj in carriers for t in pobjs(obj, preps)]
+            # "eased restrictions on Gaza": a territory named there is its people's
+            targets = self.of(named_there) or self._countries_at(named_there)
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
