@@ -75,3 +75,23 @@ def test_no_plans_and_no_intention_negate_the_act() -> None:
     ):
         events = flashpoint.extract(text, published=date(2024, 2, 20))
         assert events and all(e.modality == "negated" for e in events), text
+
+
+def test_the_first_truce_since_a_year_is_news_not_history() -> None:
+    news = flashpoint.extract(
+        "Sudan's army and the RSF agreed to a week-long truce on Saturday, the first since 2023.",
+        published=date(2025, 6, 2),
+    )
+    assert [e.event_type for e in news if e.confidence >= 0.5] == ["AGREE"]
+    past = flashpoint.extract(
+        "The two sides have fought over the region since 2020.", published=date(2025, 6, 2)
+    )
+    assert all(e.confidence < 0.5 for e in past)
+
+
+def test_an_alliance_of_armed_groups_is_a_rebel_party() -> None:
+    events = flashpoint.extract(
+        "An alliance of ethnic armed groups attacked army posts in Shan state on Friday.",
+        published=date(2023, 10, 28),
+    )
+    assert any(e.actor1 is not None and e.actor1.sector == "REB" for e in events)

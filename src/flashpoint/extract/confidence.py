@@ -7,6 +7,7 @@ data change, not a code change.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -71,11 +72,21 @@ def is_history(
     if own is not None and published is not None and published.year - own >= 2:
         return True  # "The 1994 genocide killed ...", "the 2016 peace accord"
     text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # sent.text rebuilds it
+    if _FIRST_SINCE.search(text):
+        return False  # the year is what the new event is measured against
     if " since 19" in text or " since 20" in text:
         return True
     if published and years and (event_date is None or event_date == published):
         return all((published - y).days > 365 for y in years)
     return False
+
+
+# "the first truce since 2016", "the deadliest attack since 2014": a new event measured
+# against the past, not background running since then
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|largest|biggest|deadliest|worst|heaviest|bloodiest)\b"
+    r"[^.;]{0,40}\bsince (?:19|20)\d\d"
+)
 
 
 def _own_year(trigger: Token) -> int | None:
