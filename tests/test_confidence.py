@@ -95,3 +95,10 @@ def test_an_alliance_of_armed_groups_is_a_rebel_party() -> None:
         published=date(2023, 10, 28),
     )
     assert any(e.actor1 is not None and e.actor1.sector == "REB" for e in events)
+
+
+def test_troops_marching_do_not_demonstrate() -> None:
+    events = flashpoint.extract(
+        "Wagner fighters began a march on Moscow on Saturday.", published=date(2023, 6, 25)
+    )
+    assert all(e.confidence < 0.5 for e in events if e.event_type == "PROTEST")

@@ -25,6 +25,7 @@ _HISTORY_DAYS = 45
 _BACKGROUND_TOLL = 1000
 _FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 _UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED"})
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +103,11 @@ def _own_year(trigger: Token) -> int | None:
 
 
 def is_implausible(event_type: str, source_sector: str | None) -> bool:
-    """Civilians, refugees, journalists and medics do not attack, deploy or arrest: such a
+    """Civilians, refugees, journalists and medics do not attack, deploy or arrest, and armies
+    and armed groups do not demonstrate ('Prigozhin agreed to call off the march'): such a
     reading is almost always a parse error ("50,000 people crossed into Armenia")."""
+    if event_type == "PROTEST":
+        return source_sector in _ARMED_SECTORS
     return event_type in _FORCEFUL_TYPES and source_sector in _UNARMED_SECTORS
 
 
