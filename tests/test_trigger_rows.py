@@ -134,6 +134,7 @@ def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None
     [
         ("Hungary lifted its veto on the EU aid package for Ukraine.", "CONCEDE"),
         ("Finland became the 31st member of NATO on Tuesday.", "COOPERATE"),
+        ("The EU invited Moldova to join the bloc on Thursday.", "SUPPORT"),
         ("Kenya's president withdrew the finance bill after deadly protests.", "CONCEDE"),
         ("Greece dropped its objection to North Macedonia's bid.", "CONCEDE"),
         ("Britain is moving two warships to the eastern Mediterranean.", "MOBILIZE"),

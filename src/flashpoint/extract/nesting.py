@@ -40,6 +40,9 @@ def as_directive(token: Token, trig: Trigger, lex: Lexicon, trigger_at: set[int]
     ('troops') would otherwise make it."""
     if trig.pos != "VERB" or trig.roles in NESTING_ROLES:
         return trig
+    complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    if trig.objects & {c.lemma_.lower() for c in complements}:
+        return trig  # "invited Finland to join NATO": the row was chosen for that very act
     content = any(
         t.i in trigger_at and t.i != token.i
         for c in token.children
