@@ -62,19 +62,34 @@ def test_a_wedding_party_is_its_guests_not_a_political_party() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "event_type"),
+    ("text", "event_type", "floor"),
     [
-        ("Iran hanged two protesters on Monday.", "ASSAULT"),
-        ("The junta extended the state of emergency by six months.", "COERCE"),
-        ("The two leaders signed a document on denuclearisation.", "AGREE"),
-        ("Nurses in Nigeria went on strike on Monday over unpaid wages.", "PROTEST"),
-        ("The electoral court barred the main opposition candidate from running.", "COERCE"),
-        ("Washington imposed visa restrictions on Ugandan officials.", "SANCTION"),
-        ("Ukraine received 20 Leopard tanks from Poland on Friday.", "AID"),
+        ("Iran hanged two protesters on Monday.", "ASSAULT", 0.0),
+        ("The junta extended the state of emergency by six months.", "COERCE", 0.0),
+        ("The two leaders signed a document on denuclearisation.", "AGREE", 0.0),
+        ("Nurses in Nigeria went on strike on Monday over unpaid wages.", "PROTEST", 0.0),
+        ("The electoral court barred the main opposition candidate from running.", "COERCE", 0.0),
+        ("Washington imposed visa restrictions on Ugandan officials.", "SANCTION", 0.0),
+        ("Ukraine received 20 Leopard tanks from Poland on Friday.", "AID", 0.0),
+        ("Hungary lifted its veto on the EU aid package for Ukraine.", "CONCEDE", 0.5),
+        ("Finland became the 31st member of NATO on Tuesday.", "COOPERATE", 0.5),
+        ("The EU invited Moldova to join the bloc on Thursday.", "SUPPORT", 0.5),
+        ("Kenya's president withdrew the finance bill after deadly protests.", "CONCEDE", 0.5),
+        ("Greece dropped its objection to North Macedonia's bid.", "CONCEDE", 0.5),
+        ("Britain is moving two warships to the eastern Mediterranean.", "MOBILIZE", 0.5),
+        ("Armenia put its army on full combat readiness on Tuesday.", "MOBILIZE", 0.5),
+        ("Israel closed the Kerem Shalom corridor to aid trucks on Sunday.", "COERCE", 0.5),
+        ("Washington halted military aid to Kyiv on Monday.", "SANCTION", 0.5),
+        ("Slovakia blocked an EU sanctions package against Russia.", "REJECT", 0.5),
+        ("Moscow blocked access to YouTube on Thursday.", "COERCE", 0.5),
     ],
 )
-def test_more_wire_idioms(text: str, event_type: str) -> None:
-    assert event_type in {e.event_type for e in flashpoint.extract(text, published=PUBLISHED)}
+def test_more_wire_idioms(text: str, event_type: str, floor: float) -> None:
+    """Each sentence gives its event (the newer rows at the reporting threshold, too)."""
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert event_type in {e.event_type for e in events if e.confidence >= floor}, [
+        (e.event_type, e.confidence) for e in events
+    ]
 
 
 def test_the_receiver_of_weapons_is_the_target_and_the_giver_the_source() -> None:
@@ -129,24 +144,6 @@ def test_speaking_in_a_call_and_greeting_a_guest_are_meetings(text: str) -> None
     assert met, [(e.event_type, e.actor1, e.actor2) for e in events]
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        ("Hungary lifted its veto on the EU aid package for Ukraine.", "CONCEDE"),
-        ("Finland became the 31st member of NATO on Tuesday.", "COOPERATE"),
-        ("The EU invited Moldova to join the bloc on Thursday.", "SUPPORT"),
-        ("Kenya's president withdrew the finance bill after deadly protests.", "CONCEDE"),
-        ("Greece dropped its objection to North Macedonia's bid.", "CONCEDE"),
-        ("Britain is moving two warships to the eastern Mediterranean.", "MOBILIZE"),
-        ("Armenia put its army on full combat readiness on Tuesday.", "MOBILIZE"),
-        ("Israel closed the Kerem Shalom corridor to aid trucks on Sunday.", "COERCE"),
-    ],
-)
-def test_lifting_a_veto_and_closing_a_corridor(text: str, event_type: str) -> None:
-    events = flashpoint.extract(text, published=PUBLISHED)
-    assert event_type in {e.event_type for e in events}
-
-
 def test_an_attack_in_return_is_aimed_at_whoever_attacked_first() -> None:
     events = flashpoint.extract(
         "Islamic Jihad fired a barrage of rockets at Israeli towns on Tuesday, "
@@ -156,21 +153,6 @@ def test_an_attack_in_return_is_aimed_at_whoever_attacked_first() -> None:
     back = [e for e in events if e.trigger == "responded"]
     assert back and back[0].actor2 is not None
     assert back[0].actor2.org == "Palestinian Islamic Jihad"
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        ("Washington halted military aid to Kyiv on Monday.", "SANCTION"),
-        ("Slovakia blocked an EU sanctions package against Russia.", "REJECT"),
-        ("Moscow blocked access to YouTube on Thursday.", "COERCE"),
-    ],
-)
-def test_stopping_or_blocking_what_the_object_names(text: str, event_type: str) -> None:
-    events = flashpoint.extract(text, published=PUBLISHED)
-    assert event_type in {e.event_type for e in events if e.confidence >= 0.5}, [
-        (e.event_type, e.confidence) for e in events
-    ]
 
 
 def test_forces_leaving_a_country_withdraw_and_travellers_do_not() -> None:
