@@ -163,3 +163,8 @@ def test_monitors_police_bodies_and_police_chiefs_are_resolved(resolver: ActorRe
     assert found["police chief"] == "RUSCOP"
     assert found["OVD-Info"] == "OVD-Info"
     assert found["Interpol"] == "Interpol"
+
+
+def test_a_country_declared_free_of_something_is_no_actor(resolver: ActorResolver) -> None:
+    text = "Liberia's president declared the country free of Ebola on Saturday."
+    assert "country" not in mentions(index_of(resolver, text, date(2015, 5, 9)))

@@ -189,10 +189,10 @@ def is_quoted_name(token: Token, words: Words) -> bool:
 
 
 def is_small_clause_subject(token: Token) -> bool:
-    """'declared the country liberated': the subject of a verbless participle clause is what
-    is declared so, not an actor."""
+    """'declared the country liberated', 'declared the country free of cholera': the subject of
+    a verbless participle or adjective clause is what is declared so, not an actor."""
     verb = token.head
-    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.tag_ != "VBN":
+    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.tag_ not in {"VBN", "JJ"}:
         return False
     if verb.dep_ not in {"ccomp", "xcomp", "oprd"}:
         return False
