@@ -553,3 +553,35 @@ def test_two_sides_releasing_prisoners_together_free_each_others() -> None:
 def test_measures_eased_on_a_territory_are_eased_for_its_people() -> None:
     text = "Israel eased restrictions on the West Bank on Sunday."
     assert ("ISR", "PSE") in _dyads(text, "CONCEDE")
+
+
+def _codes(text: str) -> list[tuple[str | None, str | None]]:
+    # after the RSF broke with the army (it was part of the state's forces until April 2023)
+    return [
+        (e.actor1.code if e.actor1 else None, e.actor2.code if e.actor2 else None)
+        for e in flashpoint.extract(text, published=date(2024, 5, 10))
+        if e.event_type == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a clash with the country's own people or with unnamed gunmen is still a clash
+        ("Police clashed with protesters in Nairobi on Tuesday.", ("KENCOP", "KENOPP")),
+        ("Police clashed with gunmen in the city of Kano on Thursday.", ("NGACOP", "NGAUAF")),
+        # the sides hang on the verb the fighting is subject of, or on the gerund itself
+        ("Clashes erupted between police and protesters in Dhaka on Sunday.", ("BGDCOP", "BGDOPP")),
+        (
+            "Fighting between the army and the Rapid Support Forces raged in Khartoum on Saturday.",
+            ("SDNMIL", "SDNREB"),
+        ),
+        # gunmen loyal to a government are armed men on its side, not the government
+        (
+            "Security forces clashed with gunmen loyal to the former government in Latakia.",
+            ("SYRCOP", "SYRUAF"),
+        ),
+    ],
+)
+def test_both_sides_of_a_clash(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _codes(text)

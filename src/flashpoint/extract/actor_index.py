@@ -298,9 +298,25 @@ class ActorIndex:
                                         rule="loyal-to",
                                     )
                                 ]
+                            own = self.mention_at(token)
+                            if found and own is not None and _irregular(own, found[0]):
+                                return [_armed_men_of(own.actor, found[0])]
                             if found:
                                 return found
         return []
+
+
+def _armed_men_of(men: Actor, patron: Actor) -> Actor:
+    """'Gunmen loyal to the former government' are armed men on its side (neither the
+    government nor its rebels)."""
+    home = patron.country
+    code = f"{home}UAF" if home else "UAF"
+    return replace(men, country=home, code=code, sector="UAF", rule="loyal-to")
+
+
+def _irregular(own: ActorMention, patron: Actor) -> bool:
+    """Irregular armed men (gunmen, militiamen) named by their loyalty to a state."""
+    return own.kind == "sector" and own.actor.sector in {"UAF", "REB"} and patron.org is None
 
 
 def _as_sector(states: list[Actor], mention: ActorMention | None) -> list[Actor]:

@@ -284,11 +284,14 @@ def _pairs(
         # Parties of a meeting or deal are states, groups and officials, not the prisoners
         # they swapped or the civilians they discussed.
         sides = _dedupe(sources)
-        others = [a for a in _dedupe(targets) if a.org or a.sector not in _NON_PARTIES]
-        # "Japan and the Philippines signed a pact that lets their troops ...": a side's own
-        # people are not another party.
-        own = {s.country for s in sides if s.country and not s.org}
-        others = [a for a in others if a.org or a.country not in own]
+        others = _dedupe(targets)
+        if trig.event_type != "ASSAULT":
+            # "Japan and the Philippines signed a pact that lets their troops ...": a side's
+            # own people are not another party.  Fighting is different: police clash with
+            # their own country's protesters, the army with gunmen nobody has named.
+            others = [a for a in others if a.org or a.sector not in _NON_PARTIES]
+            own = {s.country for s in sides if s.country and not s.org}
+            others = [a for a in others if a.org or a.country not in own]
         if len(sides) >= 2:  # "three states began sharing data on North Korean launches"
             others = [a for a in others if a.rule != "possessor"]
         if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"

@@ -54,6 +54,11 @@ class RoleReader(PartyReader):
         if trig.roles == "receiver":  # "Ukraine received F-16s from Denmark"
             givers = pobjs(token, trig.target_preps)
             return self.of(givers) or self._countries_at(givers), self.of(subjects(token))
+        if trig.roles == "symmetric" and not subjects(token):
+            # "fighting between the army and the RSF raged" (the gerund parsed as a verb)
+            sides = self._between(token)
+            if len(sides) >= 2:
+                return sides[:1], sides[1:]
         aimed_at = pobjs(token, trig.target_preps)
         # "fired rockets toward Israel": a country named as where the act is aimed is its target
         targets_by_prep = self.of(aimed_at) or self._countries_at(aimed_at)
@@ -158,7 +163,7 @@ class RoleReader(PartyReader):
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         if trig.roles == "symmetric":
-            between = self.of(pobjs(noun, ["between", "among"]))
+            between = self._between(noun)
             if len(between) >= 2:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
@@ -207,6 +212,14 @@ class RoleReader(PartyReader):
             held += [p for h in held for p in pobjs(h, ["of"])]
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
+
+    def _between(self, trigger: Token) -> list[Actor]:
+        """The sides of 'fighting between A and B'; the phrase may hang on the verb the
+        fighting is subject of ('clashes broke out between A and B')."""
+        found = self.of(pobjs(trigger, ["between", "among"]))
+        if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
+            found = self.of(pobjs(trigger.head, ["between", "among"]))
+        return found
 
 
 def _joined(token: Token) -> list[Token]:
