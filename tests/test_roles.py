@@ -585,3 +585,16 @@ def _codes(text: str) -> list[tuple[str | None, str | None]]:
 )
 def test_both_sides_of_a_clash(text: str, dyad: tuple[str, str]) -> None:
     assert dyad in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police clashed with police officers in Lagos.", "The army fought with soldiers near Goma."],
+)
+def test_a_clash_whose_two_sides_read_as_one_party_is_one_sided(text: str) -> None:
+    assert [d[1] for d in _codes(text)] == [None]
+
+
+def test_killed_in_clashes_with_someone_names_who_killed() -> None:
+    text = "Five soldiers were killed in clashes with Islamist militants near Gao on Sunday."
+    assert ("MLIREB", "MLIMIL") in _codes(text)

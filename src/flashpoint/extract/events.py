@@ -159,7 +159,7 @@ def _meetings_of_their_parties(
     """'Putin and Erdogan agreed ... after six hours of talks', '... at their first meeting':
     talks with no parties of their own were held by the parties of the clause they hang on."""
     for i, group in framed.items():
-        if any(f.event_type != "CONSULT" or f.verbal or f.actor2 for f in group):
+        if not group or any(f.event_type != "CONSULT" or f.verbal or f.actor2 for f in group):
             continue
         noun = sent.doc[i]
         verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
@@ -294,9 +294,12 @@ def _pairs(
             others = [a for a in others if a.org or a.country not in own]
         if len(sides) >= 2:  # "three states began sharing data on North Korean launches"
             others = [a for a in others if a.rule != "possessor"]
-        if sides and others:  # "Russia and Ukraine each signed with Turkey and the UN"
-            return [(a, b) for a in sides for b in others if party_key(a) != party_key(b)]
-        parties = sides or others
+        pairs: list[tuple[Actor | None, Actor | None]] = [
+            (a, b) for a in sides for b in others if party_key(a) != party_key(b)
+        ]
+        if pairs:  # "Russia and Ukraine each signed with Turkey and the UN"
+            return pairs
+        parties = _dedupe(sides + others)
         if len(parties) <= 1:
             return [(parties[0] if parties else None, None)]
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]

@@ -71,12 +71,7 @@ class RoleReader(PartyReader):
                 if g.dep_ == "pobj"
             )
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
-                sources = [
-                    a
-                    for carrier in pobjs(token, ["in"])
-                    if match_trigger(carrier, self.lexicon) is not None
-                    for a in self.noun_agents(carrier)
-                ]
+                sources = [a for c in pobjs(token, ["in"]) for a in self._carrier_agents(c)]
             targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
@@ -212,6 +207,18 @@ class RoleReader(PartyReader):
             held += [p for h in held for p in pobjs(h, ["of"])]
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
+
+    def _carrier_agents(self, carrier: Token) -> list[Actor]:
+        """Who acted in the attack someone was killed in: its owner ('in an Israeli
+        airstrike'), or the other side of the fighting ('in clashes with militants')."""
+        row = match_trigger(carrier, self.lexicon)
+        if row is None:
+            return []
+        if row.event_type == "ASSAULT" and row.roles == "symmetric":
+            foes = self.of(pobjs(carrier, ["with", "against"]))
+            if foes:
+                return foes
+        return self.noun_agents(carrier)
 
     def _between(self, trigger: Token) -> list[Actor]:
         """The sides of 'fighting between A and B'; the phrase may hang on the verb the
