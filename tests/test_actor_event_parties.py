@@ -121,6 +121,14 @@ def test_his_fighters_are_the_named_leaders_group(resolver: ActorResolver) -> No
             "positions",
             "SYRMIL",
         ),
+        # a naval shipyard is the navy's; an oil depot is state infrastructure
+        (
+            "Ukrainian missiles struck a Russian naval shipyard in Sevastopol.",
+            "UKR",
+            "shipyard",
+            "RUSMIL",
+        ),
+        ("Ukrainian drones hit an oil depot in Bryansk overnight.", "UKR", "depot", "GOV"),
     ],
 )
 def test_owner_of_an_attacked_place(
