@@ -598,3 +598,24 @@ def test_a_clash_whose_two_sides_read_as_one_party_is_one_sided(text: str) -> No
 def test_killed_in_clashes_with_someone_names_who_killed() -> None:
     text = "Five soldiers were killed in clashes with Islamist militants near Gao on Sunday."
     assert ("MLIREB", "MLIMIL") in _codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The United States imposed sanctions on Iran and threatened further measures.",
+            ("USA", "IRN"),
+        ),
+        (
+            "Russia accused Ukraine of shelling the plant and threatened a harsh response.",
+            ("RUS", "UKR"),
+        ),
+        # a threat with nothing before it keeps no target
+        ("Turkey threatened to launch a new offensive.", ("TUR", None)),
+    ],
+)
+def test_a_threat_made_with_a_hostile_act_is_aimed_at_its_target(
+    text: str, dyad: tuple[str, str | None]
+) -> None:
+    assert _dyads(text, "THREATEN") == [dyad]

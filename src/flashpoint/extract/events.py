@@ -140,6 +140,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         return parent is None or parent in yielding or parent not in framed
 
     _meetings_of_their_parties(framed, sent, roles)
+    _threats_after_acts(framed, sent)
     frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):
@@ -190,6 +191,34 @@ def _meetings_of_their_parties(
             )
             if hosts:
                 framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+# Acts whose target a threat made in the same breath is aimed at too.
+_HOSTILE_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _threats_after_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
+    """'ECOWAS imposed sanctions on Niger's junta and threatened to use force': a threat
+    with no target of its own, coordinated with a hostile act of the same source, is aimed
+    at that act's target."""
+    for i, group in framed.items():
+        token = sent.doc[i]
+        if not group or any(f.event_type != "THREATEN" or f.actor2 or not f.verbal for f in group):
+            continue
+        siblings = [c.i for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            siblings.append(token.head.i)
+        aimed = [
+            s
+            for j in siblings
+            for s in framed.get(j, [])
+            if s.event_type in _HOSTILE_TYPES
+            and s.actor1 is not None
+            and s.actor2 is not None
+            and any(f.actor1 and party_key(f.actor1) == party_key(s.actor1) for f in group)
+        ]
+        if aimed:
+            framed[i] = [replace(f, actor2=aimed[0].actor2) for f in group]
 
 
 def _sent_home(order: Token) -> bool:
