@@ -619,3 +619,28 @@ def test_a_threat_made_with_a_hostile_act_is_aimed_at_its_target(
     text: str, dyad: tuple[str, str | None]
 ) -> None:
     assert _dyads(text, "THREATEN") == [dyad]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # the promised answer may come as a clause ("vowed that Britain would respond")
+        (
+            "Prime Minister Rishi Sunak blamed Russia for the cyberattack and vowed that "
+            "Britain would respond.",
+            ("GBR", "RUS"),
+        ),
+        # whoever must face the consequences is threatened, its own people too
+        (
+            "Iran's judiciary warned on Saturday that rioters would face harsh punishment.",
+            ("IRN", "IRN"),
+        ),
+        # a vow joined to a reported clause is the speaker's, not the reported subject's
+        (
+            "Israel's army said the rockets came from Lebanon and vowed to respond with force.",
+            ("ISR", None),
+        ),
+    ],
+)
+def test_vows_to_respond(text: str, dyad: tuple[str, str | None]) -> None:
+    assert _dyads(text, "THREATEN") == [dyad]

@@ -75,6 +75,8 @@ class RoleReader(PartyReader):
             targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
+        if not sources and trig.event_type in _SAID_TYPES:
+            sources = self._reporter(token)
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
         # "branded the sanctions illegal": the subject of the small clause
@@ -137,6 +139,10 @@ class RoleReader(PartyReader):
                 or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
             ]  # "asked for the mission to begin leaving"
             targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+            if trig.event_type == "THREATEN":
+                # "vowed that Britain would respond" names the threatening state itself;
+                # "warned that rioters would face punishment" names whom it threatens
+                targets = [t for t in targets if not _own_state(t, sources)]
             if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
                 targets = self.of(pobjs(token, ["for"]))
         if not targets and trig.mode == "visit":
@@ -208,6 +214,16 @@ class RoleReader(PartyReader):
             targets = [a for h in held for a in self.possessor(h)][:1]
         return sources, targets
 
+    def _reporter(self, token: Token) -> list[Actor]:
+        """'The ministry said the attack came from terrorists and vowed to respond': a
+        speech act joined to a reported clause whose subject is no actor is the speaker's."""
+        clause = token.head
+        if token.dep_ != "conj" or clause.dep_ != "ccomp":
+            return []
+        if clause.head.lemma_.lower() not in speech_lemmas():
+            return []
+        return self.of(subjects(clause.head))
+
     def _carrier_agents(self, carrier: Token) -> list[Actor]:
         """Who acted in the attack someone was killed in: its owner ('in an Israeli
         airstrike'), or the other side of the fighting ('in clashes with militants')."""
@@ -227,6 +243,12 @@ class RoleReader(PartyReader):
         if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
             found = self.of(pobjs(trigger.head, ["between", "among"]))
         return found
+
+
+def _own_state(actor: Actor, sources: list[Actor]) -> bool:
+    """The state of a source, or its government or forces."""
+    state = actor.org is None and actor.sector in {None, "", "GOV", "MIL", "ELI"}
+    return state and same_side(actor, sources)
 
 
 def _joined(token: Token) -> list[Token]:

@@ -26,6 +26,8 @@ def _object_lemmas(token: Token) -> set[str]:
             found.update(_noun_words(child))
         elif child.dep_ == "ccomp" and child.pos_ in {"ADJ", "NOUN"}:
             found.update(_noun_words(child))  # "branded the sanctions illegal": a small clause
+        elif child.dep_ == "ccomp" and child.pos_ == "VERB":
+            found.add(child.lemma_.lower())  # "vowed that the US would respond"
         elif child.dep_ == "prt":
             found.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ != "according":
