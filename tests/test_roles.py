@@ -644,3 +644,29 @@ def test_a_threat_made_with_a_hostile_act_is_aimed_at_its_target(
 )
 def test_vows_to_respond(text: str, dyad: tuple[str, str | None]) -> None:
     assert _dyads(text, "THREATEN") == [dyad]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a second act joined to the reported clause is the speaker's, not the clause's
+        (
+            "UNICEF warned on Friday that children in Gaza faced famine, and urged Israel to "
+            "open more crossings.",
+            ("IGOUNOKID", "ISRGOV"),
+        ),
+        # a purpose clause is done by the main clause's subject; the UN chief is the UN
+        (
+            "Antonio Guterres wrote to the Security Council on Wednesday to urge it to act.",
+            ("IGOUNO", "IGOUNOSEC"),
+        ),
+    ],
+)
+def test_who_urges(text: str, dyad: tuple[str, str]) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    found = [
+        (e.actor1.code if e.actor1 else None, e.actor2.code if e.actor2 else None)
+        for e in events
+        if e.event_type == "REQUEST"
+    ]
+    assert dyad in found

@@ -122,6 +122,8 @@ def _leader_entries() -> Iterator[tuple[str, ActorEntry]]:
         sector = row.get("sector") or "GOV"
         org = row.get("org") or None
         code = f"{country}{sector}" if country else (sector or "GOV")
+        if sector == "IGO" and org:  # "Antonio Guterres" speaks for the UN (IGOUNO)
+            code = _igo_code(org) or code
         entry = ActorEntry(
             "leader",
             row["name"],
@@ -137,6 +139,13 @@ def _leader_entries() -> Iterator[tuple[str, ActorEntry]]:
         )
         for alias in [row["name"], *split_cell(row.get("aliases"))]:
             yield alias, entry
+
+
+def _igo_code(name: str) -> str | None:
+    for row in read_tsv("actors/igos.tsv"):
+        if name.casefold() in {a.casefold() for a in [row["name"], *split_cell(row["aliases"])]}:
+            return row["code"] or None
+    return None
 
 
 def _group_entries() -> Iterator[tuple[str, ActorEntry]]:

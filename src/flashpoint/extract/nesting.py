@@ -117,6 +117,7 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
                     for p in child.subtree
                     if (p.dep_ == "prep" and p.lower_ in _CIRCUMSTANCE_PREPS)
                     or (p.dep_ == "relcl" and p.head.pos_ == "PROPN")
+                    or _speakers_next_act(p, child, rows)
                     for t in p.subtree
                 }
                 for t in child.subtree:
@@ -125,6 +126,24 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
                     if t.i in trigger_at and t.i != token.i and t.i not in parent_of:
                         parent_of[t.i] = token.i
     return absorbed - set(parent_of), parent_of
+
+
+# Acts of saying: a second one joined to a reported clause is the speaker's own.
+_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _speakers_next_act(token: Token, clause: Token, rows: dict[int, Trigger]) -> bool:
+    """'warned that civilians faced starvation, and urged the army to let aid through': the
+    parser joins the second act to the reported clause, but the speaker performs it."""
+    row = rows.get(token.i)
+    return (
+        clause.dep_ == "ccomp"
+        and token.dep_ == "conj"
+        and token.head == clause
+        and row is not None
+        and row.pos == "VERB"
+        and row.event_type in _SPEECH_ACTS
+    )
 
 
 def _is_specific(noun_row: Trigger | None) -> bool:

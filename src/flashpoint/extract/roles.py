@@ -44,6 +44,10 @@ _DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "provoke", "earn", "attra
 _NAMING_VERBS = frozenset(
     {"designate", "declare", "name", "label", "brand", "list", "dub", "call", "term", "describe"}
 )
+_SPEECH_ACTS = _SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is no speech
+# Who is spoken about rather than speaking when a reported clause names them first
+# ("warned that civilians faced starvation, and urged the army to ...").
+_VOICELESS = frozenset({"CVL", "REF"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -75,8 +79,8 @@ class RoleReader(PartyReader):
             targets = self.of(passive_subjects(token)) or targets_by_prep
             return sources, targets
         sources = self.of(subjects(token)) or self.document_author(token)
-        if not sources and trig.event_type in _SAID_TYPES:
-            sources = self._reporter(token)
+        if trig.event_type in _SPEECH_ACTS and all(s.sector in _VOICELESS for s in sources):
+            sources = self._reporter(token) or sources
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
         # "branded the sanctions illegal": the subject of the small clause
@@ -216,13 +220,20 @@ class RoleReader(PartyReader):
 
     def _reporter(self, token: Token) -> list[Actor]:
         """'The ministry said the attack came from terrorists and vowed to respond': a
-        speech act joined to a reported clause whose subject is no actor is the speaker's."""
+        speech act joined to a reported clause whose subject is no actor, or people spoken
+        about, is the speaker's."""
         clause = token.head
+        if token.dep_ == "advcl" and _purpose_infinitive(token):
+            # "invoked an article of the Charter to urge the Council": the purpose is the
+            # main clause subject's
+            return self.of(subjects(clause))
         if token.dep_ != "conj" or clause.dep_ != "ccomp":
             return []
-        if clause.head.lemma_.lower() not in speech_lemmas():
-            return []
-        return self.of(subjects(clause.head))
+        speaker = clause.head
+        said = speaker.lemma_.lower() in speech_lemmas()
+        if not said and (row := match_trigger(speaker, self.lexicon)) is not None:
+            said = row.event_type in _SAID_TYPES  # "warned that ..., and urged ..."
+        return self.of(subjects(speaker)) if said else []
 
     def _carrier_agents(self, carrier: Token) -> list[Actor]:
         """Who acted in the attack someone was killed in: its owner ('in an Israeli
@@ -243,6 +254,10 @@ class RoleReader(PartyReader):
         if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
             found = self.of(pobjs(trigger.head, ["between", "among"]))
         return found
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _own_state(actor: Actor, sources: list[Actor]) -> bool:
