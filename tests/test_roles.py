@@ -670,3 +670,15 @@ def test_who_urges(text: str, dyad: tuple[str, str]) -> None:
         if e.event_type == "REQUEST"
     ]
     assert dyad in found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Turkey halted exports to Israel on Thursday.", "ISR"),
+        ("China banned imports of Japanese seafood on Thursday.", "JPN"),
+        ("Russia banned imports of fruit from Moldova.", "MDA"),
+    ],
+)
+def test_stopped_trade_targets_the_partner(text: str, target: str) -> None:
+    assert [d[1] for d in _dyads(text, "SANCTION")] == [target]

@@ -129,6 +129,8 @@ class RoleReader(PartyReader):
             preps = trig.target_preps | {"on"}
             holders = objects + [p for o in [*objects, token] for p in pobjs(o, preps)]
             targets = [a for h in holders for a in self.possessor(h)]
+            if not targets and trig.event_type == "SANCTION":
+                targets = self._trade_partners(objects)
         if trig.event_type == "THREATEN":
             # "warned that Russia would deploy missiles if Finland joined NATO": the threat
             # is aimed at whoever must not meet the condition
@@ -246,6 +248,19 @@ class RoleReader(PartyReader):
             if foes:
                 return foes
         return self.noun_agents(carrier)
+
+    def _trade_partners(self, objects: list[Token]) -> list[Actor]:
+        """'halted exports to Israel', 'banned imports of Japanese seafood': the state the
+        stopped trade goes to or comes from, or whose goods it carries."""
+        trade = self.lexicon.object_classes.get("trade", frozenset())
+        flows = [o for o in objects if o.lemma_.lower() in trade]
+        ends = [p for o in flows for p in pobjs(o, ["to", "from", "with"])]
+        goods = [p for o in flows for p in pobjs(o, ["of"])]
+        return (
+            self.of(ends)
+            or self._countries_at(ends)
+            or [a for g in goods for a in self.possessor(g)]
+        )
 
     def _between(self, trigger: Token) -> list[Actor]:
         """The sides of 'fighting between A and B'; the phrase may hang on the verb the
