@@ -682,3 +682,11 @@ def test_who_urges(text: str, dyad: tuple[str, str]) -> None:
 )
 def test_stopped_trade_targets_the_partner(text: str, target: str) -> None:
     assert [d[1] for d in _dyads(text, "SANCTION")] == [target]
+
+
+def test_a_participle_after_a_parenthetical_speaker_is_the_speakers_act() -> None:
+    text = (
+        "Three hundred civilians were on board the ferry that sank near Odesa on Friday, "
+        "Ukraine's navy said, accusing Russia of laying the mine."
+    )
+    assert ("UKR", "RUS") in _dyads(text, "ACCUSE")

@@ -229,6 +229,15 @@ class RoleReader(PartyReader):
             # "invoked an article of the Charter to urge the Council": the purpose is the
             # main clause subject's
             return self.of(subjects(clause))
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "..., Russia's defence ministry said, accusing Kyiv of ...": the participle
+            # hangs on the reported clause, but the one who said it accuses
+            told = [
+                c
+                for c in clause.children
+                if c.dep_ == "parataxis" and c.i < token.i and c.lemma_.lower() in speech_lemmas()
+            ]
+            return self.of(subjects(told[-1])) if told else []
         if token.dep_ != "conj" or clause.dep_ != "ccomp":
             return []
         speaker = clause.head
