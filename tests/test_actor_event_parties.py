@@ -129,6 +129,8 @@ def test_his_fighters_are_the_named_leaders_group(resolver: ActorResolver) -> No
             "RUSMIL",
         ),
         ("Ukrainian drones hit an oil depot in Bryansk overnight.", "UKR", "depot", "GOV"),
+        # whom a base hosts is whom an attack on it is aimed at
+        ("Missiles struck two Iraqi bases hosting U.S. troops.", "IRQ", "bases", "USAMIL"),
     ],
 )
 def test_owner_of_an_attacked_place(

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # carrying Islamic Jihad fighters": the participle names who the place belongs to or holds.
 _LINK_VERBS = frozenset({"link", "belong", "tie", "affiliate", "connect"})
 _USE_VERBS = frozenset({"use", "operate", "run", "hold", "occupy", "control"})
-_LOAD_VERBS = frozenset({"carry", "transport", "ferry"})
+# "bases hosting U.S. troops": whoever the place holds is whom an attack on it is aimed at
+_LOAD_VERBS = frozenset({"carry", "transport", "ferry", "host", "house", "station"})
 _OWNER_KINDS = frozenset({"group", "igo", "country", "leader", "sector", "capital", "metonym"})
 
 
