@@ -185,6 +185,11 @@ def _sources(conn: Connection, event_ids: Sequence[str]) -> dict[str, list[dict[
     return grouped
 
 
+# Every column but ``merge_record``: the ingest's comparison record, often the largest value of
+# the row, is never shown, and reading it would cost SQLite its overflow pages for each event.
+PAGE_COLUMNS = [column for column in events.c if column.name != "merge_record"]
+
+
 def list_events(
     engine: Engine,
     filters: Filters,
@@ -201,7 +206,7 @@ def list_events(
             return {"total": total, "items": []}
         rows = {
             r.event_id: dict(r._mapping)
-            for r in conn.execute(sa.select(events).where(events.c.event_id.in_(ids)))
+            for r in conn.execute(sa.select(*PAGE_COLUMNS).where(events.c.event_id.in_(ids)))
         }
         sources = _sources(conn, ids)
     items = [stored_event(rows[i], sources.get(i, [])) for i in ids if i in rows]
