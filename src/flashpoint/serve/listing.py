@@ -5,6 +5,11 @@ rows; with 100,000 events that is too slow for an interactive dashboard.  Here t
 from event ids alone and the total comes from the same statement (a window count) whenever the
 filters need a scan anyway; only the page's rows are then read in full.  Results are the same as
 the store's: same filters, same order (date, undated last, then event id), same records.
+
+The counts rely on the store's composite indexes (migration 0003): type + date, country + type
++ date and country + date are counted from an index alone; a combination no index covers (an
+actor or a bbox with another filter) reads the candidate rows.  A text search scans every
+sentence (on SQLite the sentence index, not the rows), so its cost grows with the corpus.
 """
 
 from __future__ import annotations
