@@ -17,7 +17,7 @@ from flashpoint.errors import StoreError
 from flashpoint.model import Actor, Article, Event, Place
 from flashpoint.store import dedup, evaluate_merge, open_store
 from flashpoint.store import writes as store_module
-from flashpoint.store.schema import metadata
+from flashpoint.store.schema import SQLITE_ONLY_INDEXES, metadata
 from reports import assault
 
 GOLD_MERGE = Path(__file__).parent / "gold" / "merge"
@@ -111,17 +111,23 @@ def test_open_sets_alembic_version_and_reopen_is_a_no_op(store_url: str) -> None
         assert store.add(art, events).status == "new"
         with store.engine.connect() as conn:
             version = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-        assert version == "0002"
+        assert version == "0003"
     with open_store(store_url) as again:
         assert again.count_events() == 1
         with again.engine.connect() as conn:
             versions = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-        assert [v[0] for v in versions] == ["0002"]
+        assert [v[0] for v in versions] == ["0003"]
 
 
 def test_migrations_match_the_table_definitions(store_url: str) -> None:
     with open_store(store_url) as store, store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        sqlite = conn.dialect.name == "sqlite"
+
+        def include(obj: object, name: str | None, kind: str, *_: object) -> bool:
+            return sqlite or kind != "index" or name not in SQLITE_ONLY_INDEXES
+
+        context = MigrationContext.configure(conn, opts={"include_object": include})
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 
@@ -194,6 +200,7 @@ def test_a_store_from_revision_0001_is_upgraded_in_place(tmp_path: Path) -> None
             conn.execute(sa.text("DELETE FROM article_bands"))
             conn.execute(sa.text("UPDATE events SET merge_record = NULL"))
             conn.execute(sa.text("UPDATE alembic_version SET version_num = '0001'"))
+            _back_to_0002_indexes(conn)
             conn.execute(sa.text("DROP TABLE article_bands"))
             conn.execute(sa.text("ALTER TABLE events DROP COLUMN merge_record"))
     with open_store(url) as store:
@@ -207,6 +214,44 @@ def test_a_store_from_revision_0001_is_upgraded_in_place(tmp_path: Path) -> None
         assert store.add(copy, []).status == "near_duplicate"
         second = store.add(*balyun_reports()[1])
         assert (second.events_new, second.events_merged) == (0, 1)
+
+
+REVISION_0003_INDEXES = {
+    "ix_events_type_date",
+    "ix_events_country_type_date",
+    "ix_events_country_date",
+    "ix_event_sources_sentence",
+}
+
+
+def _back_to_0002_indexes(conn: sa.Connection) -> None:
+    for name in sorted(REVISION_0003_INDEXES):
+        conn.execute(sa.text(f"DROP INDEX {name}"))
+    conn.execute(sa.text("CREATE INDEX ix_events_country ON events (location_country)"))
+
+
+def _index_names(conn: sa.Connection) -> set[str]:
+    inspector = sa.inspect(conn)
+    return {
+        str(ix["name"])
+        for table in ("events", "event_sources")
+        for ix in inspector.get_indexes(table)
+    }
+
+
+def test_a_store_from_revision_0002_gets_the_listing_indexes(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with open_store(url) as store:
+        store.add(*balyun_reports()[0])
+        with store.engine.begin() as conn:  # back to what revision 0002 wrote
+            _back_to_0002_indexes(conn)
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0002'"))
+            assert not REVISION_0003_INDEXES & _index_names(conn)
+    with open_store(url) as store, store.engine.connect() as conn:
+        names = _index_names(conn)
+        assert names >= REVISION_0003_INDEXES
+        assert "ix_events_country" not in names  # the prefix of ix_events_country_type_date
+        assert store.count_events(country="SYR") == 1
 
 
 def test_independent_report_of_the_same_event_is_not_a_near_duplicate(store_url: str) -> None:
