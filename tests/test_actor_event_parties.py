@@ -129,6 +129,9 @@ def test_his_fighters_are_the_named_leaders_group(resolver: ActorResolver) -> No
             "RUSMIL",
         ),
         ("Ukrainian drones hit an oil depot in Bryansk overnight.", "UKR", "depot", "GOV"),
+        # a force word modifying the modifier makes the place the force's, not who runs it
+        ("Gunmen attacked a police training school in Bamako.", "MLI", "school", "COP"),
+        ("Gunmen stormed an army-run school in Peshawar.", "PAK", "school", "CVL"),
         # whom a base hosts is whom an attack on it is aimed at
         ("Missiles struck two Iraqi bases hosting U.S. troops.", "IRQ", "bases", "USAMIL"),
     ],

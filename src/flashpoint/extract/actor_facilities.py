@@ -56,6 +56,8 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
         mention = index.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
         if mention is not None and mention.kind not in {"demonym"}:
             return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
+    if sector == "CVL":  # "a police training school" (a military hospital stays medical)
+        sector = _state_force_modifier(token) or sector
     for prep in token.children:  # "bases of the Kurdistan Workers' Party"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -75,6 +77,26 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
     return Actor(
         token.text, noun_phrase_text(token), code, country, sector, rule=f"facility:{lemma}"
     )
+
+
+_RUN_BY_WORDS = frozenset({"run", "own", "operate", "manage", "fund", "back", "sponsor"})
+
+
+def _state_force_modifier(token: Token) -> str | None:
+    """'a police training school', 'an army recruitment centre': a force word modifying the
+    modifier makes the place that force's (the parser leaves it no mention of its own)."""
+    sectors = get_actor_dictionary().sectors
+    # "an army-run school" teaches children: who runs a place does not make it a force's
+    inner = [
+        c
+        for c in token.children
+        if c.dep_ in {"compound", "amod"} and c.lemma_.lower() not in _RUN_BY_WORDS
+    ]
+    for word in inner + [g for c in inner for g in c.children if g.dep_ in {"compound", "amod"}]:
+        term = sectors.get(word.lemma_.lower())
+        if term is not None and term.sector in {"COP", "MIL"}:
+            return term.sector
+    return None
 
 
 def _linked_owner(index: ActorIndex, token: Token) -> Actor | None:
