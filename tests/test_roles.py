@@ -690,3 +690,25 @@ def test_a_participle_after_a_parenthetical_speaker_is_the_speakers_act() -> Non
         "Ukraine's navy said, accusing Russia of laying the mine."
     )
     assert ("UKR", "RUS") in _dyads(text, "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a lone attacker named only as a person is an unidentified assailant
+        ("A man stabbed three people at a festival in Solingen on Friday.", ("DEUUAF", "DEUCVL")),
+        (
+            "A teenager opened fire at a school in Belgrade, killing nine people.",
+            ("SRBUAF", "SRBCVL"),
+        ),
+    ],
+)
+def test_lone_attackers(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _codes(text)
+
+
+def test_a_man_killed_stays_a_civilian() -> None:
+    events = flashpoint.extract(
+        "A man was killed when soldiers opened fire on a crowd in Bamako.", published=PUBLISHED
+    )
+    assert all(e.actor2 is None or e.actor2.sector == "CVL" for e in events)

@@ -34,7 +34,7 @@ from flashpoint.extract.non_events import (
     weapons_test,
 )
 from flashpoint.extract.parse_paths import OBJECT_DEPS, SUBJECT_DEPS, document_nouns, subjects
-from flashpoint.extract.parties import party_key, same_side
+from flashpoint.extract.parties import lone_attacker, party_key, same_side
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.triggers import match_trigger, trigger_pos
@@ -108,6 +108,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
+        if trig.event_type == "ASSAULT":
+            sources = [lone_attacker(s) for s in sources]
         if trig.event_type == "MOBILIZE" and not targets:
             targets = [t for t in roles.shown_force(token) if not same_side(t, sources)]
         if people_moving(token, trig, sources) or departure(token, trig, sources):

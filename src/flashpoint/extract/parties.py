@@ -255,6 +255,19 @@ def as_forces(actor: Actor) -> Actor:
     return Actor(actor.text, f"{c} forces", f"{c}MIL", c, "MIL", rule=actor.rule + "+own-forces")
 
 
+# One person named only as such: who attacks is an unidentified assailant, not "civilians".
+_LONE_PEOPLE = frozenset({"man", "woman", "teenager", "youth", "boy", "girl", "person"})
+
+
+def lone_attacker(actor: Actor) -> Actor:
+    """'A man drove a truck into crowds', 'a teenager opened fire': a lone attacker named
+    only as a person is an unidentified armed actor (CAMEO UAF), not the civilians he kills."""
+    if actor.sector != "CVL" or actor.org or actor.text.lower() not in _LONE_PEOPLE:
+        return actor
+    code = f"{actor.country}UAF" if actor.country else "UAF"
+    return replace(actor, code=code, sector="UAF", rule=actor.rule + "+lone-attacker")
+
+
 def same_side(actor: Actor, sources: list[Actor]) -> bool:
     """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target."""
     if actor.sector == "MIL" and actor.country is None:
