@@ -712,3 +712,19 @@ def test_a_man_killed_stays_a_civilian() -> None:
         "A man was killed when soldiers opened fire on a crowd in Bamako.", published=PUBLISHED
     )
     assert all(e.actor2 is None or e.actor2.sector == "CVL" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia and Azerbaijan accused each other of shelling border villages.",
+        "Armenia and Azerbaijan blamed one another for the fighting.",
+        "Armenia and Azerbaijan agreed to a truce, but each accused the other of breaking it.",
+    ],
+)
+def test_reciprocal_accusations_go_both_ways(text: str) -> None:
+    assert sorted(_dyads(text, "ACCUSE")) == [("ARM", "AZE"), ("AZE", "ARM")]
+
+
+def test_meeting_each_other_is_one_meeting() -> None:
+    assert len(_dyads("Putin and Erdogan met each other in Sochi.", "CONSULT")) == 1

@@ -33,7 +33,13 @@ from flashpoint.extract.non_events import (
     people_moving,
     weapons_test,
 )
-from flashpoint.extract.parse_paths import OBJECT_DEPS, SUBJECT_DEPS, document_nouns, subjects
+from flashpoint.extract.parse_paths import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    document_nouns,
+    reciprocal,
+    subjects,
+)
 from flashpoint.extract.parties import lone_attacker, party_key, same_side
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
@@ -119,7 +125,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             EventFrame(
                 token, trig, trig.event_type, cameo, mode, a1, _commanded(trig, a1, a2), verbal
             )
-            for a1, a2 in _pairs(sources, targets, _exchange(trig, sources, targets))
+            for a1, a2 in _pairs(sources, targets, _exchange(trig, token, sources, targets))
         ]
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
@@ -290,9 +296,12 @@ def _is_exercise(trigger: Token) -> bool:
     return bool(words & _EXERCISE_WORDS)
 
 
-def _exchange(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> Trigger:
+def _exchange(trig: Trigger, token: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
     """'Yemen's government and the Houthis began releasing detainees': two sides freeing
-    prisoners together free each other's, as in a swap."""
+    prisoners together free each other's, as in a swap; 'accused each other' is mutual."""
+    one_way = trig.roles != "symmetric"  # "met each other" is one meeting
+    if one_way and trigger_pos(token) == "VERB" and reciprocal(token) and len(sources) >= 2:
+        return replace(trig, roles="mutual")
     if trig.event_type != "RETREAT" or trig.mode != "release" or targets:
         return trig
     if len({party_key(s) for s in sources}) < 2:

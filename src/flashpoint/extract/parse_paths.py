@@ -44,6 +44,33 @@ _MEASURE_NOUNS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
+def reciprocal(verb: Token) -> bool:
+    """'accused each other', 'blamed one another', 'each accused the other': the parties
+    act on each other."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ != "of"):
+            nouns = [child] if child.dep_ != "prep" else [g for g in child.children]
+            for noun in nouns:
+                words = {noun.lower_, *(c.lower_ for c in noun.children)}
+                if {"each", "other"} <= words or {"one", "another"} <= words:
+                    return True
+                if noun.lower_ == "other" and _each_subject(verb):
+                    return True
+    return False
+
+
+def _each_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "each" for c in verb.children)
+
+
+def each_side(verb: Token) -> Token | None:
+    """'India and Pakistan agreed ..., but each accused the other': the clause whose subject
+    'each' stands for."""
+    if _each_subject(verb) and verb.dep_ == "conj":
+        return verb.head
+    return None
+
+
 def subjects(token: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
     current = token

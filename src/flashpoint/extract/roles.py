@@ -12,10 +12,12 @@ from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     content_noun,
+    each_side,
     is_passive,
     measured,
     passive_subjects,
     pobjs,
+    reciprocal,
     small_clause_subjects,
     subjects,
 )
@@ -58,6 +60,9 @@ class RoleReader(PartyReader):
         if trig.roles == "receiver":  # "Ukraine received F-16s from Denmark"
             givers = pobjs(token, trig.target_preps)
             return self.of(givers) or self._countries_at(givers), self.of(subjects(token))
+        if reciprocal(token):  # "Russia and Ukraine accused each other of shelling"
+            shared = each_side(token)
+            return self.of(subjects(shared if shared is not None else token)), []
         if trig.roles == "symmetric" and not subjects(token):
             # "fighting between the army and the RSF raged" (the gerund parsed as a verb)
             sides = self._between(token)
