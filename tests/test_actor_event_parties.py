@@ -205,3 +205,13 @@ def test_the_iranian_president_is_the_president_not_the_supreme_leader(
     other = index_of(resolver, "Macron hosted the Kenyan president in Paris.", date(2024, 1, 29))
     [kenyan] = role(other, "president")
     assert kenyan.name == "William Ruto"
+
+
+def test_envoys_of_two_sides_speak_for_each() -> None:
+    events = events_of(
+        "Envoys of the Ethiopian army and the Tigray People's Liberation Front opened talks "
+        "in Pretoria on Tuesday.",
+        date(2022, 10, 25),
+    )
+    codes = {(e.actor1.code if e.actor1 else None) for e in events if e.event_type == "CONSULT"}
+    assert "ETHMIL" in codes

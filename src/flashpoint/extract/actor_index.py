@@ -58,6 +58,9 @@ _COLLECTIVE_NOUNS = frozenset(
 )
 # "fighters led by HTS" are HTS; "forces loyal to Assad" are the Syrian army.
 _LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
+_REPRESENTING_NOUNS = frozenset(
+    {"envoy", "delegation", "delegate", "representative", "negotiator", "emissary", "mediator"}
+)
 _LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
 _FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
 _GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia"})
@@ -269,6 +272,9 @@ class ActorIndex:
                     if named is not None and named.kind in {"country", "capital"}:
                         states = self.actors_for(pobj, depth=depth + 1)
                         return _as_sector(states, self.mention_at(token))
+                    if named is not None and token.lemma_.lower() in _REPRESENTING_NOUNS:
+                        # "envoys of the Sudanese army and the RSF" speak for each side
+                        return self.actors_for(pobj, depth=depth + 1)
             if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
