@@ -728,3 +728,19 @@ def test_reciprocal_accusations_go_both_ways(text: str) -> None:
 
 def test_meeting_each_other_is_one_meeting() -> None:
     assert len(_dyads("Putin and Erdogan met each other in Sochi.", "CONSULT")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # "the first X to do": X, or whoever is said to be X, does it
+        (
+            "Narendra Modi became the first Indian prime minister to visit Ukraine on Friday.",
+            "CONSULT",
+            ("IND", "UKR"),
+        ),
+        ("Britain was the first country to send tanks to Ukraine.", "AID", ("GBR", "UKR")),
+    ],
+)
+def test_the_first_to_do_it(text: str, event_type: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text, event_type)

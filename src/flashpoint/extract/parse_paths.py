@@ -44,6 +44,10 @@ _MEASURE_NOUNS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def reciprocal(verb: Token) -> bool:
     """'accused each other', 'blamed one another', 'each accused the other': the parties
     act on each other."""
@@ -96,6 +100,13 @@ def subjects(token: Token) -> list[Token]:
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
             current = current.head.head  # "Afghan forces responded by shelling ..."
             continue
+        if current.dep_ in {"acl", "relcl"} and current.tag_ == "VB" and _to_infinitive(current):
+            # "the first Indian prime minister to visit Ukraine"; "Modi became the first ...
+            # to visit": the one the description is predicated of
+            noun = current.head
+            if noun.dep_ == "attr":
+                return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] or [noun]
+            return [noun]
         if current.dep_ == "relcl" and any(
             c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
         ):
