@@ -744,3 +744,22 @@ def test_meeting_each_other_is_one_meeting() -> None:
 )
 def test_the_first_to_do_it(text: str, event_type: str, dyad: tuple[str, str]) -> None:
     assert dyad in _dyads(text, event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("U.S. Secretary of State Antony Blinken arrived in Kyiv on Wednesday.", ("USA", "UKR")),
+        ("Narendra Modi landed in Moscow on Monday for a two-day trip.", ("IND", "RUS")),
+    ],
+)
+def test_an_official_arriving_abroad_pays_a_visit(text: str, dyad: tuple[str, str]) -> None:
+    assert _dyads(text, "CONSULT") == [dyad]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Volodymyr Zelensky arrived in Kharkiv on Friday.", "Russian troops arrived in Bamako."],
+)
+def test_arrivals_at_home_or_of_troops_are_no_visit(text: str) -> None:
+    assert _dyads(text, "CONSULT") == []

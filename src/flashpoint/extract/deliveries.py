@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import subjects
 
-_ARRIVING = frozenset({"enter", "cross", "arrive", "reach", "roll"})
+_ARRIVING = frozenset({"enter", "cross", "arrive", "reach", "roll", "land"})
 _CARRYING = frozenset({"carry", "bring", "transport", "deliver", "load"})
 _RELIEF_WORDS = frozenset({"aid", "relief", "humanitarian"})
 DELIVERY = Trigger(

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actors import ActorIndex
+from flashpoint.extract.arrivals import VISIT, official_arrival
 from flashpoint.extract.blame import blame_frames
 from flashpoint.extract.decisions import (
     aimed,
@@ -91,7 +92,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if lemma not in heads and table.lower[i] not in heads and not arriving(lemma, table.pos[i]):
             continue  # no Token built
         token = doc[i]
-        trig = relief_delivery(token, lex) or match_trigger(token, lex)
+        trig = relief_delivery(token, lex) or official_arrival(token, actors)
+        trig = trig or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, weapons_test(token, trig, lex) or trig))
     at = {tok.i for tok, _ in matches}
@@ -114,6 +116,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
+        if trig is VISIT and not [t for t in targets if not same_side(t, sources)]:
+            continue  # "Zelensky arrived in Kharkiv": a trip at home is no visit
         if trig.event_type == "ASSAULT":
             sources = [lone_attacker(s) for s in sources]
         if trig.event_type == "MOBILIZE" and not targets:

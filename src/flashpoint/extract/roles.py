@@ -35,6 +35,7 @@ _CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
 # holds the talks or pays the visit, and where he went is the host.
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "go", "come", "land", "journey"})
 _PURPOSE_PREPS = frozenset({"for", "on"})
+_ARRIVING_WORDS = frozenset({"arrive", "land"})  # official arrivals (extract/arrivals.py)
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
@@ -107,6 +108,8 @@ class RoleReader(PartyReader):
             # "captured the city of Goma": the town taken is where, not whom
             held = [t for t in self.of(objects) if not is_place_facility(t)]
             return sources, held
+        if trig.mode == "visit" and trig.lemma in _ARRIVING_WORDS:
+            return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
         targets = self.of(objects) or targets_by_prep
         if trig.event_type in _SAID_TYPES:
             # "pledged Washington's full backing for Israel": the backing is for Israel, not
