@@ -71,7 +71,7 @@ def _mode(frame_tokens: list[Token], trig: Trigger, lexicon: Lexicon) -> tuple[s
 def _mode_words(lexicon: Lexicon, event_type: str) -> frozenset[str]:
     """Every lemma or lowercased word that can complete a mode keyword of ``event_type``: each
     keyword and what follows each of its spaces ("raid" of "air raid")."""
-    words = set()
+    words: set[str] = set()
     for keyword, cues in lexicon.modes.items():
         if any(cue.event_type == event_type for cue in cues):
             parts = keyword.split(" ")
