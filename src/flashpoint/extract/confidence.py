@@ -193,4 +193,7 @@ def completeness(event: Event) -> float:
 
 
 def with_completeness(event: Event) -> Event:
-    return replace(event, confidence=max(0.01, min(0.99, event.confidence + completeness(event))))
+    confidence = max(0.01, min(0.99, event.confidence + completeness(event)))
+    if confidence == event.confidence:
+        return event  # nothing lacking: no copy of the whole record
+    return replace(event, confidence=confidence)
