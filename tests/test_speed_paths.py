@@ -252,3 +252,33 @@ def test_ancestor_walk_is_subtree_membership() -> None:
         for a in doc:
             for b in doc:
                 assert (b in a.subtree) == (b == a or a.is_ancestor(b))
+
+
+def test_protest_story_test_is_kept_with_the_doc() -> None:
+    import importlib
+
+    context = importlib.import_module("flashpoint.extract.article_context")
+    for text in [*_NEWS, "Troops marched into the town.", "A march against the war in Paris."]:
+        doc = parse(text)
+        table = token_table(doc)
+        plain = bool(context._PROTEST_STEMS.search(text)) and any(
+            lemma in context._PROTEST_WORDS or (lemma == "march" and pos == "NOUN")
+            for lemma, pos in zip(table.lemma, table.pos, strict=True)
+        )
+        assert context._mentions_protest(doc) is plain
+        assert context._mentions_protest(doc) is plain  # and when kept
+
+
+def test_completeness_equals_the_plain_copy() -> None:
+    from dataclasses import replace
+
+    import flashpoint
+    from flashpoint.extract.confidence import completeness, with_completeness
+
+    events = [e for text in _NEWS for e in flashpoint.extract(text)]
+    assert events
+    for e in events:
+        for confidence in (0.005, 0.3, 0.99, 0.995):
+            raw = replace(e, confidence=confidence)
+            plain = max(0.01, min(0.99, confidence + completeness(raw)))
+            assert with_completeness(raw) == replace(raw, confidence=plain)
