@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.clean import dateline_spans
 from flashpoint.extract.places import _unmatched_runs
@@ -93,3 +93,192 @@ def test_proper_noun_runs_are_those_of_the_token_walk(text: str) -> None:
     assert [(s.start, s.end) for s in _unmatched_runs(doc, [])] == [
         (s.start, s.end) for s in _plain_runs(doc)
     ]
+
+
+# ---------------------------------------------------------------- second round: event stage
+
+_NEWS = [
+    "Russian forces shelled Kharkiv on Tuesday, killing three civilians, officials said.",
+    "The ministry said Israeli jets struck Hezbollah positions in southern Lebanon overnight.",
+    "According to SANA, the 2011 uprising began in Deraa; since 2014 the army has held Homs.",
+    "Turkey launched air raids against Kurdish militants, the defence ministry said in a "
+    "statement, and Ankara denied that the 2016 accord was void.",
+    "Protesters marched in Tbilisi. Police fired tear gas and arrested 40 people.",
+    "Hamas agreed to release the hostages after talks in Doha, a senior official told Reuters.",
+    "The United Nations called on both sides to stop fighting and allow aid convoys into Gaza.",
+    "Azerbaijan accused Armenia of shelling its positions, a charge Yerevan has denied.",
+    "Iran seized a tanker in the Gulf and warned the US against a military response.",
+    "The president will meet Erdogan on Friday to discuss the grain deal signed in 2022.",
+]
+
+
+def _news_docs() -> list[Doc]:
+    return [parse(text) for text in _NEWS]
+
+
+def test_acled_lookup_is_the_first_rule_of_the_plain_scan() -> None:
+    from flashpoint.extract.lexicon import AcledRule, get_lexicon
+
+    lex = get_lexicon()
+
+    def plain(event_type: str, mode: str | None, target: str) -> AcledRule | None:
+        want = [(mode or "*", target), (mode or "*", "any"), ("*", target), ("*", "any")]
+        for m, t in want:
+            for rule in lex.acled:
+                if rule.event_type == event_type and rule.mode == m and rule.target == t:
+                    return rule
+        return None
+
+    types = {r.event_type for r in lex.acled} | {"NOPE"}
+    modes = {r.mode for r in lex.acled} | {None, "*", "nope"}
+    for event_type in types:
+        for mode in modes:
+            for target in ("armed", "civilian", "any", "nope"):
+                assert lex.acled_for(event_type, mode, target) is plain(event_type, mode, target)
+
+
+def test_token_table_columns_are_the_token_attributes() -> None:
+    for doc in _news_docs():
+        table = token_table(doc)
+        assert table.text == tuple(t.text for t in doc)
+        assert table.start == tuple(t.idx for t in doc)
+        assert table.pos == tuple(t.pos_ for t in doc)
+        assert table.ent_type == tuple(t.ent_type_ for t in doc)
+        assert table.is_punct == tuple(t.is_punct for t in doc)
+        assert table.is_alpha == tuple(t.is_alpha for t in doc)
+        assert table.space_after == tuple(bool(t.whitespace_) for t in doc)
+        assert table.lower == tuple(t.lower_ for t in doc)
+        assert table.lemma == tuple(t.lemma_.lower() for t in doc)
+        assert table.dep == tuple(t.dep_ for t in doc)
+        assert table.tag == tuple(t.tag_ for t in doc)
+        assert all(type(flag) is bool for flag in table.is_punct + table.space_after)
+
+
+def test_trigger_rows_read_objects_only_where_a_row_needs_them() -> None:
+    import importlib
+
+    triggers = importlib.import_module("flashpoint.extract.triggers")
+    from flashpoint.extract.lexicon import Trigger, get_lexicon
+
+    lex = get_lexicon()
+
+    def plain(token: Token) -> Trigger | None:
+        """``_match`` reading every verb's objects."""
+        lemma, pos = token.lemma_.lower(), triggers.trigger_pos(token)
+        if pos is None or token.ent_type_ in {"DATE", "TIME"}:
+            return None
+        rows = lex.candidates(lemma, pos)
+        if not rows and token.lower_ != lemma:
+            rows = lex.candidates(token.lower_, pos)
+        objects = triggers._object_lemmas(token) if pos == "VERB" else set()
+        best, best_score = None, -1
+        for trig in rows:
+            if not triggers._multiword_ok(token, trig):
+                continue
+            if trig.objects and not (trig.objects & objects):
+                continue
+            score = (2 if trig.objects else 0) + len(trig.words)
+            if score > best_score:
+                best, best_score = trig, score
+        return best
+
+    tokens = [t for doc in _news_docs() for t in doc]
+    fast = [triggers._match(t, t.lemma_.lower(), lex) for t in tokens]
+    assert fast == [plain(t) for t in tokens]
+    assert any(row is not None and not row.objects for row in fast)
+
+
+def test_attribution_without_the_speech_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    attribution = importlib.import_module("flashpoint.extract.attribution")
+    docs = _news_docs()
+    pairs = [(t, sent) for doc in docs for sent in doc.sents for t in sent]
+    fast = [attribution.attribution_for(t, sent) for t, sent in pairs]
+    # Every token "is" a speech verb for the shortcut: the full walk always runs.
+    monkeypatch.setattr(attribution, "_speech_words", lambda doc: tuple(range(len(doc))))
+    plain = [attribution.attribution_for(t, sent) for t, sent in pairs]
+    assert fast == plain
+    assert any(fast)
+
+
+def test_mode_prefilter_agrees_with_the_window_reading() -> None:
+    import importlib
+
+    events = importlib.import_module("flashpoint.extract.events")
+    from flashpoint.extract.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    rows = [row for group in lex.triggers.values() for row in group]
+    by_type = {row.event_type: row for row in rows}
+    skipped = 0
+    for doc in _news_docs():
+        for token in doc:
+            for trig in by_type.values():
+                plain = events._mode(events._mode_window(token), trig, lex)
+                assert events._mode_of(token, trig, lex) == plain
+                skipped += plain == (trig.mode, trig.cameo)
+    assert skipped
+
+
+def test_own_year_is_found_only_in_sentences_holding_a_year() -> None:
+    import importlib
+
+    confidence = importlib.import_module("flashpoint.extract.confidence")
+    seen = 0
+    for doc in _news_docs():
+        for sent in doc.sents:
+            for token in sent:
+                year = confidence._own_year(token)
+                seen += year is not None
+                assert year is None or confidence._has_year(sent)
+    assert seen
+
+
+def test_event_sentence_tokens_are_those_of_char_span() -> None:
+    from flashpoint.extract.frames import _sentence_tokens
+
+    for doc in _news_docs():
+        for sent in doc.sents:
+            for span in ((sent.start_char, sent.end_char), (sent.start_char + 1, sent.end_char)):
+                found = doc.char_span(*span, alignment_mode="expand")
+                expected = None if found is None else range(found.start, found.end)
+                assert _sentence_tokens(doc, span) == expected
+                assert _sentence_tokens(doc, span) == expected  # and when kept
+
+
+def test_ancestor_walk_is_subtree_membership() -> None:
+    for doc in _news_docs():
+        for a in doc:
+            for b in doc:
+                assert (b in a.subtree) == (b == a or a.is_ancestor(b))
+
+
+def test_protest_story_test_is_kept_with_the_doc() -> None:
+    import importlib
+
+    context = importlib.import_module("flashpoint.extract.article_context")
+    for text in [*_NEWS, "Troops marched into the town.", "A march against the war in Paris."]:
+        doc = parse(text)
+        table = token_table(doc)
+        plain = bool(context._PROTEST_STEMS.search(text)) and any(
+            lemma in context._PROTEST_WORDS or (lemma == "march" and pos == "NOUN")
+            for lemma, pos in zip(table.lemma, table.pos, strict=True)
+        )
+        assert context._mentions_protest(doc) is plain
+        assert context._mentions_protest(doc) is plain  # and when kept
+
+
+def test_completeness_equals_the_plain_copy() -> None:
+    from dataclasses import replace
+
+    import flashpoint
+    from flashpoint.extract.confidence import completeness, with_completeness
+
+    events = [e for text in _NEWS for e in flashpoint.extract(text)]
+    assert events
+    for e in events:
+        for confidence in (0.005, 0.3, 0.99, 0.995):
+            raw = replace(e, confidence=confidence)
+            plain = max(0.01, min(0.99, confidence + completeness(raw)))
+            assert with_completeness(raw) == replace(raw, confidence=plain)

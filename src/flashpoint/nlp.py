@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 import spacy
@@ -159,7 +160,19 @@ def _caches() -> tuple[dict[int, str], dict[str, str]]:
     return _cache
 
 
+_K = TypeVar("_K", int, str)
 _TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG)
+
+
+def _mapped(known: dict[_K, str], keys: Sequence[_K], make: Callable[[_K], str]) -> tuple[str, ...]:
+    """``tuple(known[k] for k in keys)``, adding the keys ``known`` lacks (made by ``make``):
+    after the first articles nearly every key is known, so no set is built for the check."""
+    try:
+        return tuple(map(known.__getitem__, keys))
+    except KeyError:
+        for key in set(keys).difference(known):
+            known[key] = make(key)
+        return tuple(map(known.__getitem__, keys))
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -170,30 +183,28 @@ def token_table(doc: Doc) -> TokenTable:
     if len(doc) == 0:
         cached = TokenTable(*(((),) * 11))
     else:
-        rows = doc.to_array(list(_TABLE_ATTRS)).T.tolist()
+        array = doc.to_array(list(_TABLE_ATTRS))
+        rows = array.T.tolist()
+        flags = (array[:, [4, 5, 6]] != 0).T.tolist()  # IS_PUNCT, IS_ALPHA, SPACY as bools
         names, lowered = _caches()
         lookup = doc.vocab.strings
 
-        def strings(hashes: list[int]) -> tuple[str, ...]:
-            for h in set(hashes).difference(names):
-                names[h] = lookup[h]
-            return tuple([names[h] for h in hashes])
+        def strings(k: int) -> tuple[str, ...]:
+            return _mapped(names, rows[k], lookup.__getitem__)
 
-        lemmas = strings(rows[8])
-        for lemma in set(lemmas).difference(lowered):
-            lowered[lemma] = lemma.lower()
+        lemmas = _mapped(lowered, strings(8), str.lower)
         cached = TokenTable(
-            text=strings(rows[0]),
+            text=strings(0),
             start=tuple(rows[1]),
-            pos=strings(rows[2]),
-            ent_type=strings(rows[3]),
-            is_punct=tuple(map(bool, rows[4])),
-            is_alpha=tuple(map(bool, rows[5])),
-            space_after=tuple(map(bool, rows[6])),
-            lower=strings(rows[7]),
-            lemma=tuple([lowered[w] for w in lemmas]),
-            dep=strings(rows[9]),
-            tag=strings(rows[10]),
+            pos=strings(2),
+            ent_type=strings(3),
+            is_punct=tuple(flags[0]),
+            is_alpha=tuple(flags[1]),
+            space_after=tuple(flags[2]),
+            lower=strings(7),
+            lemma=lemmas,
+            dep=strings(9),
+            tag=strings(10),
         )
     doc.user_data["flashpoint_tokens"] = cached
     return cached

@@ -103,14 +103,18 @@ _PROTEST_STEMS = re.compile(r"protest|demonstrat|unrest|uprising|rall(?:y|ies|ie
 
 
 def _mentions_protest(doc: Doc) -> bool:
-    """Does the story talk of protests?  A cheap text test first, the lemmas only then."""
-    if not _PROTEST_STEMS.search(doc_text(doc)):
-        return False
+    """Does the story talk of protests?  A cheap text test first, the lemmas only then (the
+    answer is kept with the doc: several passes ask)."""
+    known = doc.user_data.get("flashpoint_mentions_protest")
+    if isinstance(known, bool):
+        return known
     table = token_table(doc)
-    return any(
+    known = bool(_PROTEST_STEMS.search(doc_text(doc))) and any(
         lemma in _PROTEST_WORDS or (lemma == "march" and pos == "NOUN")  # not troops marching
         for lemma, pos in zip(table.lemma, table.pos, strict=True)
     )
+    doc.user_data["flashpoint_mentions_protest"] = known
+    return known
 
 
 def _same_side(a: Actor, b: Actor) -> bool:

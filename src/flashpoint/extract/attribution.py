@@ -5,9 +5,10 @@ The cited source goes into ``attribution`` and never into an event's actors.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.nlp import token_table
 from flashpoint.resources import read_tsv
@@ -45,11 +46,26 @@ def _according_to(sent: Span) -> str | None:
     return None
 
 
+def _speech_words(doc: Doc) -> tuple[int, ...]:
+    """Indices of the doc's tokens whose lemma is a speech verb, ascending (kept with the doc)."""
+    cached = doc.user_data.get("flashpoint_speech_words")
+    if not isinstance(cached, tuple):
+        speech = speech_lemmas()
+        cached = tuple(i for i, lemma in enumerate(token_table(doc).lemma) if lemma in speech)
+        doc.user_data["flashpoint_speech_words"] = cached
+    return cached
+
+
 def attribution_for(trigger: Token, sent: Span) -> str | None:
     """The source the sentence cites for the event of ``trigger``, or None."""
     cited = _according_to(sent)
     if cited:
         return cited
+    # Every reading below goes through a speech verb of the trigger's sentence (its parse tree:
+    # spaCy's arcs never leave a sentence), and most sentences have none: no Token walk then.
+    speaking = _speech_words(sent.doc)
+    if bisect_left(speaking, sent.start) == bisect_left(speaking, sent.end):
+        return None
     speech = speech_lemmas()
     current = trigger
     for _ in range(6):

@@ -8,16 +8,17 @@ data change, not a code change.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.model import Event, ResolvedDate
-from flashpoint.nlp import doc_text
+from flashpoint.nlp import doc_text, token_table
 from flashpoint.resources import read_tsv
 
 # Background that is older than this is history, not news ("the war, which began in 2011").
@@ -69,7 +70,7 @@ def is_history(
     long past ("the 1994 genocide", "last fought a war in 2006") with no recent date beside it."""
     if event_date and published and (published - event_date).days > _HISTORY_DAYS:
         return True
-    own = _own_year(trigger) if trigger is not None else None
+    own = _own_year(trigger) if trigger is not None and _has_year(sent) else None
     if own is not None and published is not None and published.year - own >= 2:
         return True  # "The 1994 genocide killed ...", "the 2016 peace accord"
     text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # sent.text rebuilds it
@@ -90,14 +91,33 @@ _FIRST_SINCE = re.compile(
 )
 
 
+def _year_tokens(doc: Doc) -> tuple[int, ...]:
+    """Indices of the doc's tokens that ``_own_year`` could read as a year, ascending."""
+    cached = doc.user_data.get("flashpoint_year_tokens")
+    if not isinstance(cached, tuple):
+        cached = tuple(i for i, text in enumerate(token_table(doc).text) if _year_like(text))
+        doc.user_data["flashpoint_year_tokens"] = cached
+    return cached
+
+
+def _has_year(sent: Span) -> bool:
+    """Whether the sentence holds a year-like token: the trigger's children and its subjects'
+    are in its sentence (spaCy's arcs never leave one), and most sentences hold no year."""
+    years = _year_tokens(sent.doc)
+    return bisect_left(years, sent.start) != bisect_left(years, sent.end)
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
 def _own_year(trigger: Token) -> int | None:
     """A bare year naming the event itself or its subject ('the 2003 invasion')."""
     nouns = [trigger, *(c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"})]
     for noun in nouns:
         for child in noun.children:
             text = child.text
-            year_like = len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
-            if year_like and child.dep_ in {"nummod", "compound", "amod", "nmod"}:
+            if _year_like(text) and child.dep_ in {"nummod", "compound", "amod", "nmod"}:
                 return int(text)
     return None
 
@@ -173,4 +193,7 @@ def completeness(event: Event) -> float:
 
 
 def with_completeness(event: Event) -> Event:
-    return replace(event, confidence=max(0.01, min(0.99, event.confidence + completeness(event))))
+    confidence = max(0.01, min(0.99, event.confidence + completeness(event)))
+    if confidence == event.confidence:
+        return event  # nothing lacking: no copy of the whole record
+    return replace(event, confidence=confidence)

@@ -87,7 +87,8 @@ def _links_clause(mention_clause: Token, trigger_clause: Token) -> bool:
     """A date on an enclosing clause dates the event too, unless that clause only reports it."""
     if mention_clause.lemma_.lower() in date_words().speech_verbs:
         return False
-    if trigger_clause in mention_clause.subtree:
+    # In the mention clause's subtree: a tree walk up from the trigger's clause is shorter.
+    if trigger_clause == mention_clause or mention_clause.is_ancestor(trigger_clause):
         return True
     # Down into adverbial/complement clauses: "fighting erupted when rebels attacked on Friday".
     current = mention_clause

@@ -8,6 +8,7 @@ docs/patterns.md); this module only walks the dependency parse.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -73,6 +74,31 @@ def _mode(frame_tokens: list[Token], trig: Trigger, lexicon: Lexicon) -> tuple[s
     return trig.mode, trig.cameo
 
 
+@lru_cache(maxsize=64)
+def _mode_words(lexicon: Lexicon, event_type: str) -> frozenset[str]:
+    """Every lemma or lowercased word that can complete a mode keyword of ``event_type``: each
+    keyword and what follows each of its spaces ("raid" of "air raid")."""
+    words: set[str] = set()
+    for keyword, cues in lexicon.modes.items():
+        if any(cue.event_type == event_type for cue in cues):
+            parts = keyword.split(" ")
+            words.update(" ".join(parts[k:]) for k in range(len(parts)))
+    return frozenset(words)
+
+
+def _mode_of(token: Token, trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
+    """``_mode`` of the trigger's window, read only when a word under the trigger (the window
+    lies within its subtree) can complete one of the type's keywords: most cannot."""
+    words, table = _mode_words(lexicon, trig.event_type), token_table(token.doc)
+    lemmas, lowers = table.lemma, table.lower
+    if not any(
+        lemmas[i] in words or lowers[i] in words
+        for i in range(token.left_edge.i, token.right_edge.i + 1)
+    ):
+        return trig.mode, trig.cameo
+    return _mode(_mode_window(token), trig, lexicon)
+
+
 def _mode_window(token: Token) -> list[Token]:
     window = [token, *token.children]
     for child in token.children:
@@ -124,7 +150,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             targets = [t for t in roles.shown_force(token) if not same_side(t, sources)]
         if people_moving(token, trig, sources) or departure(token, trig, sources):
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion
-        mode, cameo = _mode(_mode_window(token), trig, lex)
+        mode, cameo = _mode_of(token, trig, lex)
         own = [
             EventFrame(
                 token, trig, trig.event_type, cameo, mode, a1, _commanded(trig, a1, a2), verbal

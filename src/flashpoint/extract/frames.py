@@ -31,8 +31,21 @@ class EventFrame:
 def trigger_token(event: Event, doc: Doc) -> Token | None:
     """The token a coded event was read from: the first token of its sentence with the trigger's
     text (an Event keeps offsets and text, not the parse)."""
-    span = doc.char_span(event.span[0], event.span[1], alignment_mode="expand")
-    if span is None:
+    tokens = _sentence_tokens(doc, event.span)
+    if tokens is None:
         return None
     texts = token_table(doc).text
-    return next((doc[i] for i in range(span.start, span.end) if texts[i] == event.trigger), None)
+    return next((doc[i] for i in tokens if texts[i] == event.trigger), None)
+
+
+def _sentence_tokens(doc: Doc, span: tuple[int, int]) -> range | None:
+    """The token range of an event's sentence span (several passes ask for each event's, and
+    ``char_span`` builds a Span every time): kept with the doc, per character span."""
+    known = doc.user_data.get("flashpoint_event_spans")
+    if not isinstance(known, dict):
+        known = doc.user_data["flashpoint_event_spans"] = {}
+    if span not in known:
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        known[span] = None if found is None else range(found.start, found.end)
+    tokens: range | None = known[span]
+    return tokens

@@ -114,17 +114,21 @@ class Lexicon:
             )
             for row in read_tsv("events/acled.tsv")
         ]
+        # The first rule for each (type, mode, target): ``acled_for`` asks once per event.
+        self._acled_index: dict[tuple[str, str, str], AcledRule] = {}
+        for rule in self.acled:
+            self._acled_index.setdefault((rule.event_type, rule.mode, rule.target), rule)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.triggers.get((lemma, pos), [])
 
     def acled_for(self, event_type: str, mode: str | None, target: str) -> AcledRule | None:
         """Most specific rule first: mode+target, mode+any, *+target, *+any."""
-        want = [(mode or "*", target), (mode or "*", "any"), ("*", target), ("*", "any")]
-        for m, t in want:
-            for rule in self.acled:
-                if rule.event_type == event_type and rule.mode == m and rule.target == t:
-                    return rule
+        index, m = self._acled_index, mode or "*"
+        for key in ((m, target), (m, "any"), ("*", target), ("*", "any")):
+            rule = index.get((event_type, *key))
+            if rule is not None:
+                return rule
         return None
 
 

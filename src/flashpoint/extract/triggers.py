@@ -114,7 +114,9 @@ def _match(token: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         rows = lexicon.candidates(token.lower_, pos)
     if not rows:
         return None
-    objects = _object_lemmas(token) if pos == "VERB" else set()
+    # Objects matter only to rows that require some: read the children only for those.
+    constrained = pos == "VERB" and any(trig.objects for trig in rows)
+    objects = _object_lemmas(token) if constrained else set()
     best: Trigger | None = None
     best_score = -1
     for trig in rows:
