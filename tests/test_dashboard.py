@@ -19,7 +19,7 @@ from flashpoint.model import Actor, Article
 from flashpoint.serve import create_app
 from flashpoint.serve.synthetic import synthetic_reports
 from flashpoint.settings import Settings
-from flashpoint.store import open_store
+from stores import filled_store
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -55,10 +55,7 @@ def _xss_report() -> tuple[Article, list[Any]]:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("dash") / "events.sqlite"
-    store = open_store(f"sqlite:///{path}")
-    for article, events in synthetic_reports(150, seed=3):
-        store.add(article, events)
+    store = filled_store(tmp_path_factory.mktemp("dash"), 150, seed=3)
     store.add(*_xss_report())
     app = create_app(store=store, settings=Settings(api_token=None))
     with live_server(app) as url:

@@ -22,6 +22,7 @@ from flashpoint.serve.queries import all_periods, next_period, period_start
 from flashpoint.serve.synthetic import synthetic_reports
 from flashpoint.settings import Settings
 from flashpoint.store import Store, open_store
+from stores import filled_store
 
 TOKEN = "test-token-1234"
 STATIC = Path(__file__).parents[1] / "src" / "flashpoint" / "serve" / "static"
@@ -29,10 +30,7 @@ STATIC = Path(__file__).parents[1] / "src" / "flashpoint" / "serve" / "static"
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    path = tmp_path_factory.mktemp("api") / "events.sqlite"
-    opened = open_store(f"sqlite:///{path}")
-    for article, events in synthetic_reports(80, seed=11):
-        opened.add(article, events)
+    opened = filled_store(tmp_path_factory.mktemp("api"), 80, seed=11)
     yield opened
     opened.close()
 

@@ -15,16 +15,13 @@ from sqlalchemy import event as sa_event
 
 from flashpoint.serve import listing
 from flashpoint.serve.params import parse_filters
-from flashpoint.serve.synthetic import synthetic_reports
-from flashpoint.store import Store, open_store
+from flashpoint.store import Store
+from stores import filled_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    path = tmp_path_factory.mktemp("plan") / "events.sqlite"
-    opened = open_store(f"sqlite:///{path}")
-    for article, events in synthetic_reports(40, seed=5):
-        opened.add(article, events)
+    opened = filled_store(tmp_path_factory.mktemp("plan"), 40, seed=5)
     yield opened
     opened.close()
 
