@@ -44,8 +44,9 @@ _MEASURE_NOUNS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def to_infinitive(verb: Token) -> bool:
+    """A bare 'to' infinitive: 'to visit', 'to urge'."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def reciprocal(verb: Token) -> bool:
@@ -100,7 +101,7 @@ def subjects(token: Token) -> list[Token]:
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
             current = current.head.head  # "Afghan forces responded by shelling ..."
             continue
-        if current.dep_ in {"acl", "relcl"} and current.tag_ == "VB" and _to_infinitive(current):
+        if current.dep_ in {"acl", "relcl"} and to_infinitive(current):
             # "the first Indian prime minister to visit Ukraine"; "Modi became the first ...
             # to visit": the one the description is predicated of
             noun = current.head

@@ -20,6 +20,7 @@ from flashpoint.extract.parse_paths import (
     reciprocal,
     small_clause_subjects,
     subjects,
+    to_infinitive,
 )
 from flashpoint.extract.parties import (
     PartyReader,
@@ -233,7 +234,7 @@ class RoleReader(PartyReader):
         speech act joined to a reported clause whose subject is no actor, or people spoken
         about, is the speaker's."""
         clause = token.head
-        if token.dep_ == "advcl" and _purpose_infinitive(token):
+        if token.dep_ == "advcl" and to_infinitive(token):
             # "invoked an article of the Charter to urge the Council": the purpose is the
             # main clause subject's
             return self.of(subjects(clause))
@@ -286,10 +287,6 @@ class RoleReader(PartyReader):
         if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
             found = self.of(pobjs(trigger.head, ["between", "among"]))
         return found
-
-
-def _purpose_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _own_state(actor: Actor, sources: list[Actor]) -> bool:
