@@ -763,3 +763,17 @@ def test_an_official_arriving_abroad_pays_a_visit(text: str, dyad: tuple[str, st
 )
 def test_arrivals_at_home_or_of_troops_are_no_visit(text: str) -> None:
     assert _dyads(text, "CONSULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a truce committed to is made by whoever commits to it
+        ("Armenia and Azerbaijan committed to a truce on Friday.", ("ARM", "AZE")),
+        # "a cessation of hostilities" is a truce, not an attack
+        ("Armenia and Azerbaijan announced a cessation of hostilities.", ("ARM", "AZE")),
+    ],
+)
+def test_truces_by_other_words(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _dyads(text, "AGREE")
+    assert not [d for d in _dyads(text, "ASSAULT") if d != (None, None)]

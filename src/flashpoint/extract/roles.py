@@ -31,7 +31,7 @@ from flashpoint.extract.parties import (
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
-_CARRIER_PREPS = frozenset({"in", "during", "with", "through"})
+_CARRIER_PREPS = frozenset({"in", "during", "with", "through", "to"})  # "committed to a truce"
 # "Blinken flew to Riyadh for talks", "Modi arrived in Moscow on a state visit": the traveller
 # holds the talks or pays the visit, and where he went is the host.
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "go", "come", "land", "journey"})
