@@ -777,3 +777,19 @@ def test_arrivals_at_home_or_of_troops_are_no_visit(text: str) -> None:
 def test_truces_by_other_words(text: str, dyad: tuple[str, str]) -> None:
     assert dyad in _dyads(text, "AGREE")
     assert not [d for d in _dyads(text, "ASSAULT") if d != (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # shutting another state out is a sanction against it
+        ("Poland closed its border with Belarus.", "SANCTION", ("POL", "BLR")),
+        ("Pakistan closed its airspace to Indian airlines.", "SANCTION", ("PAK", "IND")),
+        # closing roads at home restricts its own people
+        ("Police closed roads around parliament in Nairobi.", "COERCE", ("KEN", None)),
+    ],
+)
+def test_closing_a_border_to_a_state(
+    text: str, event_type: str, dyad: tuple[str, str | None]
+) -> None:
+    assert dyad in _dyads(text, event_type)

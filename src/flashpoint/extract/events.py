@@ -40,11 +40,11 @@ from flashpoint.extract.parse_paths import (
     SUBJECT_DEPS,
     document_nouns,
     reciprocal,
-    subjects,
 )
-from flashpoint.extract.parties import lone_attacker, party_key, same_side
+from flashpoint.extract.parties import lone_attacker, party_key, same_side, unique_parties
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
+from flashpoint.extract.sentence_links import meetings_of_their_parties, threats_after_acts
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
@@ -157,6 +157,16 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             )
             for a1, a2 in _pairs(sources, targets, _exchange(trig, token, sources, targets))
         ]
+        if trig.event_type == "COERCE" and trig.mode == "restrict" and verbal:
+            # "closed its border with Belarus": shutting another state out is a sanction
+            partners = roles.border_partners(token, sources)
+            closers: list[Actor | None] = list(unique_parties(sources)) or [None]
+            if partners:
+                own = [
+                    EventFrame(token, trig, "SANCTION", "163", None, a1, b, verbal)
+                    for a1 in closers
+                    for b in partners
+                ]
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
         joint = _joint_action(token, trig, sources, verbal)
@@ -177,8 +187,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         parent = parent_of.get(i)
         return parent is None or parent in yielding or parent not in framed
 
-    _meetings_of_their_parties(framed, sent, roles)
-    _threats_after_acts(framed, sent)
+    meetings_of_their_parties(framed, sent, roles)
+    threats_after_acts(framed, sent)
     frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):
@@ -190,73 +200,6 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
-
-
-def _meetings_of_their_parties(
-    framed: dict[int, list[EventFrame]], sent: Span, roles: RoleReader
-) -> None:
-    """'Putin and Erdogan agreed ... after six hours of talks', '... at their first meeting':
-    talks with no parties of their own were held by the parties of the clause they hang on."""
-    for i, group in framed.items():
-        if not group or any(f.event_type != "CONSULT" or f.verbal or f.actor2 for f in group):
-            continue
-        noun = sent.doc[i]
-        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
-        while verb.dep_ == "pobj" and verb.head.dep_ == "prep":  # "hours of talks"
-            verb = verb.head.head
-        if verb.i not in framed and verb.dep_ == "xcomp":  # "agreed to normalise ... after"
-            verb = verb.head
-        clause = framed.get(verb.i, [])
-        guest = group[0].actor1
-        if guest is None:
-            parties = [f for f in clause if f.actor1 and f.actor2]
-            if parties and parties[0].rule.roles == "symmetric":
-                framed[i] = [replace(group[0], actor1=f.actor1, actor2=f.actor2) for f in parties]
-            elif not clause and noun.head.lower_ in {"at", "during", "in"}:
-                # "Putin told Erdogan at talks in Sochi", "Sunak told Zelensky in a phone call":
-                # the speaker and the one spoken to
-                speakers = roles.of(subjects(verb))
-                hearers = roles.of(c for c in verb.children if c.dep_ in {"dobj", "dative"})
-                framed[i] = [
-                    replace(group[0], actor1=a, actor2=b)
-                    for a in speakers[:1]
-                    for b in hearers[:1]
-                    if party_key(a) != party_key(b)
-                ] or group
-        elif group[0].mode == "visit":  # "pledged jets ... during a visit by Zelensky"
-            hosts = _dedupe(
-                [f.actor1 for f in clause if f.actor1 and party_key(f.actor1) != party_key(guest)]
-            )
-            if hosts:
-                framed[i] = [replace(group[0], actor2=host) for host in hosts]
-
-
-# Acts whose target a threat made in the same breath is aimed at too.
-_HOSTILE_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN"})
-
-
-def _threats_after_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
-    """'ECOWAS imposed sanctions on Niger's junta and threatened to use force': a threat
-    with no target of its own, coordinated with a hostile act of the same source, is aimed
-    at that act's target."""
-    for i, group in framed.items():
-        token = sent.doc[i]
-        if not group or any(f.event_type != "THREATEN" or f.actor2 or not f.verbal for f in group):
-            continue
-        siblings = [c.i for c in token.children if c.dep_ == "conj"]
-        if token.dep_ == "conj":
-            siblings.append(token.head.i)
-        aimed = [
-            s
-            for j in siblings
-            for s in framed.get(j, [])
-            if s.event_type in _HOSTILE_TYPES
-            and s.actor1 is not None
-            and s.actor2 is not None
-            and any(f.actor1 and party_key(f.actor1) == party_key(s.actor1) for f in group)
-        ]
-        if aimed:
-            framed[i] = [replace(f, actor2=aimed[0].actor2) for f in group]
 
 
 def _sent_home(order: Token) -> bool:
@@ -292,7 +235,7 @@ def _joint_action(
     also cooperate with each other (PLOVER COOPERATE, CAMEO 062)."""
     if trig.event_type not in _JOINT_TYPES or trig.roles in {"symmetric", "mutual"}:
         return []  # "Russia and Ukraine swapped prisoners" is an exchange, not a joint act
-    states = [a for a in _dedupe(sources) if a.country and a.org is None]
+    states = [a for a in unique_parties(sources) if a.country and a.org is None]
     if len({a.country for a in states}) < 2:
         return []
     if trig.event_type == "ASSAULT" and not _fought_together(token, states):
@@ -345,7 +288,7 @@ def _pairs(
     if trig.roles == "mutual":  # "Ukraine and Russia traded blame": each accuses the other
         # the prisoners two sides swap are what is exchanged, not a third party
         parties = [
-            a for a in _dedupe([*sources, *targets]) if a.org or a.sector not in _NON_PARTIES
+            a for a in unique_parties([*sources, *targets]) if a.org or a.sector not in _NON_PARTIES
         ]
         return [(a, b) for a in parties for b in parties if party_key(a) != party_key(b)] or [
             (parties[0] if parties else None, None)
@@ -353,8 +296,8 @@ def _pairs(
     if trig.roles == "symmetric":
         # Parties of a meeting or deal are states, groups and officials, not the prisoners
         # they swapped or the civilians they discussed.
-        sides = _dedupe(sources)
-        others = _dedupe(targets)
+        sides = unique_parties(sources)
+        others = unique_parties(targets)
         if trig.event_type != "ASSAULT":
             # "Japan and the Philippines signed a pact that lets their troops ...": a side's
             # own people are not another party.  Fighting is different: police clash with
@@ -369,12 +312,12 @@ def _pairs(
         ]
         if pairs:  # "Russia and Ukraine each signed with Turkey and the UN"
             return pairs
-        parties = _dedupe(sides + others)
+        parties = unique_parties(sides + others)
         if len(parties) <= 1:
             return [(parties[0] if parties else None, None)]
         return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
-    a1s: list[Actor | None] = list(_dedupe(sources)) or [None]
-    a2s: list[Actor | None] = list(_dedupe(targets)) or [None]
+    a1s: list[Actor | None] = list(unique_parties(sources)) or [None]
+    a2s: list[Actor | None] = list(unique_parties(targets)) or [None]
     out = []
     for a1 in a1s:
         for a2 in a2s:
@@ -386,13 +329,3 @@ def _pairs(
 
 def _one_side(a: Actor, b: Actor) -> bool:
     return party_key(a) == party_key(b) or (not a.org and not b.org and a.country == b.country)
-
-
-def _dedupe(actors: list[Actor]) -> list[Actor]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for a in actors:
-        if party_key(a) not in seen:
-            seen.add(party_key(a))
-            out.append(a)
-    return out

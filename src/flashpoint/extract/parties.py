@@ -268,6 +268,17 @@ def lone_attacker(actor: Actor) -> Actor:
     return replace(actor, code=code, sector="UAF", rule=actor.rule + "+lone-attacker")
 
 
+def unique_parties(actors: list[Actor]) -> list[Actor]:
+    """The actors in order, each party once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a in actors:
+        if party_key(a) not in seen:
+            seen.add(party_key(a))
+            out.append(a)
+    return out
+
+
 def same_side(actor: Actor, sources: list[Actor]) -> bool:
     """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target."""
     if actor.sector == "MIL" and actor.country is None:

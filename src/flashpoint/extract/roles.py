@@ -36,6 +36,7 @@ _CARRIER_PREPS = frozenset({"in", "during", "with", "through", "to"})  # "commit
 # holds the talks or pays the visit, and where he went is the host.
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "go", "come", "land", "journey"})
 _PURPOSE_PREPS = frozenset({"for", "on"})
+_BORDER_WORDS = frozenset({"border", "crossing", "frontier", "airspace", "border crossing"})
 _ARRIVING_WORDS = frozenset({"arrive", "land"})  # official arrivals (extract/arrivals.py)
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
@@ -266,6 +267,22 @@ class RoleReader(PartyReader):
             if foes:
                 return foes
         return self.noun_agents(carrier)
+
+    def border_partners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """'closed its border with Belarus', 'closed all land crossings with Cambodia': the
+        other state on a border closed to it."""
+        crossings = [
+            c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BORDER_WORDS
+        ]
+        if not crossings:
+            return []
+        ends = [p for c in [*crossings, verb] for p in pobjs(c, ["with", "to"])]
+        found = (
+            self.of(ends)
+            or self._countries_at(ends)
+            or [a for e in ends for a in self.possessor(e)]
+        )
+        return [a for a in found if not same_side(a, sources)]
 
     def _trade_partners(self, objects: list[Token]) -> list[Actor]:
         """'halted exports to Israel', 'banned imports of Japanese seafood': the state the

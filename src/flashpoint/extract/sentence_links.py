@@ -1,0 +1,80 @@
+"""Passes over one sentence's frames that give one trigger the parties of another: talks held
+by the parties of the deal they led to, a threat aimed at the target of the act it came with."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.parse_paths import subjects
+from flashpoint.extract.parties import party_key, unique_parties
+from flashpoint.extract.roles import RoleReader
+
+
+def meetings_of_their_parties(
+    framed: dict[int, list[EventFrame]], sent: Span, roles: RoleReader
+) -> None:
+    """'Putin and Erdogan agreed ... after six hours of talks', '... at their first meeting':
+    talks with no parties of their own were held by the parties of the clause they hang on."""
+    for i, group in framed.items():
+        if not group or any(f.event_type != "CONSULT" or f.verbal or f.actor2 for f in group):
+            continue
+        noun = sent.doc[i]
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        while verb.dep_ == "pobj" and verb.head.dep_ == "prep":  # "hours of talks"
+            verb = verb.head.head
+        if verb.i not in framed and verb.dep_ == "xcomp":  # "agreed to normalise ... after"
+            verb = verb.head
+        clause = framed.get(verb.i, [])
+        guest = group[0].actor1
+        if guest is None:
+            parties = [f for f in clause if f.actor1 and f.actor2]
+            if parties and parties[0].rule.roles == "symmetric":
+                framed[i] = [replace(group[0], actor1=f.actor1, actor2=f.actor2) for f in parties]
+            elif not clause and noun.head.lower_ in {"at", "during", "in"}:
+                # "Putin told Erdogan at talks in Sochi", "Sunak told Zelensky in a phone call":
+                # the speaker and the one spoken to
+                speakers = roles.of(subjects(verb))
+                hearers = roles.of(c for c in verb.children if c.dep_ in {"dobj", "dative"})
+                framed[i] = [
+                    replace(group[0], actor1=a, actor2=b)
+                    for a in speakers[:1]
+                    for b in hearers[:1]
+                    if party_key(a) != party_key(b)
+                ] or group
+        elif group[0].mode == "visit":  # "pledged jets ... during a visit by Zelensky"
+            hosts = unique_parties(
+                [f.actor1 for f in clause if f.actor1 and party_key(f.actor1) != party_key(guest)]
+            )
+            if hosts:
+                framed[i] = [replace(group[0], actor2=host) for host in hosts]
+
+
+# Acts whose target a threat made in the same breath is aimed at too.
+_HOSTILE_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "ACCUSE", "REQUEST", "THREATEN"})
+
+
+def threats_after_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
+    """'ECOWAS imposed sanctions on Niger's junta and threatened to use force': a threat
+    with no target of its own, coordinated with a hostile act of the same source, is aimed
+    at that act's target."""
+    for i, group in framed.items():
+        token = sent.doc[i]
+        if not group or any(f.event_type != "THREATEN" or f.actor2 or not f.verbal for f in group):
+            continue
+        siblings = [c.i for c in token.children if c.dep_ == "conj"]
+        if token.dep_ == "conj":
+            siblings.append(token.head.i)
+        aimed = [
+            s
+            for j in siblings
+            for s in framed.get(j, [])
+            if s.event_type in _HOSTILE_TYPES
+            and s.actor1 is not None
+            and s.actor2 is not None
+            and any(f.actor1 and party_key(f.actor1) == party_key(s.actor1) for f in group)
+        ]
+        if aimed:
+            framed[i] = [replace(f, actor2=aimed[0].actor2) for f in group]
