@@ -793,3 +793,12 @@ def test_closing_a_border_to_a_state(
     text: str, event_type: str, dyad: tuple[str, str | None]
 ) -> None:
     assert dyad in _dyads(text, event_type)
+
+
+def test_admitting_a_deadly_strike_concedes_to_its_victims() -> None:
+    text = "The Pentagon admitted on Friday that its strike had killed ten civilians in Kabul."
+    events = flashpoint.extract(text, published=PUBLISHED)
+    concessions = [e for e in events if e.event_type == "CONCEDE"]
+    assert [(e.actor1.country if e.actor1 else None) for e in concessions] == ["USA"]
+    assert concessions[0].actor2 is not None and concessions[0].actor2.sector == "CVL"
+    assert any(e.event_type == "ASSAULT" for e in events)  # the strike itself stays coded

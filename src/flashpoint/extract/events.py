@@ -44,7 +44,11 @@ from flashpoint.extract.parse_paths import (
 from flashpoint.extract.parties import lone_attacker, party_key, same_side, unique_parties
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
-from flashpoint.extract.sentence_links import meetings_of_their_parties, threats_after_acts
+from flashpoint.extract.sentence_links import (
+    concessions_of_acts,
+    meetings_of_their_parties,
+    threats_after_acts,
+)
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
@@ -189,6 +193,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
 
     meetings_of_their_parties(framed, sent, roles)
     threats_after_acts(framed, sent)
+    concessions_of_acts(framed, sent)
     frames: list[EventFrame] = []
     for i, group in framed.items():
         if coded(i):

@@ -78,3 +78,20 @@ def threats_after_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
         ]
         if aimed:
             framed[i] = [replace(f, actor2=aimed[0].actor2) for f in group]
+
+
+def concessions_of_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
+    """'The Pentagon admitted that its strike had killed ten civilians': owning up to an act
+    is a concession to those the act hurt."""
+    for i, group in framed.items():
+        if not group or any(f.event_type != "CONCEDE" or f.actor2 or not f.verbal for f in group):
+            continue
+        owned = [
+            f
+            for c in sent.doc[i].children
+            if c.dep_ == "ccomp"
+            for f in framed.get(c.i, [])
+            if f.actor2 is not None and f.event_type in _HOSTILE_TYPES
+        ]
+        if owned:
+            framed[i] = [replace(f, actor2=owned[0].actor2) for f in group]
