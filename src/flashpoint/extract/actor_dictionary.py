@@ -142,10 +142,17 @@ def _leader_entries() -> Iterator[tuple[str, ActorEntry]]:
 
 
 def _igo_code(name: str) -> str | None:
+    return _igo_codes().get(name.casefold()) or None
+
+
+@lru_cache(maxsize=1)
+def _igo_codes() -> dict[str, str]:
+    """IGO names and aliases, case-folded, to their CAMEO codes (igos.tsv)."""
+    codes: dict[str, str] = {}
     for row in read_tsv("actors/igos.tsv"):
-        if name.casefold() in {a.casefold() for a in [row["name"], *split_cell(row["aliases"])]}:
-            return row["code"] or None
-    return None
+        for alias in [row["name"], *split_cell(row["aliases"])]:
+            codes.setdefault(alias.casefold(), row["code"])  # the first row naming it
+    return codes
 
 
 def _group_entries() -> Iterator[tuple[str, ActorEntry]]:

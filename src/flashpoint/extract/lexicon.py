@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from flashpoint.resources import read_tsv, split_cell
 
+# Events that consist in saying something ("a warning from Pyongyang" names who said it).
+SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from flashpoint.extract.lexicon import Lexicon, Trigger
+from flashpoint.extract.lexicon import SAID_TYPES, Lexicon, Trigger
 from flashpoint.extract.parse_paths import content_noun
 
 # A trigger in the complement of one of these is the content of a claim, not an event by itself:
@@ -128,10 +128,6 @@ def nesting(matches: list[tuple[Token, Trigger]]) -> tuple[set[int], dict[int, i
     return absorbed - set(parent_of), parent_of
 
 
-# Acts of saying: a second one joined to a reported clause is the speaker's own.
-_SPEECH_ACTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
-
-
 def _speakers_next_act(token: Token, clause: Token, rows: dict[int, Trigger]) -> bool:
     """'warned that civilians faced starvation, and urged the army to let aid through': the
     parser joins the second act to the reported clause, but the speaker performs it."""
@@ -142,7 +138,7 @@ def _speakers_next_act(token: Token, clause: Token, rows: dict[int, Trigger]) ->
         and token.head == clause
         and row is not None
         and row.pos == "VERB"
-        and row.event_type in _SPEECH_ACTS
+        and row.event_type in SAID_TYPES
     )
 
 

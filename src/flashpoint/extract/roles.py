@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
-from flashpoint.extract.lexicon import Trigger
+from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
@@ -37,19 +38,16 @@ _CARRIER_PREPS = frozenset({"in", "during", "with", "through", "to"})  # "commit
 _TRAVEL_VERBS = frozenset({"arrive", "fly", "travel", "head", "go", "come", "land", "journey"})
 _PURPOSE_PREPS = frozenset({"for", "on"})
 _BORDER_WORDS = frozenset({"border", "crossing", "frontier", "airspace", "border crossing"})
-_ARRIVING_WORDS = frozenset({"arrive", "land"})  # official arrivals (extract/arrivals.py)
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
-# Events that consist in saying something: "a warning from Pyongyang" names who said it.
-_SAID_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 # "The Taliban suspended classes, drawing condemnation from the UN": the reaction a subject's
 # act draws is aimed at that subject.
 _DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "provoke", "earn", "attract", "trigger"})
 _NAMING_VERBS = frozenset(
     {"designate", "declare", "name", "label", "brand", "list", "dub", "call", "term", "describe"}
 )
-_SPEECH_ACTS = _SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is no speech
+_SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is no speech
 # Who is spoken about rather than speaking when a reported clause names them first
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
@@ -110,10 +108,10 @@ class RoleReader(PartyReader):
             # "captured the city of Goma": the town taken is where, not whom
             held = [t for t in self.of(objects) if not is_place_facility(t)]
             return sources, held
-        if trig.mode == "visit" and trig.lemma in _ARRIVING_WORDS:
+        if trig is VISIT:
             return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
         targets = self.of(objects) or targets_by_prep
-        if trig.event_type in _SAID_TYPES:
+        if trig.event_type in SAID_TYPES:
             # "pledged Washington's full backing for Israel": the backing is for Israel, not
             # for its owner
             aimed = [
@@ -184,12 +182,12 @@ class RoleReader(PartyReader):
             if len(between) >= 2:
                 return between[:1], between[1:]
         sources = self.noun_agents(noun)
-        if not sources and trig.event_type in _SAID_TYPES:  # "drew a warning from Pyongyang"
+        if not sources and trig.event_type in SAID_TYPES:  # "drew a warning from Pyongyang"
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
         targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
-        if not targets and trig.event_type in _SAID_TYPES and drawn:
+        if not targets and trig.event_type in SAID_TYPES and drawn:
             targets = self.of(subjects(noun.head))  # "..., drawing condemnation from the UN"
         phrase = measured(noun)  # "began ten days of joint drills": the phrase is the object
         head = phrase.head
@@ -253,7 +251,7 @@ class RoleReader(PartyReader):
         speaker = clause.head
         said = speaker.lemma_.lower() in speech_lemmas()
         if not said and (row := match_trigger(speaker, self.lexicon)) is not None:
-            said = row.event_type in _SAID_TYPES  # "warned that ..., and urged ..."
+            said = row.event_type in SAID_TYPES  # "warned that ..., and urged ..."
         return self.of(subjects(speaker)) if said else []
 
     def _carrier_agents(self, carrier: Token) -> list[Actor]:

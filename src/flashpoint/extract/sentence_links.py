@@ -1,11 +1,13 @@
 """Passes over one sentence's frames that give one trigger the parties of another: talks held
-by the parties of the deal they led to, a threat aimed at the target of the act it came with."""
+by the parties of the deal they led to, a threat or a concession aimed at the target of the
+act it came with."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.parse_paths import subjects
@@ -60,38 +62,51 @@ def threats_after_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
     """'ECOWAS imposed sanctions on Niger's junta and threatened to use force': a threat
     with no target of its own, coordinated with a hostile act of the same source, is aimed
     at that act's target."""
-    for i, group in framed.items():
-        token = sent.doc[i]
-        if not group or any(f.event_type != "THREATEN" or f.actor2 or not f.verbal for f in group):
-            continue
-        siblings = [c.i for c in token.children if c.dep_ == "conj"]
-        if token.dep_ == "conj":
-            siblings.append(token.head.i)
-        aimed = [
-            s
-            for j in siblings
-            for s in framed.get(j, [])
-            if s.event_type in _HOSTILE_TYPES
-            and s.actor1 is not None
-            and s.actor2 is not None
-            and any(f.actor1 and party_key(f.actor1) == party_key(s.actor1) for f in group)
-        ]
-        if aimed:
-            framed[i] = [replace(f, actor2=aimed[0].actor2) for f in group]
+    _borrow_targets(framed, sent, "THREATEN", _coordinated, same_source=True)
 
 
 def concessions_of_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None:
     """'The Pentagon admitted that its strike had killed ten civilians': owning up to an act
     is a concession to those the act hurt."""
+    _borrow_targets(framed, sent, "CONCEDE", _reported, same_source=False)
+
+
+def _coordinated(token: Token) -> list[int]:
+    return [c.i for c in token.children if c.dep_ == "conj"] + (
+        [token.head.i] if token.dep_ == "conj" else []
+    )
+
+
+def _reported(token: Token) -> list[int]:
+    return [c.i for c in token.children if c.dep_ == "ccomp"]
+
+
+def _borrow_targets(
+    framed: dict[int, list[EventFrame]],
+    sent: Span,
+    event_type: str,
+    linked: Callable[[Token], list[int]],
+    *,
+    same_source: bool,
+) -> None:
+    """Verbal ``event_type`` frames with no target take the target of the first hostile act
+    among the triggers ``linked`` to theirs (by the same source, if ``same_source``)."""
     for i, group in framed.items():
-        if not group or any(f.event_type != "CONCEDE" or f.actor2 or not f.verbal for f in group):
+        if not group or any(f.event_type != event_type or f.actor2 or not f.verbal for f in group):
             continue
-        owned = [
-            f
-            for c in sent.doc[i].children
-            if c.dep_ == "ccomp"
-            for f in framed.get(c.i, [])
-            if f.actor2 is not None and f.event_type in _HOSTILE_TYPES
+        lenders = [
+            s
+            for j in linked(sent.doc[i])
+            for s in framed.get(j, [])
+            if s.event_type in _HOSTILE_TYPES
+            and s.actor2 is not None
+            and (not same_source or any(_one_source(f, s) for f in group))
         ]
-        if owned:
-            framed[i] = [replace(f, actor2=owned[0].actor2) for f in group]
+        if lenders:
+            framed[i] = [replace(f, actor2=lenders[0].actor2) for f in group]
+
+
+def _one_source(a: EventFrame, b: EventFrame) -> bool:
+    return (
+        a.actor1 is not None and b.actor1 is not None and party_key(a.actor1) == party_key(b.actor1)
+    )
