@@ -53,6 +53,7 @@ from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
+from flashpoint.extract.parse_repair import repair_parse
 from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
 from flashpoint.extract.recode import (
     crowd_violence_as_riot,
@@ -102,6 +103,7 @@ class ArticleExtractor:
         self.lexicon = get_lexicon()
 
     def __call__(self, article: Article, doc: Doc) -> list[Event]:
+        repair_parse(doc, self.lexicon)
         actors = self.resolve_actors(doc, article.published)
         places = find_places(
             doc, excluded=actors.char_spans(), context_countries=actors.countries()

@@ -42,7 +42,9 @@ class PartyReader:
             if not actors:
                 facility = self.actors.facility_owner(tok)  # "struck army positions"
                 actors = self._per_nationality(facility, tok) if facility else []
-                actors = actors or self.instrument_owner(tok)
+                if not actors or (facility and facility.code == "CVL"):
+                    # "a police armoured vehicle": a force's means, not a civilian's
+                    actors = self.instrument_owner(tok) or actors
             found.extend(actors)
         return found
 
@@ -68,6 +70,9 @@ class PartyReader:
             return []  # "American military planes" are US forces; "American officials" are not
         if not any(c.dep_ in _OWNER_DEPS for c in token.children):
             return []  # "talks in Tokyo", "strikes in Gaza": where, not whose
+        countries = self.actors.nationalities_of(token, modifiers_only=True)
+        if not countries:
+            return self._force_modifier(token)
         return [
             Actor(
                 token.text,
@@ -77,8 +82,31 @@ class PartyReader:
                 "MIL",
                 rule="nationality+instrument",
             )
-            for country in self.actors.nationalities_of(token, modifiers_only=True)
+            for country in countries
         ]
+
+    def _force_modifier(self, token: Token) -> list[Actor]:
+        """'a police armoured vehicle', 'a military drone strike': an instrument named with a
+        force word is that force's, the story's country's when no other is named."""
+        for modifier in token.doc[token.left_edge.i : token.i]:
+            forces = [a for a in self.actors.actors_for(modifier) if a.sector in {"MIL", "COP"}]
+            if forces:
+                return forces
+            # only for the doer: "held military drills" names no side, "a military drone
+            # strike killed ..." names the army that is there
+            country = self.actors.story_country if token.dep_ == "nsubj" else None
+            if modifier.lower_ == "military" and modifier.dep_ == "amod" and country:
+                return [
+                    Actor(
+                        token.text,
+                        f"{country} forces",
+                        f"{country}MIL",
+                        country,
+                        "MIL",
+                        rule="force-word+context",
+                    )
+                ]
+        return []
 
     def possessor(self, token: Token) -> list[Actor]:
         """Whose act or thing a non-actor noun is: 'Israel's move', 'the Turkish incursion',

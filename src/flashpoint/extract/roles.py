@@ -200,6 +200,8 @@ class RoleReader(PartyReader):
             and trig.event_type == "CONSULT"
         )
         carrier = phrase.dep_ == "pobj" and head.lower_ in _CARRIER_PREPS
+        if trig.event_type == "PROTEST" and head.lower_ == "during":
+            carrier = False  # "police killed a driver during protests": not the police's
         verb = head.head if carrier or travelled else head
         carried = phrase.dep_ in {"dobj", "attr"} or (phrase.dep_ == "pobj" and verb != head)
         said = verb.lemma_.lower() in speech_lemmas()

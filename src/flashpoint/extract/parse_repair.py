@@ -1,0 +1,55 @@
+"""Repairs of misparses the small English model makes often, applied to the doc before any
+stage reads it, so that roles, casualties and places all see the same corrected tree."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.extract.lexicon import Lexicon
+from flashpoint.extract.triggers import match_trigger
+
+# Acts done to someone: a clause cannot be their object, only a noun can.
+_OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
+_PARTICIPLES = frozenset({"VBN", "VBD"})
+# Caches stages keep with the doc, built from the tree as it was.
+_TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
+
+
+def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
+    """Re-attaches misparsed reduced relatives in place."""
+    changed = False
+    for token in doc:
+        if token.pos_ == "VERB" and token.dep_ != "amod":
+            changed |= _reduced_relative_object(token, lexicon)
+    if changed:
+        for key in _TREE_CACHES:
+            doc.user_data.pop(key, None)
+
+
+def _reduced_relative_object(verb: Token, lexicon: Lexicon) -> bool:
+    """'killed at least 85 civilians gathered for a festival' is parsed as 'killed [civilians
+    gathered ...]', a clause whose subject is the victims: the noun is the object, and the
+    participle describes it."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ not in _PARTICIPLES or clause.i < verb.i:
+            continue
+        if any(c.dep_ in {"mark", "aux", "auxpass", "dobj"} for c in clause.children):
+            continue  # "said that ...", "killed ... had fled": a true clause
+        nouns = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+        if len(nouns) != 1 or nouns[0].pos_ not in {"NOUN", "PROPN"}:
+            continue
+        noun = nouns[0]
+        between = verb.doc[verb.i + 1 : noun.left_edge.i]
+        if any(t.pos_ != "ADV" for t in between) or noun.right_edge.i + 1 != clause.i:
+            continue
+        trigger = match_trigger(verb, lexicon)
+        if trigger is None or trigger.event_type not in _OBJECT_TAKING:
+            continue
+        noun.head = verb
+        noun.dep_ = "dobj"
+        clause.head = noun
+        clause.dep_ = "acl"
+        return True
+    return False

@@ -1,0 +1,103 @@
+"""Misparses repaired before extraction, and forces named only by a word on their weapon
+(real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flashpoint
+from flashpoint.extract.lexicon import get_lexicon
+from flashpoint.extract.parse_repair import repair_parse
+from flashpoint.nlp import get_nlp, token_table
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def _coded(text: str, event_type: str) -> list[tuple[str | None, str | None, int | None]]:
+    return [
+        (
+            e.actor1.code if e.actor1 else None,
+            e.actor2.code if e.actor2 else None,
+            e.fatalities,
+        )
+        for e in flashpoint.extract(text, published=PUBLISHED)
+        if e.event_type == event_type
+    ]
+
+
+def test_reduced_relative_becomes_the_object() -> None:
+    doc = get_nlp()(
+        "A drone strike mistakenly killed at least 85 civilians gathered for a religious "
+        "festival in a village in Kaduna state on Sunday night, the emergency agency said."
+    )
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert not any(c.dep_ == "dobj" for c in killed.children)  # the model's reading
+    token_table(doc)  # a cache built from the old tree must not survive the repair
+    repair_parse(doc, get_lexicon())
+    civilians = next(t for t in doc if t.lower_ == "civilians")
+    gathered = next(t for t in doc if t.lower_ == "gathered")
+    assert (civilians.head, civilians.dep_) == (killed, "dobj")
+    assert (gathered.head, gathered.dep_) == (civilians, "acl")
+    assert token_table(doc).dep[civilians.i] == "dobj"
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a true clause after a speech verb is left alone
+        "The army said rebels attacked a convoy near Goma on Sunday.",
+        # a verb that takes a clause, not a victim
+        "Officials believe militants gathered near the border on Friday.",
+    ],
+)
+def test_true_clauses_are_not_repaired(text: str) -> None:
+    doc = get_nlp()(text)
+    before = [(t.head.i, t.dep_) for t in doc]
+    repair_parse(doc, get_lexicon())
+    assert [(t.head.i, t.dep_) for t in doc] == before
+
+
+def test_victims_of_a_misparsed_clause_are_counted() -> None:
+    text = (
+        "A drone strike mistakenly killed at least 85 civilians gathered for a religious "
+        "festival in a village in Kaduna state on Sunday night, the emergency agency said."
+    )
+    assert _coded(text, "ASSAULT") == [(None, "NGACVL", 85)]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # the force word sits on the vehicle, not on the verb's subject
+        (
+            "A police armoured vehicle ran over and killed a delivery driver during protests "
+            "outside parliament in Jakarta on Thursday.",
+            ("IDNCOP", "IDNCVL", 1),
+        ),
+        # "military" names the army of the country the story is in
+        (
+            "A military drone strike killed 85 civilians in a village in Kaduna state on Sunday.",
+            ("NGAMIL", "NGACVL", 85),
+        ),
+    ],
+)
+def test_force_word_on_the_instrument(text: str, coded: tuple[str, str, int]) -> None:
+    assert _coded(text, "ASSAULT") == [coded]
+
+
+def test_military_drills_name_no_side_by_themselves() -> None:
+    # the drills' owner is whoever launched them, not the army of the place they surround
+    events = _coded("China launched two days of military drills around Taiwan.", "MOBILIZE")
+    assert events and all(a1 is None or a1.startswith("CHN") for a1, _a2, _n in events)
+
+
+def test_protests_during_a_killing_are_not_the_killers() -> None:
+    text = (
+        "A police armoured vehicle ran over and killed a delivery driver during protests "
+        "outside parliament in Jakarta on Thursday."
+    )
+    protests = _coded(text, "PROTEST")
+    assert protests and all(a1 is None or not a1.endswith("COP") for a1, _a2, _n in protests)
