@@ -101,3 +101,27 @@ def test_protests_during_a_killing_are_not_the_killers() -> None:
     )
     protests = _coded(text, "PROTEST")
     assert protests and all(a1 is None or not a1.endswith("COP") for a1, _a2, _n in protests)
+
+
+def test_gerund_with_an_object_is_a_verb() -> None:
+    # tagged as a noun, "bombing" had no subject; as a verb it takes the jets through "began"
+    assert _coded(
+        "Turkish jets began bombing positions of the Syrian Democratic Forces on Wednesday.",
+        "ASSAULT",
+    ) == [("TURMIL", "SYRREB", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second "of" hangs on "in Iraq", not on "bases"
+        "Turkish jets struck bases of the Kurdistan Workers' Party in Iraq and of the YPG "
+        "militia in Syria on Sunday.",
+        # one "of", two owners
+        "Turkish jets struck bases of the Kurdistan Workers' Party and the YPG militia on Sunday.",
+    ],
+)
+def test_every_owner_of_the_struck_places_is_a_target(text: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    owners = {e.actor2.org for e in events if e.event_type == "ASSAULT" and e.actor2}
+    assert owners == {"Kurdistan Workers' Party", "People's Protection Units"}

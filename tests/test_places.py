@@ -295,3 +295,19 @@ def test_gold_set_scores(gazetteer: Gazetteer) -> None:
     assert scores["acc161"] >= 0.97
     assert scores["country_acc"] >= 0.97
     assert scores["event_acc"] >= 0.92
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demonym that is also a village name in GeoNames (Malyan, Iran)
+        "Dozens of Malian soldiers were killed on Sunday.",
+        # a continent that is also an old name of a Tunisian town (Mahdia)
+        "It was the group's heaviest known loss in Africa.",
+        # the tail of a name the index lacks is no village called "Island" or "Valley"
+        "Russia withdrew its troops from Snake Island on Thursday.",
+        "Israeli jets struck the Bekaa Valley overnight.",
+    ],
+)
+def test_demonyms_continents_and_feature_words_are_no_places(text: str) -> None:
+    assert find_places(parse(text)) == []

@@ -268,7 +268,18 @@ class ActorIndex:
                 for pobj in child.children:
                     named = self.mention_at(pobj) if pobj.dep_ == "pobj" else None
                     if named is not None and named.kind in {"group", "igo"}:
-                        return [named.actor]
+                        # "positions of Hamas and Islamic Jihad", "bases of the PKK in Iraq
+                        # and of the YPG in Syria": every owner named
+                        others = [*pobj.conjuncts] + [
+                            g
+                            for p in child.subtree  # "and of" may hang on "in Iraq"
+                            if p.dep_ == "conj" and p.lower_ == child.lower_
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        ]
+                        return [named.actor] + [
+                            a for o in others for a in self.actors_for(o, depth=depth + 1)
+                        ]
                     if named is not None and named.kind in {"country", "capital"}:
                         states = self.actors_for(pobj, depth=depth + 1)
                         return _as_sector(states, self.mention_at(token))

@@ -7,10 +7,13 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.triggers import match_trigger
+from flashpoint.nlp import get_nlp
 
 # Acts done to someone: a clause cannot be their object, only a noun can.
 _OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
 _PARTICIPLES = frozenset({"VBN", "VBD"})
+# Where a gerund heads a clause of its own ("began bombing positions", "after shelling the town").
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 # Caches stages keep with the doc, built from the tree as it was.
 _TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
 
@@ -19,11 +22,27 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
     """Re-attaches misparsed reduced relatives in place."""
     changed = False
     for token in doc:
+        if token.pos_ == "NOUN":
+            changed |= _verbal_gerund(token)
         if token.pos_ == "VERB" and token.dep_ != "amod":
             changed |= _reduced_relative_object(token, lexicon)
     if changed:
         for key in _TREE_CACHES:
             doc.user_data.pop(key, None)
+
+
+def _verbal_gerund(token: Token) -> bool:
+    """'Turkish jets began bombing positions of the SDF': a gerund with a direct object of its
+    own heads a clause, so it is a verb (tagged as a noun, it would have no subject)."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or token.dep_ not in _CLAUSE_DEPS:
+        return False
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    token.pos_ = "VERB"
+    token.tag_ = "VBG"
+    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
+    token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
 
 
 def _reduced_relative_object(verb: Token, lexicon: Lexicon) -> bool:

@@ -22,6 +22,7 @@ from flashpoint.gazetteer.spans import (
     admin_words,
     find_dateline,
     find_name_spans,
+    not_place_keys,
     reads_as_place,
 )
 from flashpoint.model import Place
@@ -148,8 +149,9 @@ def _fuzzy_spans(
             continue
         if len(run) < 2 and label not in {"GPE", "LOC"} and not hint:
             continue
-        if not reads_as_place(run, name_key(run.text), False, label):
-            continue
+        key = name_key(run.text)
+        if key in not_place_keys() or not reads_as_place(run, key, False, label):
+            continue  # "Africa" is no town, though an old name of one is "Africa"
         end = doc[run.end].idx + len(doc[run.end].text) if hint else run.end_char
         spans.append(NameSpan(run.start_char, end, run.text, hint, False, False, label))
     return spans
@@ -200,7 +202,8 @@ def find_places(
     excluded = [*excluded, *named_operation_spans(doc_text(doc))]
     exact = find_name_spans(doc, gaz, excluded)
     names = sorted(exact + _fuzzy_spans(doc, exact, excluded), key=lambda s: s.start)
-    names = [n for n in names if not _is_metonym(doc, n)]
+    # "Malian soldiers": a demonym is never the place, even when a village shares the word
+    names = [n for n in names if not _is_metonym(doc, n) and not gaz.demonym_country(n.text)]
     mentions = [_mention(doc, gaz, name, fuzzy=name not in exact) for name in names]
     mentions = [m for m in mentions if m.candidates]
     resolved = resolve(
