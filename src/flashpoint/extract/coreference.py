@@ -70,8 +70,17 @@ class Coreference:
         mention, two coordinated people, or a plural noun that resolves through what it is
         ('Forces loyal to Haftar ... the Security Council urged them').  A direct object
         pronoun is not its own clause's subject ('the Security Council urged them')."""
+        # "security forces fired tear gas to disperse them": not the forces' own kind, named
+        # in passing before ("... in the custody of the morality police")
+        doers = {
+            (m.actor.sector, m.actor.country)
+            for i in self._own_subject(pronoun)
+            if pronoun.dep_ in {"dobj", "dative"} and (m := self.index.mention_at(pronoun.doc[i]))
+        }
         for tok in self._tokens_before(pronoun):
             m = self.index.mention_at(tok)
+            if m is not None and (m.actor.sector, m.actor.country) in doers and m.actor.sector:
+                continue
             if m is not None:
                 if m.plural or m.kind in {"group", "country"}:
                     return [m.actor]
@@ -124,6 +133,13 @@ class Coreference:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        while subject is None and verb.dep_ in {"xcomp", "advcl"} and verb.head != verb:
+            # "forces fired tear gas to disperse them": the infinitive's subject is the
+            # forces, so "them" is someone else
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                break
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return {t.i for t in subject.subtree} if subject is not None else set()
 
     def _clause_subject(self, pronoun: Token) -> list[Actor]:

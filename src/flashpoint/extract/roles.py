@@ -132,6 +132,18 @@ class RoleReader(PartyReader):
             named_there = [t for obj in carriers for t in pobjs(obj, preps)]
             # "eased restrictions on Gaza": a territory named there is its people's
             targets = self.of(named_there) or self._countries_at(named_there)
+        if not targets and trig.event_type in {"ASSAULT", "COERCE"}:
+            # "fired tear gas to disperse them", "launched raids to destroy Hamas tunnels":
+            # what the act is done for names whom it is aimed at
+            purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+            aims = [
+                content_noun(o)
+                for p in purposes
+                if to_infinitive(p)
+                for o in p.children
+                if o.dep_ in OBJECT_DEPS
+            ]
+            targets = self.of(aims)
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}

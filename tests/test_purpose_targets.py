@@ -1,0 +1,52 @@
+"""Targets named by what an act is for, and object pronouns that cannot be the doer's own kind
+(real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import flashpoint
+
+PUBLISHED = date(2022, 9, 20)
+
+
+def _coded(text: str, event_type: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (e.actor1.code if e.actor1 else None, e.actor2.code if e.actor2 else None)
+        for e in flashpoint.extract(text, published=PUBLISHED)
+        if e.event_type == event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # "them" is the protesters: not the forces (the infinitive's own subject), and not the
+        # morality police named in passing
+        (
+            "Protesters took to the streets of Tehran on Monday over the death of a woman who "
+            "died in the custody of the morality police, and security forces fired tear gas to "
+            "disperse them.",
+            "COERCE",
+            ("IRNCOP", "IRNOPP"),
+        ),
+        # the purpose's object is the target when the act itself names none
+        (
+            "Israeli jets launched raids overnight to destroy Hamas tunnels in Gaza.",
+            "ASSAULT",
+            ("ISRMIL", "PSEREB"),
+        ),
+    ],
+)
+def test_purpose_names_the_target(text: str, event_type: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _coded(text, event_type)
+
+
+def test_an_act_with_its_own_object_keeps_it() -> None:
+    # the purpose says why, the object says whom
+    coded = _coded(
+        "Russian forces shelled Kharkiv on Monday to force Ukraine to the table.", "ASSAULT"
+    )
+    assert [(a1, (a2 or "")[:3]) for a1, a2 in coded] == [("RUSMIL", "UKR")]
