@@ -178,7 +178,16 @@ def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in wanted:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            found = [g for g in child.children if g.dep_ == "pobj"]
+            # "to and from Israel", "in and around Gaza": the noun hangs on the last one
+            found = found or [
+                g
+                for c in child.children
+                if c.dep_ == "conj" and c.pos_ == "ADP"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            out.extend(found)
     return out
 
 

@@ -150,7 +150,7 @@ class RoleReader(PartyReader):
             holders = objects + [p for o in [*objects, token] for p in pobjs(o, preps)]
             targets = [a for h in holders for a in self.possessor(h)]
             if not targets and trig.event_type == "SANCTION":
-                targets = self._trade_partners(objects)
+                targets = self._trade_partners(token, objects)
         if trig.event_type == "THREATEN":
             # "warned that Russia would deploy missiles if Finland joined NATO": the threat
             # is aimed at whoever must not meet the condition
@@ -178,10 +178,11 @@ class RoleReader(PartyReader):
         if trig.roles == "self":
             own = [t for t in targets if same_side(t, sources)]
             # "withdrew from the town": a place left behind is not a party to the withdrawal
+            # ("freed 222 political prisoners": its own opponents are whom it released)
             targets = [
                 t
                 for t in targets
-                if not same_side(t, sources)
+                if (t.sector == "OPP" or not same_side(t, sources))
                 and not (t.sector == "CVL" and t.rule.startswith("facility:"))
             ]
             if own and own[0].sector == "MIL":
@@ -296,12 +297,14 @@ class RoleReader(PartyReader):
         )
         return [a for a in found if not same_side(a, sources)]
 
-    def _trade_partners(self, objects: list[Token]) -> list[Actor]:
+    def _trade_partners(self, verb: Token, objects: list[Token]) -> list[Actor]:
         """'halted exports to Israel', 'banned imports of Japanese seafood': the state the
         stopped trade goes to or comes from, or whose goods it carries."""
         trade = self.lexicon.object_classes.get("trade", frozenset())
         flows = [o for o in objects if o.lemma_.lower() in trade]
         ends = [p for o in flows for p in pobjs(o, ["to", "from", "with"])]
+        if flows and not ends:  # "halted all exports and imports to and from Israel"
+            ends = pobjs(verb, ["to", "from", "with"])
         goods = [p for o in flows for p in pobjs(o, ["of"])]
         return (
             self.of(ends)

@@ -1,5 +1,5 @@
-"""Targets named by what an act is for, and object pronouns that cannot be the doer's own kind
-(real spaCy)."""
+"""Target reading: what an act is for, object pronouns that cannot be the doer's own kind,
+released opponents, coordinated prepositions (real spaCy)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,30 @@ def test_an_act_with_its_own_object_keeps_it() -> None:
         "Russian forces shelled Kharkiv on Monday to force Ukraine to the table.", "ASSAULT"
     )
     assert [(a1, (a2 or "")[:3]) for a1, a2 in coded] == [("RUSMIL", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a state frees its own opponents through its government, not its army
+        ("Nicaragua freed 222 political prisoners on Thursday.", ("NICGOV", "NICOPP")),
+        (
+            "Belarus released opposition figure Sergei Tikhanovsky on Saturday.",
+            ("BLRGOV", "BLROPP"),
+        ),
+    ],
+)
+def test_released_opponents(text: str, dyad: tuple[str, str]) -> None:
+    assert dyad in _coded(text, "RETREAT")
+
+
+def test_withdrawn_troops_stay_forces() -> None:
+    coded = _coded("Russia withdrew its troops from Kherson on Friday.", "RETREAT")
+    assert coded and all(a1 == "RUSMIL" for a1, _a2 in coded)
+
+
+def test_coordinated_prepositions_share_their_noun() -> None:
+    # "to and from Israel": the noun hangs on "from" only
+    assert _coded(
+        "Turkey halted all exports and imports to and from Israel on Thursday.", "SANCTION"
+    ) == [("TURGOV", "ISR")]
