@@ -125,3 +125,11 @@ def test_every_owner_of_the_struck_places_is_a_target(text: str) -> None:
     events = flashpoint.extract(text, published=PUBLISHED)
     owners = {e.actor2.org for e in events if e.event_type == "ASSAULT" and e.actor2}
     assert owners == {"Kurdistan Workers' Party", "People's Protection Units"}
+
+
+def test_a_count_of_the_object_is_the_object() -> None:
+    # "25" is parsed as an adverbial of "shot down", leaving the act with no target
+    assert _coded(
+        "Ukraine's military said it had shot down 25 of 30 Russian drones launched overnight.",
+        "ASSAULT",
+    ) == [("UKRMIL", "RUSMIL", None)]

@@ -25,7 +25,7 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         if token.pos_ == "NOUN":
             changed |= _verbal_gerund(token)
         if token.pos_ == "VERB" and token.dep_ != "amod":
-            changed |= _reduced_relative_object(token, lexicon)
+            changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
         for key in _TREE_CACHES:
             doc.user_data.pop(key, None)
@@ -72,3 +72,25 @@ def _reduced_relative_object(verb: Token, lexicon: Lexicon) -> bool:
         clause.dep_ = "acl"
         return True
     return False
+
+
+def _partitive_object(verb: Token, lexicon: Lexicon) -> bool:
+    """'shot down 25 of 30 Russian drones': the count is parsed as an adverbial, so the act
+    had no object; it is the object, and the drones are what it counts."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    counts = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and c.pos_ == "NUM"
+        and c.dep_ in {"npadvmod", "advmod"}
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+    ]
+    if not counts:
+        return False
+    trigger = match_trigger(verb, lexicon)
+    if trigger is None or trigger.event_type not in _OBJECT_TAKING:
+        return False
+    counts[0].dep_ = "dobj"
+    return True
