@@ -77,3 +77,28 @@ def test_coordinated_prepositions_share_their_noun() -> None:
     assert _coded(
         "Turkey halted all exports and imports to and from Israel on Thursday.", "SANCTION"
     ) == [("TURGOV", "ISR")]
+
+
+def test_rebels_of_the_same_country_are_the_other_side() -> None:
+    # a truce between a state and its own rebels is a deal, not the state's own decision
+    assert _coded(
+        "Ethiopian government forces and Tigrayan rebels signed a permanent cessation of "
+        "hostilities in Pretoria on Wednesday.",
+        "AGREE",
+    ) == [("ETHMIL", "ETHREB")]
+
+
+def test_believed_doer_of_a_raising_verb() -> None:
+    coded = _coded("Russian forces are reported to have shelled Kharkiv overnight.", "ASSAULT")
+    assert [(a1, (a2 or "")[:3]) for a1, a2 in coded] == [("RUSMIL", "UKR")]
+
+
+def test_stones_thrown_and_water_cannon_in_response() -> None:
+    text = (
+        "Protesters in Tbilisi threw stones and fireworks at police, who responded with water "
+        "cannon and rubber bullets."
+    )
+    events = flashpoint.extract(text, published=PUBLISHED)
+    kinds = {(e.event_type, e.actor1.code if e.actor1 else None) for e in events}
+    assert ("COERCE", "GEOCOP") in kinds
+    assert any(e.actor1 and e.actor1.code == "GEOOPP" for e in events)

@@ -41,7 +41,13 @@ from flashpoint.extract.parse_paths import (
     document_nouns,
     reciprocal,
 )
-from flashpoint.extract.parties import lone_attacker, party_key, same_side, unique_parties
+from flashpoint.extract.parties import (
+    CHALLENGERS,
+    lone_attacker,
+    party_key,
+    same_side,
+    unique_parties,
+)
 from flashpoint.extract.roles import RoleReader
 from flashpoint.extract.same_event import merge_duplicates
 from flashpoint.extract.sentence_links import (
@@ -309,7 +315,8 @@ def _pairs(
             # their own country's protesters, the army with gunmen nobody has named.
             others = [a for a in others if a.org or a.sector not in _NON_PARTIES]
             own = {s.country for s in sides if s.country and not s.org}
-            others = [a for a in others if a.org or a.country not in own]
+            # ("the army and Tigrayan rebels signed a truce": a civil war has two sides)
+            others = [a for a in others if a.org or a.country not in own or a.sector in CHALLENGERS]
         if len(sides) >= 2:  # "three states began sharing data on North Korean launches"
             others = [a for a in others if a.rule != "possessor"]
         pairs: list[tuple[Actor | None, Actor | None]] = [

@@ -13,6 +13,9 @@ from spacy.tokens import Token
 from flashpoint.resources import read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_RAISING_VERBS = frozenset(
+    {"believe", "think", "say", "report", "suspect", "know", "understand", "allege", "expect"}
+)
 _MEASURE_NOUNS = frozenset(
     [
         "hour",
@@ -80,10 +83,18 @@ def subjects(token: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
     current = token
     via_conj = False
+    raised = False
     for _ in range(4):
         subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if raised and not subs and current.lemma_.lower() in _RAISING_VERBS:
+            # "Israel is believed to have carried out the strike": the passive subject of a
+            # verb of believing is the doer of the act believed
+            subs = [c for c in current.children if c.dep_ == "nsubjpass"]
         if subs:
             return subs
+        raised = current.dep_ == "xcomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        )  # "to shell", "to have shelled"
         # "Aliyev said the airliner had been shot at, and demanded ...": an active verb
         # coordinated with a passive one in a reported clause shares the speaker's subject.
         reported = via_conj and current.dep_ == "ccomp" and is_passive(current)

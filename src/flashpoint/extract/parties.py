@@ -307,11 +307,20 @@ def unique_parties(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+# Rebels and the opposition are a country's own people but not its state's side.
+CHALLENGERS = frozenset({"REB", "OPP"})
+
+
 def same_side(actor: Actor, sources: list[Actor]) -> bool:
-    """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target."""
+    """'Turkey deployed (its) troops': the deployed forces are the source's own, not a target
+    ('the army and Tigrayan rebels signed a truce': two sides of one country)."""
     if actor.sector == "MIL" and actor.country is None:
         return True
-    return any(actor.country and actor.country == s.country for s in sources)
+    challenger = actor.sector in CHALLENGERS
+    return any(
+        actor.country and actor.country == s.country and challenger == (s.sector in CHALLENGERS)
+        for s in sources
+    )
 
 
 def _is_capital(token: Token) -> bool:

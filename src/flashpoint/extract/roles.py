@@ -178,11 +178,11 @@ class RoleReader(PartyReader):
         if trig.roles == "self":
             own = [t for t in targets if same_side(t, sources)]
             # "withdrew from the town": a place left behind is not a party to the withdrawal
-            # ("freed 222 political prisoners": its own opponents are whom it released)
+            # ("freed 222 political prisoners": its opponents are not its own side)
             targets = [
                 t
                 for t in targets
-                if (t.sector == "OPP" or not same_side(t, sources))
+                if not same_side(t, sources)
                 and not (t.sector == "CVL" and t.rule.startswith("facility:"))
             ]
             if own and own[0].sector == "MIL":
