@@ -283,6 +283,9 @@ class _Context:
         # NER often tags big cities PERSON ("striking Homs"); those are rarely surnames in news.
         if candidate.population >= 100_000 and not mention.fuzzy:
             return True
+        if mention.fuzzy and not in_context and (placed or self.clues.hinted or self.clues.actors):
+            return False  # "Bunagana" is not "Perbaungan" in Sumatra in a Congo story
+
         # "captured Saraqeb": a name in a place slot with one clearly dominant reading.
         others = [c.population for c in mention.candidates if c.country != candidate.country]
         dominant = all(10 * p <= candidate.population for p in others)
