@@ -102,3 +102,30 @@ def test_stones_thrown_and_water_cannon_in_response() -> None:
     kinds = {(e.event_type, e.actor1.code if e.actor1 else None) for e in events}
     assert ("COERCE", "GEOCOP") in kinds
     assert any(e.actor1 and e.actor1.code == "GEOOPP" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # ending a deal with a partner is a sanction on the partner
+        (
+            "Niger's junta revoked a military cooperation agreement with the United States.",
+            "SANCTION",
+            ("NERMIL", "USAGOV"),
+        ),
+        (
+            "India suspended the Indus Waters Treaty with Pakistan.",
+            "SANCTION",
+            ("INDGOV", "PAKGOV"),
+        ),
+        # a sum is counted in what it buys, and goes where the verb sends it
+        ("Japan announced $4.5 billion in new aid for Ukraine.", "AID", ("JPNGOV", "UKRGOV")),
+        (
+            "Saudi Arabia pledged $400 million in humanitarian aid to Ukraine.",
+            "AID",
+            ("SAUGOV", "UKR"),
+        ),
+    ],
+)
+def test_deals_ended_and_sums_of_aid(text: str, event_type: str, dyad: tuple[str, str]) -> None:
+    assert _coded(text, event_type) == [dyad]

@@ -156,8 +156,10 @@ def content_noun(token: Token) -> Token:
     """'four hours of talks', 'a string of villages', 'dozens of civilians': the noun after
     'of' is what the verb acts on."""
     if token.lemma_.lower() in _MEASURE_NOUNS or token.pos_ == "NUM":
+        # "$400 million in humanitarian aid": a sum is counted in what it buys
+        preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         return pobj
@@ -167,7 +169,7 @@ def content_noun(token: Token) -> Token:
 def measured(noun: Token) -> Token:
     """The measure phrase a noun is the content of ('ten days of drills' → 'days'), or itself."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and content_noun(prep.head) == noun:
+    if noun.dep_ == "pobj" and prep.lower_ in {"of", "in"} and content_noun(prep.head) == noun:
         return prep.head
     return noun
 

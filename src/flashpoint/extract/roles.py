@@ -224,7 +224,11 @@ class RoleReader(PartyReader):
             if not sources:
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
-                targets = self.of(pobjs(verb, trig.target_preps | {"on", "at", "against"}))
+                aimed_at = pobjs(verb, trig.target_preps | {"on", "at", "against"})
+                # "pledged $400 million in aid to Ukraine": a country named as where it goes
+                targets = self.of(aimed_at)
+                if not targets and trig.event_type == "AID":
+                    targets = self._countries_at(aimed_at)
             if not targets and phrase.dep_ == "dobj":  # "gave Finland its backing"
                 others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != phrase]
                 targets = self.of(others)
