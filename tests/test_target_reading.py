@@ -129,3 +129,17 @@ def test_stones_thrown_and_water_cannon_in_response() -> None:
 )
 def test_deals_ended_and_sums_of_aid(text: str, event_type: str, dyad: tuple[str, str]) -> None:
     assert _coded(text, event_type) == [dyad]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        # a town taken from no one named was taken from the forces of the state it lies in
+        ("Russian troops captured the city of Bakhmut.", ("RUSMIL", "UKRMIL")),
+        ("Islamic State fighters seized the city of Mosul.", ("IMGREB", "IRQMIL")),
+        # a town retaken at home says nothing of whom it was taken from
+        ("Ukrainian forces recaptured the city of Kherson.", ("UKRMIL", None)),
+    ],
+)
+def test_territory_taken_from_its_state(text: str, dyad: tuple[str, str | None]) -> None:
+    assert _coded(text, "ASSAULT") == [dyad]

@@ -107,7 +107,7 @@ class RoleReader(PartyReader):
                 return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
             # "captured the city of Goma": the town taken is where, not whom
             held = [t for t in self.of(objects) if not is_place_facility(t)]
-            return sources, held
+            return sources, held or self._holders(objects, sources)
         if trig is VISIT:
             return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
         targets = self.of(objects) or targets_by_prep
@@ -315,6 +315,17 @@ class RoleReader(PartyReader):
             or self._countries_at(ends)
             or [a for g in goods for a in self.possessor(g)]
         )
+
+    def _holders(self, places: list[Token], takers: list[Actor]) -> list[Actor]:
+        """'Russian troops captured the village of Novomykhailivka': a town taken from no one
+        named was taken from the forces of the state it lies in, when that is another side."""
+        towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
+        countries = {self.actors.territory.get(t.i) for t in towns} - {None}
+        return [
+            Actor(places[0].text, f"{c} forces", f"{c}MIL", c, "MIL", rule="territory-holder")
+            for c in sorted(c for c in countries if c)
+            if takers and not same_side(Actor("", c, f"{c}MIL", c, "MIL"), takers)
+        ]
 
     def _between(self, trigger: Token) -> list[Actor]:
         """The sides of 'fighting between A and B'; the phrase may hang on the verb the
