@@ -102,3 +102,19 @@ def test_troops_marching_do_not_demonstrate() -> None:
         "Wagner fighters began a march on Moscow on Saturday.", published=date(2023, 6, 25)
     )
     assert all(e.confidence < 0.5 for e in events if e.event_type == "PROTEST")
+
+
+def test_a_vague_toll_is_a_toll() -> None:
+    # "killing dozens" states a toll with no count: an unclaimed attack keeps its score
+    text = "A drone strike hit a wedding party in northern Burkina Faso, killing dozens."
+    attacks = [
+        e for e in flashpoint.extract(text, published=date(2024, 5, 1)) if e.event_type == "ASSAULT"
+    ]
+    assert attacks and attacks[0].fatalities is None and attacks[0].fatalities_lower_bound
+    assert attacks[0].confidence >= 0.5
+    # an accusation is no more certain for the toll of what it is about
+    text = "The ministry, which blamed Israel, said the blast killed dozens."
+    accusations = [
+        e for e in flashpoint.extract(text, published=date(2024, 5, 1)) if e.event_type == "ACCUSE"
+    ]
+    assert all(e.actor1 is not None or e.confidence < 0.5 for e in accusations)

@@ -196,7 +196,10 @@ class ArticleExtractor:
                 has_actor2=actor2 is not None,
                 verbal=frame.verbal,
                 has_place=any(sent.start_char <= p.start < sent.end_char for p in places),
-                has_toll=toll.fatalities is not None or toll.injuries is not None,
+                # "killing dozens": an attack's toll, though no count
+                has_toll=toll.fatalities is not None
+                or toll.injuries is not None
+                or (frame.event_type == "ASSAULT" and toll.fatalities_lower_bound),
                 history=is_history(
                     latest_day(when) if when else None,
                     article.published,

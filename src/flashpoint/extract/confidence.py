@@ -187,7 +187,9 @@ def completeness(event: Event) -> float:
     change = 0.0
     if event.actor2 is None and event.event_type not in _ONE_SIDED_TYPES:
         change += w["missing_target"]
-    if event.actor1 is None and event.fatalities is None and event.injuries is None:
+    tolled = event.fatalities is not None or event.injuries is not None
+    vague_toll = event.event_type == "ASSAULT" and event.fatalities_lower_bound  # "dozens"
+    if event.actor1 is None and not (tolled or vague_toll):
         change += w["missing_source"]
     return change
 
