@@ -143,3 +143,25 @@ def test_deals_ended_and_sums_of_aid(text: str, event_type: str, dyad: tuple[str
 )
 def test_territory_taken_from_its_state(text: str, dyad: tuple[str, str | None]) -> None:
     assert _coded(text, "ASSAULT") == [dyad]
+
+
+def test_clashes_with_a_side_hang_on_the_other() -> None:
+    text = "Police in Paris arrested 45 people after clashes with protesters on Thursday."
+    assert ("FRACOP", "FRAOPP") in _coded(text, "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # what is denied or foreseen is said of the attack, which happened
+        (
+            "The Kremlin said Ukraine's attack on the Kursk region would not go unanswered.",
+            "asserted",
+        ),
+        # a predicate of taking place denies the event itself
+        ("The planned Israeli offensive did not begin on Monday.", "negated"),
+    ],
+)
+def test_negation_said_of_a_nominal_act(text: str, modality: str) -> None:
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert [e.modality for e in events if e.event_type == "ASSAULT"] == [modality]

@@ -118,7 +118,12 @@ def modality_of(
         if governor.pos_ in {"VERB", "AUX"}:
             found.extend(_modifier_cues(governor, lex))
     if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        found.extend(_modifier_cues(trigger.head, lex))  # "an attack may have killed"
+        cues = _modifier_cues(trigger.head, lex)  # "an attack may have killed"
+        if trigger.dep_ == "nsubj" and not _occurs(trigger.head):
+            # "the attack would not go unanswered": what is denied or foreseen is said of
+            # the act, which still happened ("may have killed" still hedges it)
+            cues = [c for c in cues if c not in {"negated", "intended"}]
+        found.extend(cues)
     found.extend(_sentence_cues(sent, lex))
     if not found:
         return "asserted"
@@ -128,3 +133,18 @@ def modality_of(
     if best == "uncertain":
         return "uncertain"
     return "intended" if best == "intended" else "asserted"
+
+
+_OCCURRING = frozenset(
+    {"happen", "occur", "materialise", "materialize", "begin", "start", "resume", "proceed"}
+)
+
+
+def _occurs(verb: Token) -> bool:
+    """A verb that says whether its subject takes place: 'the talks did not take place', 'the
+    offensive did not begin', 'the vote will not go ahead'."""
+    lemma = verb.lemma_.lower()
+    if lemma in _OCCURRING:
+        return True
+    children = {c.lower_ for c in verb.children}
+    return (lemma == "take" and "place" in children) or (lemma == "go" and "ahead" in children)

@@ -194,6 +194,15 @@ class RoleReader(PartyReader):
             between = self._between(noun)
             if len(between) >= 2:
                 return between[:1], between[1:]
+            partners = self.of(pobjs(noun, ["with"]))
+            prep = noun.head
+            if trig.event_type == "ASSAULT" and partners and noun.dep_ == "pobj":
+                # "police arrested 45 people after clashes with protesters": the other side
+                # is whoever the clause the clashes hang on is about
+                sides = self.of(subjects(prep.head)) if prep.dep_ == "prep" else []
+                sides = [s for s in sides if not same_side(s, partners)]
+                if sides:
+                    return sides, partners
         sources = self.noun_agents(noun)
         if not sources and trig.event_type in SAID_TYPES:  # "drew a warning from Pyongyang"
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
