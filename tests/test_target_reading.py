@@ -165,3 +165,21 @@ def test_clashes_with_a_side_hang_on_the_other() -> None:
 def test_negation_said_of_a_nominal_act(text: str, modality: str) -> None:
     events = flashpoint.extract(text, published=PUBLISHED)
     assert [e.modality for e in events if e.event_type == "ASSAULT"] == [modality]
+
+
+def test_asking_others_to_act_is_a_request_not_the_act() -> None:
+    text = "Ukraine called on its allies to deliver more air defence systems on Monday."
+    kinds = {e.event_type for e in flashpoint.extract(text, published=PUBLISHED)}
+    assert "REQUEST" in kinds and "AID" not in kinds
+    # an order to one's own forces is the act ordered
+    text = "Russia ordered its troops to withdraw from the town on Monday."
+    assert [k for k, _ in [(e.event_type, 0) for e in flashpoint.extract(text)]] == ["RETREAT"]
+
+
+def test_a_state_protesting_through_a_summons_is_no_street_protest() -> None:
+    text = (
+        "Russia's foreign ministry summoned the U.S. ambassador to protest against what it "
+        "called provocations."
+    )
+    kinds = [e.event_type for e in flashpoint.extract(text, published=PUBLISHED)]
+    assert kinds == ["ACCUSE"]

@@ -11,6 +11,8 @@ from flashpoint.extract.parties import party_key, same_side
 
 _DECISION_TYPES = frozenset({"AGREE", "REQUEST"})
 _RELATIONS = frozenset({"SUPPORT", "COOPERATE", "CONSULT"})
+# Requests that are the act they ask for when one side tells its own people to do it.
+_COMMANDS = frozenset({"order", "instruct", "command", "direct", "authorise", "authorize"})
 
 
 def joint_decision(frames: list[EventFrame], content: list[EventFrame]) -> bool:
@@ -68,6 +70,8 @@ def yields_to_content(frames: list[EventFrame], content: list[EventFrame]) -> bo
     Israel') is an agreement with them, aimed at them."""
     if not frames or frames[0].event_type not in _DECISION_TYPES:
         return False
+    if frames[0].event_type == "REQUEST" and frames[0].rule.lemma not in _COMMANDS:
+        return False  # "Ukraine called on its allies to deliver ...": asking is not doing
     if frames[0].event_type == "AGREE" and any(
         c.event_type in _RELATIONS
         and c.actor2 is not None

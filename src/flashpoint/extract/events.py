@@ -40,6 +40,8 @@ from flashpoint.extract.parse_paths import (
     SUBJECT_DEPS,
     document_nouns,
     reciprocal,
+    subjects,
+    to_infinitive,
 )
 from flashpoint.extract.parties import (
     CHALLENGERS,
@@ -148,6 +150,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "suggested the attackers had links to Ukraine": a hint, not a proposal
         if trig.event_type == "THREATEN" and alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
+        if trig.event_type == "PROTEST" and _official_protest(token, roles):
+            continue  # "summoned the ambassador to protest": the summons is the protest
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
             continue
         verbal = trigger_pos(token) == "VERB"
@@ -211,6 +215,15 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
+
+
+def _official_protest(token: Token, roles: RoleReader) -> bool:
+    """'The ministry summoned the U.S. ambassador to protest against ...': a state protesting
+    through the act it is the purpose of is no street protest."""
+    if token.dep_ not in {"advcl", "xcomp"} or not to_infinitive(token):
+        return False
+    doers = roles.of(subjects(token.head))
+    return bool(doers) and all(a.sector in {"GOV", "MIL", "IGO"} for a in doers)
 
 
 def _sent_home(order: Token) -> bool:
