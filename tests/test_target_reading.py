@@ -173,7 +173,7 @@ def test_asking_others_to_act_is_a_request_not_the_act() -> None:
     assert "REQUEST" in kinds and "AID" not in kinds
     # an order to one's own forces is the act ordered
     text = "Russia ordered its troops to withdraw from the town on Monday."
-    assert [k for k, _ in [(e.event_type, 0) for e in flashpoint.extract(text)]] == ["RETREAT"]
+    assert [e.event_type for e in flashpoint.extract(text, published=PUBLISHED)] == ["RETREAT"]
 
 
 def test_a_state_protesting_through_a_summons_is_no_street_protest() -> None:
