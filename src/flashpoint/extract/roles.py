@@ -326,8 +326,9 @@ class RoleReader(PartyReader):
         )
 
     def _holders(self, places: list[Token], takers: list[Actor]) -> list[Actor]:
-        """'Russian troops captured the village of Novomykhailivka': a town taken from no one
-        named was taken from the forces of the state it lies in, when that is another side."""
+        """'Russian troops captured the city of Bakhmut': a town taken from no one named was
+        taken from the forces of the state the town itself lies in, when that is another side
+        (``foreign_ground`` falls back on where the event is placed)."""
         towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
         countries = {self.actors.territory.get(t.i) for t in towns} - {None}
         return [
