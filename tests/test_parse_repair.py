@@ -133,3 +133,27 @@ def test_a_count_of_the_object_is_the_object() -> None:
         "Ukraine's military said it had shot down 25 of 30 Russian drones launched overnight.",
         "ASSAULT",
     ) == [("UKRMIL", "RUSMIL", None)]
+
+
+def test_a_headline_verb_tagged_as_a_noun() -> None:
+    # "attack" parsed as a noun modifying "bus", with "gunmen" as its subject
+    assert _coded("Five killed as gunmen attack bus in Pakistan's Balochistan", "ASSAULT") == [
+        ("PAKUAF", "PAKCVL", 5)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A UN convoy hit a roadside bomb near Kidal on Sunday.",
+        "Two police officers died after their vehicle struck a landmine in northern Mali.",
+    ],
+)
+def test_whoever_hits_a_mine_is_its_victim(text: str) -> None:
+    events = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "ASSAULT"]
+    assert events and all(e.actor1 is None and e.actor2 is not None for e in events)
+
+
+def test_a_crowd_of_protesters_are_protesters() -> None:
+    coded = _coded("Soldiers opened fire on a crowd of protesters in Khartoum.", "ASSAULT")
+    assert [a2 for _a1, a2, _n in coded] == ["SDNOPP"]

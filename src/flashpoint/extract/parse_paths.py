@@ -34,6 +34,7 @@ _MEASURE_NOUNS = frozenset(
         "couple",
         "pair",
         "group",
+        "crowd",
         "batch",
         "barrage",
         "volley",

@@ -23,7 +23,7 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
     changed = False
     for token in doc:
         if token.pos_ == "NOUN":
-            changed |= _verbal_gerund(token)
+            changed |= _verbal_gerund(token) or _headline_verb(token)
         if token.pos_ == "VERB" and token.dep_ != "amod":
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
@@ -40,6 +40,25 @@ def _verbal_gerund(token: Token) -> bool:
         return False
     token.pos_ = "VERB"
     token.tag_ = "VBG"
+    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
+    token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
+
+
+def _headline_verb(token: Token) -> bool:
+    """'Five killed as gunmen attack bus in Balochistan': a headline's present-tense verb
+    tagged as a noun modifying its object; a noun has no subject, so it is the verb."""
+    obj = token.head
+    if token.dep_ != "compound" or obj.i != token.i + 1 or obj.pos_ != "NOUN" or obj.dep_ == "ROOT":
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < token.i for c in token.children):
+        return False
+    token.head = obj.head
+    token.dep_ = "pcomp" if obj.dep_ == "pobj" else obj.dep_
+    obj.head = token
+    obj.dep_ = "dobj"
+    token.pos_ = "VERB"
+    token.tag_ = "VBP"
     lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
     token.lemma_ = lemmas[0] if lemmas else token.lower_
     return True

@@ -12,7 +12,13 @@ from spacy.tokens import Token
 from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.lexicon import Lexicon
-from flashpoint.extract.parse_paths import document_nouns, document_words, pobjs, subjects
+from flashpoint.extract.parse_paths import (
+    content_noun,
+    document_nouns,
+    document_words,
+    pobjs,
+    subjects,
+)
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
@@ -35,7 +41,7 @@ class PartyReader:
 
     def of(self, tokens: Iterable[Token]) -> list[Actor]:
         found: list[Actor] = []
-        for tok in tokens:
+        for tok in map(content_noun, tokens):  # "a crowd of protesters" are protesters
             actors = self.actors.actors_for(tok)
             if not actors and match_trigger(tok, self.lexicon) is not None:
                 actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."

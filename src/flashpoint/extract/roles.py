@@ -229,6 +229,9 @@ class RoleReader(PartyReader):
         said = verb.lemma_.lower() in speech_lemmas()
         if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
             said = False  # "Britain announced sanctions": announcing them is imposing them
+        row = match_trigger(verb, self.lexicon) if carried else None
+        if row is not None and row.roles == "receiver":
+            carried = False  # "a convoy hit a roadside bomb": the convoy did not lay it
         if carried and verb.pos_ in {"VERB", "AUX"} and not said:
             if not sources:
                 sources = self.of(subjects(verb))
