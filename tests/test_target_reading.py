@@ -183,3 +183,23 @@ def test_a_state_protesting_through_a_summons_is_no_street_protest() -> None:
     )
     kinds = [e.event_type for e in flashpoint.extract(text, published=PUBLISHED)]
     assert kinds == ["ACCUSE"]
+
+
+def test_repelling_an_attack_fights_its_owner() -> None:
+    text = (
+        "Russia's defence ministry said its forces had repelled a Ukrainian attack near Robotyne."
+    )
+    assert ("RUSMIL", "UKRMIL") in _coded(text, "ASSAULT")
+
+
+def test_an_attack_claimed_in_the_passive() -> None:
+    text = (
+        "A suicide bomber killed 20 people at a market in Kabul on Monday. The attack was "
+        "claimed by the Islamic State's Khorasan branch."
+    )
+    assert [a1 for a1, _a2 in _coded(text, "ASSAULT")] == ["IMGREB"]
+
+
+def test_military_rulers_govern() -> None:
+    text = "Niger's military rulers ended a defence agreement with Benin on Monday."
+    assert _coded(text, "SANCTION") == [("NERGOV", "BENGOV")]

@@ -235,14 +235,15 @@ _CLAIM_OBJECTS = frozenset(
 
 def claimants(doc: Doc, actors_for: Callable[[Token], list[Actor]]) -> list[Actor]:
     """Who claimed an attack: 'Islamic State claimed responsibility', 'an attack claimed by
-    Jaish-e-Mohammed'."""
+    Jaish-e-Mohammed', 'the attack was claimed by Islamic State'."""
     found: list[Actor] = []
     if "claim" not in doc_text(doc).lower():
         return found  # most stories claim nothing: skip the token walk
     for token in doc:
         if token.lemma_.lower() != "claim":
             continue
-        if token.tag_ == "VBN" and token.dep_ in {"acl", "relcl"}:  # "an attack claimed by X"
+        passive = any(c.dep_ == "auxpass" for c in token.children)  # "was claimed by X"
+        if token.tag_ == "VBN" and (passive or token.dep_ in {"acl", "relcl"}):
             for agent in token.children:
                 if agent.dep_ == "agent":
                     for pobj in agent.children:
