@@ -83,6 +83,7 @@ _SHARING_A_BAND = (
     .where(article_bands.c.band_key.in_([sa.bindparam(f"k{i}") for i in range(BANDS)]))
     .distinct()
 )
+_INSERT_BANDS = article_bands.insert()
 _SIGNATURES = sa.select(articles.c.article_id, articles.c.minhash).where(
     articles.c.article_id.in_(sa.bindparam("ids", expanding=True))
 )
@@ -113,4 +114,4 @@ def _band_params(keys: Sequence[bytes]) -> dict[str, bytes]:
 def insert_bands(conn: Connection, article_id: str, raw: bytes) -> None:
     """Index a stored signature (in the caller's transaction)."""
     rows = [{"article_id": article_id, "band_key": key} for key in band_keys(raw)]
-    conn.execute(article_bands.insert(), rows)
+    conn.execute(_INSERT_BANDS, rows)

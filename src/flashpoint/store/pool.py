@@ -39,6 +39,7 @@ _NEAR = sa.select(
     events.c.event_type.in_(sa.bindparam("types", expanding=True)),
     events.c.match_date.between(sa.bindparam("start"), sa.bindparam("end")),
 )
+_INSERT_EVENTS = events.insert()  # built once: see writes.UPDATE_EVENT
 _RECORDS = sa.select(events.c.event_id, events.c.merge_record).where(
     events.c.event_id.in_(sa.bindparam("ids", expanding=True))
 )
@@ -201,7 +202,7 @@ class EventPool:
             if not e.new and e.row is not None
         ]
         if inserts:
-            self._conn.execute(events.insert(), inserts)
+            self._conn.execute(_INSERT_EVENTS, inserts)
         if updates:
             self._conn.execute(writes.UPDATE_EVENT, updates)
         if self._sources:

@@ -15,6 +15,10 @@ from flashpoint.store.merge import Candidate, Report
 from flashpoint.store.records import event_from_dict, parse_date
 from flashpoint.store.schema import articles, event_sources, events
 
+# Statements are built once, with bound parameters: building and hashing a statement per call
+# cost more than running it.
+_INSERT_ARTICLE = articles.insert()
+_INSERT_SOURCES = event_sources.insert()
 # Candidates are looked up by date within this many days; coarser dates are compared in Python.
 CANDIDATE_WINDOW_DAYS = 8
 
@@ -28,7 +32,7 @@ def insert_article(
 ) -> None:
     # Values go as parameters, not into the statement: one compiled statement serves every row.
     conn.execute(
-        articles.insert(),
+        _INSERT_ARTICLE,
         {
             "article_id": article.article_id,
             "url": article.url,
@@ -50,15 +54,13 @@ def _text_hash(article: Article) -> str:
 
 def insert_sources(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """The event_sources rows of one article (one statement; ids follow the list order)."""
-    conn.execute(event_sources.insert(), list(rows))
+    conn.execute(_INSERT_SOURCES, list(rows))
 
 
 def report_from_json(data: dict[str, Any]) -> Report:
     return Report(event_from_dict(data), parse_date(data.get("published")))
 
 
-# Statements are built once, with bound parameters: building and hashing a statement per call
-# cost more than running it.
 UPDATE_EVENT = events.update().where(events.c.event_id == sa.bindparam("target_event_id"))
 _MEMBER_REPORTS = (
     sa.select(event_sources.c.event_id, event_sources.c.report_json)
