@@ -151,6 +151,8 @@ def test_token_table_columns_are_the_token_attributes() -> None:
         assert table.lemma == tuple(t.lemma_.lower() for t in doc)
         assert table.dep == tuple(t.dep_ for t in doc)
         assert table.tag == tuple(t.tag_ for t in doc)
+        assert table.head == tuple(t.head.i for t in doc)
+        assert table.children == tuple(tuple(c.i for c in t.children) for t in doc)
         assert all(type(flag) is bool for flag in table.is_punct + table.space_after)
 
 

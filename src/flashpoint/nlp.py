@@ -12,6 +12,7 @@ import spacy
 from spacy.attrs import (
     DEP,
     ENT_TYPE,
+    HEAD,
     IDX,
     IS_ALPHA,
     IS_PUNCT,
@@ -131,6 +132,10 @@ class TokenTable:
     lemma: tuple[str, ...]  # ``Token.lemma_.lower()``
     dep: tuple[str, ...]
     tag: tuple[str, ...]
+    # The parse as plain ints: ``Token.head.i`` (a root is its own head), and ``Token.children``
+    # as indices (ascending, as spaCy yields them), read without building a ``Token`` per step.
+    head: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...]
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a non-empty token range."""
@@ -161,7 +166,7 @@ def _caches() -> tuple[dict[int, str], dict[str, str]]:
 
 
 _K = TypeVar("_K", int, str)
-_TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG)
+_TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG, HEAD)
 
 
 def _mapped(known: dict[_K, str], keys: Sequence[_K], make: Callable[[_K], str]) -> tuple[str, ...]:
@@ -175,13 +180,21 @@ def _mapped(known: dict[_K, str], keys: Sequence[_K], make: Callable[[_K], str])
         return tuple(map(known.__getitem__, keys))
 
 
+def _children(heads: list[int]) -> tuple[tuple[int, ...], ...]:
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, head in enumerate(heads):
+        if head != i:
+            kids[head].append(i)
+    return tuple(map(tuple, kids))
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, built once and kept with the doc."""
     cached = doc.user_data.get("flashpoint_tokens")
     if isinstance(cached, TokenTable):
         return cached
     if len(doc) == 0:
-        cached = TokenTable(*(((),) * 11))
+        cached = TokenTable(*(((),) * 13))
     else:
         array = doc.to_array(list(_TABLE_ATTRS))
         rows = array.T.tolist()
@@ -193,6 +206,7 @@ def token_table(doc: Doc) -> TokenTable:
             return _mapped(names, rows[k], lookup.__getitem__)
 
         lemmas = _mapped(lowered, strings(8), str.lower)
+        heads = (array[:, 11].view(np.int64) + np.arange(len(doc))).tolist()  # HEAD is relative
         cached = TokenTable(
             text=strings(0),
             start=tuple(rows[1]),
@@ -205,6 +219,8 @@ def token_table(doc: Doc) -> TokenTable:
             lemma=lemmas,
             dep=strings(9),
             tag=strings(10),
+            head=tuple(heads),
+            children=_children(heads),
         )
     doc.user_data["flashpoint_tokens"] = cached
     return cached
