@@ -51,6 +51,7 @@ def test_the_token_table_parse_is_spacys_over_whole_articles() -> None:
         table = token_table(doc)
         assert table.head == tuple(t.head.i for t in doc)
         assert table.children == tuple(tuple(c.i for c in t.children) for t in doc)
+        assert [table.subtree(t.i) for t in doc] == [[s.i for s in t.subtree] for t in doc]
 
 
 class _Everything(frozenset[str]):

@@ -141,6 +141,22 @@ class TokenTable:
         """``doc[start:end].text`` for a non-empty token range."""
         return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
 
+    def subtree(self, token: int) -> list[int]:
+        """``Token.subtree`` as indices, in spaCy's order: each left child's subtree, the token,
+        each right child's subtree (not always ascending: the parse may cross itself)."""
+        out: list[int] = []
+        pending: list[tuple[int, bool]] = [(token, False)]  # (token, its children are pending)
+        while pending:
+            at, expanded = pending.pop()
+            if expanded:
+                out.append(at)
+                continue
+            kids = self.children[at]
+            pending.extend((c, False) for c in reversed(kids) if c > at)
+            pending.append((at, True))
+            pending.extend((c, False) for c in reversed(kids) if c < at)
+        return out
+
 
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
     """Token index of each sentence start, ascending (``doc.sents`` rebuilds every span)."""
