@@ -141,6 +141,15 @@ class TokenTable:
         """``doc[start:end].text`` for a non-empty token range."""
         return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
 
+    def ancestors(self, token: int) -> list[int]:
+        """``Token.ancestors`` as indices: the head, its head, ... up to the root."""
+        out: list[int] = []
+        head = self.head
+        while head[token] != token and len(out) < len(head):
+            token = head[token]
+            out.append(token)
+        return out
+
     def subtree(self, token: int) -> list[int]:
         """``Token.subtree`` as indices, in spaCy's order: each left child's subtree, the token,
         each right child's subtree (not always ascending: the parse may cross itself)."""
