@@ -50,6 +50,13 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 # (and a lookup per attribute) was a large share of extraction time.
 
 
+def children_with(token: Token, deps: set[str]) -> list[Token]:
+    """``token.children`` with one of ``deps`` (most children of a role word are none of what a
+    reader looks for, and no ``Token`` is built for those)."""
+    doc, table = token.doc, token_table(token.doc)
+    return [doc[c] for c in table.children[token.i] if table.dep[c] in deps]
+
+
 def to_infinitive(verb: Token) -> bool:
     """A bare 'to' infinitive: 'to visit', 'to urge'."""
     return _infinitive_at(token_table(verb.doc), verb.i)
