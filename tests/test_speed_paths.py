@@ -215,9 +215,10 @@ def test_mode_prefilter_agrees_with_the_window_reading() -> None:
     by_type = {row.event_type: row for row in rows}
     skipped = 0
     for doc in _news_docs():
+        table = token_table(doc)
         for token in doc:
             for trig in by_type.values():
-                plain = events._mode(events._mode_window(token), trig, lex)
+                plain = events._mode(table, events._mode_window(table, token.i), trig, lex)
                 assert events._mode_of(token, trig, lex) == plain
                 skipped += plain == (trig.mode, trig.cameo)
     assert skipped

@@ -5,7 +5,7 @@ authors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -50,7 +50,7 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 # (and a lookup per attribute) was a large share of extraction time.
 
 
-def children_with(token: Token, deps: set[str]) -> list[Token]:
+def children_with(token: Token, deps: Container[str]) -> list[Token]:
     """``token.children`` with one of ``deps`` (most children of a role word are none of what a
     reader looks for, and no ``Token`` is built for those)."""
     doc, table = token.doc, token_table(token.doc)
