@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,16 +155,21 @@ class TokenTable:
         """``Token.subtree`` as indices, in spaCy's order: each left child's subtree, the token,
         each right child's subtree (not always ascending: the parse may cross itself)."""
         out: list[int] = []
-        pending: list[tuple[int, bool]] = [(token, False)]  # (token, its children are pending)
+        pending = [token]  # a token to expand, or ``~token`` to emit once its lefts are out
+        children = self.children
         while pending:
-            at, expanded = pending.pop()
-            if expanded:
+            at = pending.pop()
+            if at < 0:
+                out.append(~at)
+                continue
+            kids = children[at]
+            if not kids:
                 out.append(at)
                 continue
-            kids = self.children[at]
-            pending.extend((c, False) for c in reversed(kids) if c > at)
-            pending.append((at, True))
-            pending.extend((c, False) for c in reversed(kids) if c < at)
+            lefts = bisect_left(kids, at)
+            pending.extend(reversed(kids[lefts:]))
+            pending.append(~at)
+            pending.extend(reversed(kids[:lefts]))
         return out
 
 
