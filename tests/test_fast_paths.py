@@ -46,6 +46,15 @@ def test_the_token_table_reads_what_the_tokens_say() -> None:
             assert table.span_text(doc.text, start, end) == doc[start:end].text
 
 
+def test_the_token_table_parse_is_spacys_over_whole_articles() -> None:
+    for doc in parse_many(_texts(12)):
+        table = token_table(doc)
+        assert table.head == tuple(t.head.i for t in doc)
+        assert table.children == tuple(tuple(c.i for c in t.children) for t in doc)
+        assert [table.subtree(t.i) for t in doc] == [[s.i for s in t.subtree] for t in doc]
+        assert [table.ancestors(t.i) for t in doc] == [[a.i for a in t.ancestors] for t in doc]
+
+
 class _Everything(frozenset[str]):
     def __contains__(self, _item: object) -> bool:
         return True

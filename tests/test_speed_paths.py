@@ -151,6 +151,8 @@ def test_token_table_columns_are_the_token_attributes() -> None:
         assert table.lemma == tuple(t.lemma_.lower() for t in doc)
         assert table.dep == tuple(t.dep_ for t in doc)
         assert table.tag == tuple(t.tag_ for t in doc)
+        assert table.head == tuple(t.head.i for t in doc)
+        assert table.children == tuple(tuple(c.i for c in t.children) for t in doc)
         assert all(type(flag) is bool for flag in table.is_punct + table.space_after)
 
 
@@ -213,9 +215,10 @@ def test_mode_prefilter_agrees_with_the_window_reading() -> None:
     by_type = {row.event_type: row for row in rows}
     skipped = 0
     for doc in _news_docs():
+        table = token_table(doc)
         for token in doc:
             for trig in by_type.values():
-                plain = events._mode(events._mode_window(token), trig, lex)
+                plain = events._mode(table, events._mode_window(table, token.i), trig, lex)
                 assert events._mode_of(token, trig, lex) == plain
                 skipped += plain == (trig.mode, trig.cameo)
     assert skipped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,7 @@ import spacy
 from spacy.attrs import (
     DEP,
     ENT_TYPE,
+    HEAD,
     IDX,
     IS_ALPHA,
     IS_PUNCT,
@@ -131,10 +133,44 @@ class TokenTable:
     lemma: tuple[str, ...]  # ``Token.lemma_.lower()``
     dep: tuple[str, ...]
     tag: tuple[str, ...]
+    # The parse as plain ints: ``Token.head.i`` (a root is its own head), and ``Token.children``
+    # as indices (ascending, as spaCy yields them), read without building a ``Token`` per step.
+    head: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...]
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a non-empty token range."""
         return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
+
+    def ancestors(self, token: int) -> list[int]:
+        """``Token.ancestors`` as indices: the head, its head, ... up to the root."""
+        out: list[int] = []
+        head = self.head
+        while head[token] != token and len(out) < len(head):
+            token = head[token]
+            out.append(token)
+        return out
+
+    def subtree(self, token: int) -> list[int]:
+        """``Token.subtree`` as indices, in spaCy's order: each left child's subtree, the token,
+        each right child's subtree (not always ascending: the parse may cross itself)."""
+        out: list[int] = []
+        pending = [token]  # a token to expand, or ``~token`` to emit once its lefts are out
+        children = self.children
+        while pending:
+            at = pending.pop()
+            if at < 0:
+                out.append(~at)
+                continue
+            kids = children[at]
+            if not kids:
+                out.append(at)
+                continue
+            lefts = bisect_left(kids, at)
+            pending.extend(reversed(kids[lefts:]))
+            pending.append(~at)
+            pending.extend(reversed(kids[:lefts]))
+        return out
 
 
 def sentence_starts(doc: Doc) -> tuple[int, ...]:
@@ -161,7 +197,7 @@ def _caches() -> tuple[dict[int, str], dict[str, str]]:
 
 
 _K = TypeVar("_K", int, str)
-_TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG)
+_TABLE_ATTRS = (ORTH, IDX, POS, ENT_TYPE, IS_PUNCT, IS_ALPHA, SPACY, LOWER, LEMMA, DEP, TAG, HEAD)
 
 
 def _mapped(known: dict[_K, str], keys: Sequence[_K], make: Callable[[_K], str]) -> tuple[str, ...]:
@@ -175,13 +211,21 @@ def _mapped(known: dict[_K, str], keys: Sequence[_K], make: Callable[[_K], str])
         return tuple(map(known.__getitem__, keys))
 
 
+def _children(heads: list[int]) -> tuple[tuple[int, ...], ...]:
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, head in enumerate(heads):
+        if head != i:
+            kids[head].append(i)
+    return tuple(map(tuple, kids))
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, built once and kept with the doc."""
     cached = doc.user_data.get("flashpoint_tokens")
     if isinstance(cached, TokenTable):
         return cached
     if len(doc) == 0:
-        cached = TokenTable(*(((),) * 11))
+        cached = TokenTable(*(((),) * 13))
     else:
         array = doc.to_array(list(_TABLE_ATTRS))
         rows = array.T.tolist()
@@ -193,6 +237,7 @@ def token_table(doc: Doc) -> TokenTable:
             return _mapped(names, rows[k], lookup.__getitem__)
 
         lemmas = _mapped(lowered, strings(8), str.lower)
+        heads = (array[:, 11].view(np.int64) + np.arange(len(doc))).tolist()  # HEAD is relative
         cached = TokenTable(
             text=strings(0),
             start=tuple(rows[1]),
@@ -205,6 +250,8 @@ def token_table(doc: Doc) -> TokenTable:
             lemma=lemmas,
             dep=strings(9),
             tag=strings(10),
+            head=tuple(heads),
+            children=_children(heads),
         )
     doc.user_data["flashpoint_tokens"] = cached
     return cached

@@ -13,8 +13,9 @@ from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
 from flashpoint.extract.mentions import ActorMention, noun_phrase_text
-from flashpoint.extract.parse_paths import is_apposition
+from flashpoint.extract.parse_paths import children_with, is_apposition
 from flashpoint.model import Actor
+from flashpoint.nlp import token_table
 
 __all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_text"]
 
@@ -100,8 +101,9 @@ class ActorIndex:
 
     def char_spans(self) -> list[tuple[int, int]]:
         """Character spans of every actor mention (the geocoder must not read them as places)."""
+        table = token_table(self.doc)
         return [
-            (self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
+            (table.start[m.start], table.start[m.end - 1] + len(table.text[m.end - 1]))
             for m in self.mentions
         ]
 
@@ -192,7 +194,7 @@ class ActorIndex:
             found.extend(self._from_modifiers(token, depth))
             if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
                 found.extend(self.coref.definite(token))
-        for child in token.children:
+        for child in children_with(token, {"conj", "appos"}):
             # "Mali, Burkina Faso and Niger": each conjunct hangs on the one before it, so a
             # conjunction does not deepen the search ("the United States, Japan, Australia
             # and the Philippines" would lose its last state)
@@ -209,13 +211,12 @@ class ActorIndex:
         owned = self.coref.owned_by_pronoun(token)
         if owned:
             return owned
-        for child in token.children:
-            if child.dep_ in {"compound", "poss", "nmod", "amod"}:
-                mention = self.mention_at(child)
-                if mention is not None and mention.kind not in {"demonym"}:
-                    return [mention.actor]
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+        for child in children_with(token, {"compound", "poss", "nmod", "amod"}):
+            mention = self.mention_at(child)
+            if mention is not None and mention.kind not in {"demonym"}:
+                return [mention.actor]
+        for child in children_with(token, {"prep"}):
+            if child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors_for(pobj, depth=depth + 1)
@@ -261,7 +262,7 @@ class ActorIndex:
         led = _led_by(token)
         if led:
             return led
-        for child in token.children:
+        for child in children_with(token, {"prep", "acl", "amod"}):
             if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
                 # "fighters of the RSF", "militants from the Allied Democratic Forces",
                 # "the foreign ministers of Congo and Rwanda"
@@ -381,26 +382,28 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 
 def nationality_of_token(token: Token, nationality: Mapping[int, str]) -> str | None:
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-            if child.i in nationality:
-                return nationality[child.i]
-            for grand in child.children:
-                if grand.dep_ in {"compound", "amod", "poss"} and grand.i in nationality:
-                    return nationality[grand.i]
-    for child in token.children:  # "the defence ministry in Ankara", "officials in Moscow"
-        if child.dep_ == "prep" and child.lower_ == "in":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i in nationality:
-                    return nationality[pobj.i]
+    table = token_table(token.doc)
+    dep, children = table.dep, table.children
+    for child in children[token.i]:
+        if dep[child] in {"amod", "compound", "poss", "nmod"}:
+            if child in nationality:
+                return nationality[child]
+            for grand in children[child]:
+                if dep[grand] in {"compound", "amod", "poss"} and grand in nationality:
+                    return nationality[grand]
+    for child in children[token.i]:  # "the defence ministry in Ankara", "officials in Moscow"
+        if dep[child] == "prep" and table.lower[child] == "in":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj" and pobj in nationality:
+                    return nationality[pobj]
     return None
 
 
 def _led_by(token: Token) -> list[Actor]:
     """'a Saudi-led coalition', 'the U.S.-led mission': the forces the named state leads.
     (A state that only backs a group, "Turkish-backed rebels", does not make it its own.)"""
-    for child in token.children:
-        if child.dep_ != "amod" or child.lemma_.lower() not in _LEADING_VERBS:
+    for child in children_with(token, {"amod"}):
+        if child.lemma_.lower() not in _LEADING_VERBS:
             continue
         for leader in child.children:
             if leader.dep_ not in {"npadvmod", "compound", "nmod", "amod"}:

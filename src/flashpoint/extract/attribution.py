@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.nlp import token_table
+from flashpoint.nlp import doc_text, token_table
 from flashpoint.resources import read_tsv
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -22,12 +22,15 @@ def speech_lemmas() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("attribution/speech_verbs.tsv"))
 
 
-def _phrase(token: Token) -> str:
+def _phrase(doc: Doc, token: int) -> str:
     """The noun phrase headed by token, without trailing punctuation or relative clauses."""
-    words = [t for t in token.subtree if t.dep_ not in {"relcl", "punct", "acl"} or t == token]
-    left = min(t.i for t in words)
-    right = max(t.i for t in words)
-    return token.doc[left : right + 1].text.strip(" ,;:")
+    table = token_table(doc)
+    words = [
+        t
+        for t in table.subtree(token)
+        if table.dep[t] not in {"relcl", "punct", "acl"} or t == token
+    ]
+    return table.span_text(doc_text(doc), min(words), max(words) + 1).strip(" ,;:")
 
 
 @lru_cache(maxsize=4)  # the same for every trigger of the sentence
@@ -42,7 +45,7 @@ def _according_to(sent: Span) -> str | None:
             if nxt.lower_ == "to":
                 objs = [c for c in nxt.children if c.dep_ == "pobj"]
                 if objs:
-                    return _phrase(objs[0])
+                    return _phrase(sent.doc, objs[0].i)
     return None
 
 
@@ -66,34 +69,37 @@ def attribution_for(trigger: Token, sent: Span) -> str | None:
     speaking = _speech_words(sent.doc)
     if bisect_left(speaking, sent.start) == bisect_left(speaking, sent.end):
         return None
-    speech = speech_lemmas()
-    current = trigger
+    # The walks below read the doc's token table by index: no ``Token`` per step.
+    doc, speech = sent.doc, speech_lemmas()
+    table = token_table(doc)
+    dep, lemma, head, children = table.dep, table.lemma, table.head, table.children
+    current = trigger.i
     for _ in range(6):
-        parent = current.head
+        parent = head[current]
         if parent == current:
             break
-        if parent.lemma_.lower() in speech and current.dep_ in {
+        if lemma[parent] in speech and dep[current] in {
             "ccomp",
             "parataxis",
             "xcomp",
             "advcl",
             "dobj",
         }:
-            subjects = [c for c in parent.children if c.dep_ in _SUBJECT_DEPS]
+            subjects = [c for c in children[parent] if dep[c] in _SUBJECT_DEPS]
             if subjects:
-                return _phrase(subjects[0])
+                return _phrase(doc, subjects[0])
         current = parent
-    root = sent.root
+    root = sent.root.i
     # "..., the ministry said." parses the event clause as the root's complement or the root itself.
-    if root.lemma_.lower() in speech and root != trigger:
-        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects and trigger not in subjects[0].subtree:
-            return _phrase(subjects[0])
+    if lemma[root] in speech and root != trigger.i:
+        subjects = [c for c in children[root] if dep[c] in _SUBJECT_DEPS]
+        if subjects and trigger.i not in table.subtree(subjects[0]):
+            return _phrase(doc, subjects[0])
     # ... or hangs "the ministry said" under the event clause as a parenthetical.
-    for head in (trigger, *trigger.ancestors):
-        for child in head.children:
-            if child.lemma_.lower() in speech and child.dep_ in _PARENTHETICAL_DEPS:
-                subjects = [c for c in child.children if c.dep_ in _SUBJECT_DEPS]
+    for at in (trigger.i, *table.ancestors(trigger.i)):
+        for child in children[at]:
+            if lemma[child] in speech and dep[child] in _PARENTHETICAL_DEPS:
+                subjects = [c for c in children[child] if dep[c] in _SUBJECT_DEPS]
                 if subjects:
-                    return _phrase(subjects[0])
+                    return _phrase(doc, subjects[0])
     return None

@@ -37,10 +37,11 @@ __all__ = [
 
 def clause_head(token: Token) -> Token:
     """The verb heading the clause a token sits in (the token itself if it is one)."""
-    current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
-        current = current.head
-    return current
+    table = token_table(token.doc)  # walked by index: no ``Token`` per step
+    current = token.i
+    while table.pos[current] not in {"VERB", "AUX"} and table.head[current] != current:
+        current = table.head[current]
+    return token if current == token.i else token.doc[current]
 
 
 def is_future_clause(verb: Token) -> bool:
@@ -71,8 +72,9 @@ def _mention_head(sentence: Span, mention: DateMention) -> Token | None:
 
 
 def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
+    table = token_table(a.doc)
+    up_a = [a.i, *table.ancestors(a.i)]
+    up_b = [b.i, *table.ancestors(b.i)]
     common = next((t for t in up_a if t in up_b), None)
     if common is None:
         return 99

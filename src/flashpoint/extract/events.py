@@ -59,7 +59,7 @@ from flashpoint.extract.sentence_links import (
 )
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
-from flashpoint.nlp import token_table
+from flashpoint.nlp import TokenTable, token_table
 
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
@@ -67,13 +67,13 @@ _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "warg
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
 
 
-def _mode(frame_tokens: list[Token], trig: Trigger, lexicon: Lexicon) -> tuple[str | None, str]:
-    """The PLOVER mode and the finer CAMEO code, from words around the trigger."""
-    if not frame_tokens:
-        return trig.mode, trig.cameo
-    modes, table = lexicon.modes, token_table(frame_tokens[0].doc)
-    for tok in frame_tokens:
-        i = tok.i
+def _mode(
+    table: TokenTable, window: list[int], trig: Trigger, lexicon: Lexicon
+) -> tuple[str | None, str]:
+    """The PLOVER mode and the finer CAMEO code, from the words (token indices) around the
+    trigger."""
+    modes = lexicon.modes
+    for i in window:
         keys = [table.lemma[i], table.lower[i]]
         if i > 0:  # two-word keywords: "air raid", "car bomb", "suicide bomber"
             keys.insert(0, f"{table.lemma[i - 1]} {table.lemma[i]}")
@@ -108,14 +108,15 @@ def _mode_of(token: Token, trig: Trigger, lexicon: Lexicon) -> tuple[str | None,
         for i in range(token.left_edge.i, token.right_edge.i + 1)
     ):
         return trig.mode, trig.cameo
-    return _mode(_mode_window(token), trig, lexicon)
+    return _mode(table, _mode_window(table, token.i), trig, lexicon)
 
 
-def _mode_window(token: Token) -> list[Token]:
-    window = [token, *token.children]
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS | {"agent", "prep", "nsubjpass", "dobj"}:
-            window.extend(child.subtree)
+def _mode_window(table: TokenTable, token: int) -> list[int]:
+    children = table.children[token]
+    window = [token, *children]
+    for child in children:
+        if table.dep[child] in SUBJECT_DEPS | {"agent", "prep", "nsubjpass", "dobj"}:
+            window.extend(table.subtree(child))
     return window
 
 

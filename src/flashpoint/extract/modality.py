@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, ModalityCue, get_lexicon
 from flashpoint.model import Modality
-from flashpoint.nlp import token_table
+from flashpoint.nlp import TokenTable, token_table
 
 # When cues clash the strongest wins (documented in modality.tsv): negated, uncertain, intended.
 _STRENGTH: dict[str, int] = {"negated": 3, "uncertain": 2, "intended": 1, "asserted": 0}
@@ -27,47 +27,56 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 _CIRCUMSTANCES = frozenset({"at", "during", "after", "following", "amid", "before"})
 
 
-def _cues(token: Token, lex: Lexicon, scopes: frozenset[str]) -> list[str]:
+# Cues are read for the trigger, its modifiers and the words above it in every sentence with an
+# event: by token index in the doc's table, with no ``Token`` built per word.
+
+
+def _cues(table: TokenTable, token: int, lex: Lexicon, scopes: frozenset[str]) -> list[str]:
     found = []
-    for cue in lex.modality.get(token.lemma_.lower(), []) + lex.modality.get(token.lower_, []):
-        if cue.scope in scopes and _requirements_met(cue, token):
+    rows = lex.modality.get(table.lemma[token], []) + lex.modality.get(table.lower[token], [])
+    for cue in rows:
+        if cue.scope in scopes and _requirements_met(table, cue, token):
             found.append(cue.modality)
     return found
 
 
-def _requirements_met(cue: ModalityCue, token: Token) -> bool:
-    nearby = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
+def _requirements_met(table: TokenTable, cue: ModalityCue, token: int) -> bool:
+    lemma, children = table.lemma, table.children[token]
+    nearby = {lemma[c] for c in children} | {lemma[table.head[token]]}
     if cue.passive and not any(
-        c.lemma_.lower() == "be" and c.dep_ in {"auxpass", "aux"} for c in token.children
+        lemma[c] == "be" and table.dep[c] in {"auxpass", "aux"} for c in children
     ):
         return False
     return all(word in nearby for word in cue.requires)
 
 
-def _modifier_cues(token: Token, lex: Lexicon) -> list[str]:
+def _modifier_cues(table: TokenTable, token: int, lex: Lexicon) -> list[str]:
     found = []
-    for child in token.children:
-        if child.dep_ == "neg":
+    for child in table.children[token]:
+        if table.dep[child] == "neg":
             found.append("negated")
-        elif child.dep_ in _MODIFIER_DEPS:
-            found.extend(_cues(child, lex, frozenset({"aux", "adv"})))
+        elif table.dep[child] in _MODIFIER_DEPS:
+            found.extend(_cues(table, child, lex, frozenset({"aux", "adv"})))
     return found
 
 
-def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
+def _governors(table: TokenTable, trigger: int, stop_at: int | None) -> list[int]:
     """Words above the trigger in its clause chain, nearest first (at most four)."""
+    dep, head = table.dep, table.head
     chain = []
     current = trigger
     for _ in range(4):
-        if current.dep_ not in _GOVERNED_DEPS or current.head == current or current.head == stop_at:
+        if dep[current] not in _GOVERNED_DEPS or head[current] == current:
             break
-        if current.dep_ == "prep" and current.lower_ in _CIRCUMSTANCES:
+        if head[current] == stop_at:
+            break
+        if dep[current] == "prep" and table.lower[current] in _CIRCUMSTANCES:
             break  # "agreed to a truce after talks": the talks are not what was agreed
-        if _denies_the_charge(current.head):
+        if _denies_the_charge(table, head[current]):
             break  # "accused Rwanda of ..., a charge Kigali denied": the charge stands as made
-        current = current.head
+        current = head[current]
         chain.append(current)
-        if current.lemma_.lower() in speech_lemmas():
+        if table.lemma[current] in speech_lemmas():
             break  # "X said it had attacked": the claim's own modality stops at the speaker
     return chain
 
@@ -75,10 +84,11 @@ def _governors(trigger: Token, stop_at: Token | None) -> list[Token]:
 _CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
 
 
-def _denies_the_charge(verb: Token) -> bool:
+def _denies_the_charge(table: TokenTable, verb: int) -> bool:
     """'..., a charge Kigali has denied', parsed with the accusation under 'denied'."""
-    return verb.lemma_.lower() in {"deny", "reject", "dismiss"} and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _CHARGES for c in verb.children
+    lemma = table.lemma
+    return lemma[verb] in {"deny", "reject", "dismiss"} and any(
+        table.dep[c] == "nsubj" and lemma[c] in _CHARGES for c in table.children[verb]
     )
 
 
@@ -86,17 +96,20 @@ def _denies_the_charge(verb: Token) -> bool:
 def _sentence_cues(sent: Span, lex: Lexicon) -> tuple[str, ...]:
     """Cues whose scope is the whole sentence: read once, though each trigger asks."""
     scope = frozenset({"sentence"})
-    table, doc, cues = token_table(sent.doc), sent.doc, lex.modality
+    table, cues = token_table(sent.doc), lex.modality
     return tuple(
         cue
         for i in range(sent.start, sent.end)
-        if table.lemma[i] in cues or table.lower[i] in cues  # no Token for the rest
-        for cue in _cues(doc[i], lex, scope)
+        if table.lemma[i] in cues or table.lower[i] in cues
+        for cue in _cues(table, i, lex, scope)
     )
 
 
-def _denied_noun(noun: Token) -> bool:
-    return any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "never"} for c in noun.children)
+def _denied_noun(table: TokenTable, noun: int) -> bool:
+    return any(
+        table.dep[c] in {"det", "neg"} and table.lower[c] in {"no", "never"}
+        for c in table.children[noun]
+    )
 
 
 def modality_of(
@@ -104,22 +117,25 @@ def modality_of(
 ) -> Modality:
     """``decision``: a governing verb that asserts the act ("agreed to freeze") — not a cue."""
     lex = lexicon or get_lexicon()
-    found = _modifier_cues(trigger, lex)
+    table, at = token_table(trigger.doc), trigger.i
+    pos = table.pos
+    found = _modifier_cues(table, at, lex)
     head_scope = frozenset({"head"})
-    below = trigger
-    for governor in _governors(trigger, decision):
+    below = at
+    for governor in _governors(table, at, decision.i if decision is not None else None):
         # "claimed to have shot down" hedges; "claimed the attack" owns it (scope 'clause')
-        scopes = head_scope | {"clause"} if below.dep_ in _CLAUSE_DEPS else head_scope
+        scopes = head_scope | {"clause"} if table.dep[below] in _CLAUSE_DEPS else head_scope
         below = governor
-        cues = _cues(governor, lex, scopes)
-        if cues and governor.pos_ == "NOUN" and _denied_noun(governor):
+        cues = _cues(table, governor, lex, scopes)
+        if cues and pos[governor] == "NOUN" and _denied_noun(table, governor):
             cues = ["negated"]  # "had no plans to speak", "no intention of attacking"
         found.extend(cues)
-        if governor.pos_ in {"VERB", "AUX"}:
-            found.extend(_modifier_cues(governor, lex))
-    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.pos_ in {"VERB", "AUX"}:
-        cues = _modifier_cues(trigger.head, lex)  # "an attack may have killed"
-        if trigger.dep_ == "nsubj" and not _occurs(trigger.head):
+        if pos[governor] in {"VERB", "AUX"}:
+            found.extend(_modifier_cues(table, governor, lex))
+    head = table.head[at]
+    if table.dep[at] in {"nsubj", "nsubjpass", "dobj"} and pos[head] in {"VERB", "AUX"}:
+        cues = _modifier_cues(table, head, lex)  # "an attack may have killed"
+        if table.dep[at] == "nsubj" and not _occurs(trigger.doc[head]):
             # "the attack would not go unanswered": what is denied or foreseen is said of
             # the act, which still happened ("may have killed" still hedges it)
             cues = [c for c in cues if c not in {"negated", "intended"}]

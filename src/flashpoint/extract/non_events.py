@@ -3,6 +3,7 @@ Armenia', 'warned of a high threat', 'a jet that crashed, killing all ten'."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -11,6 +12,7 @@ from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import pobjs
 from flashpoint.model import Actor
+from flashpoint.nlp import sentence_starts, token_table
 from flashpoint.resources import read_tsv
 
 
@@ -85,21 +87,23 @@ def _accident_words() -> dict[str, frozenset[str]]:
 def accidental(trigger: Token) -> bool:
     """'a jet that crashed ..., killing all ten', 'floods killed 300': deaths with no attacker."""
     words = _accident_words()
-    clause = trigger
-    if trigger.dep_ in {"advcl", "conj", "xcomp"} and trigger.tag_ == "VBG":
-        clause = trigger.head  # "crashed ..., killing": the cause is the verb before it
-        for t in reversed(trigger.doc[: trigger.i]):  # back to the sentence start
-            if t.lemma_.lower() in words["verb"] and t.pos_ == "VERB":
-                return True
-            if t.is_sent_start:
-                break
-    for child in trigger.children:  # "was killed when his helicopter crashed"
-        if child.dep_ == "advcl" and child.lemma_.lower() in words["verb"]:
+    # Read by index from the token table: every attack trigger asks, most sentences are long.
+    table = token_table(trigger.doc)
+    lemma, pos, dep, children = table.lemma, table.pos, table.dep, table.children
+    at = clause = trigger.i
+    if dep[at] in {"advcl", "conj", "xcomp"} and table.tag[at] == "VBG":
+        clause = table.head[at]  # "crashed ..., killing": the cause is the verb before it
+        starts = sentence_starts(trigger.doc)  # back to the sentence start
+        first = starts[bisect_right(starts, at - 1) - 1] if at > 0 else at
+        if any(lemma[i] in words["verb"] and pos[i] == "VERB" for i in range(first, at)):
             return True
-    for child in clause.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
-            for t in child.subtree:
-                if t.lemma_.lower() in words["noun"] and t.pos_ == "NOUN":
+    for child in children[at]:  # "was killed when his helicopter crashed"
+        if dep[child] == "advcl" and lemma[child] in words["verb"]:
+            return True
+    for child in children[clause]:
+        if dep[child] in {"nsubj", "nsubjpass", "agent"}:
+            for t in table.subtree(child):
+                if lemma[t] in words["noun"] and pos[t] == "NOUN":
                     return True
     return False
 

@@ -5,11 +5,12 @@ authors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from spacy.tokens import Token
 
+from flashpoint.nlp import TokenTable, token_table
 from flashpoint.resources import read_tsv
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -48,82 +49,106 @@ _MEASURE_NOUNS = frozenset(
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
+# The helpers below walk the doc's ``TokenTable`` by index and build a spaCy ``Token`` only for
+# what they return: role reading calls them for every trigger, and a ``Token`` per child step
+# (and a lookup per attribute) was a large share of extraction time.
+
+
+def children_with(token: Token, deps: Container[str]) -> list[Token]:
+    """``token.children`` with one of ``deps`` (most children of a role word are none of what a
+    reader looks for, and no ``Token`` is built for those)."""
+    doc, table = token.doc, token_table(token.doc)
+    return [doc[c] for c in table.children[token.i] if table.dep[c] in deps]
+
+
 def to_infinitive(verb: Token) -> bool:
     """A bare 'to' infinitive: 'to visit', 'to urge'."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return _infinitive_at(token_table(verb.doc), verb.i)
+
+
+def _infinitive_at(table: TokenTable, verb: int) -> bool:
+    dep, lower = table.dep, table.lower
+    return table.tag[verb] == "VB" and any(
+        dep[c] == "aux" and lower[c] == "to" for c in table.children[verb]
+    )
 
 
 def reciprocal(verb: Token) -> bool:
     """'accused each other', 'blamed one another', 'each accused the other': the parties
     act on each other."""
-    for child in verb.children:
-        if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ != "of"):
-            nouns = [child] if child.dep_ != "prep" else [g for g in child.children]
+    table = token_table(verb.doc)
+    dep, lower, children = table.dep, table.lower, table.children
+    for child in children[verb.i]:
+        if dep[child] in {"dobj", "dative"} or (dep[child] == "prep" and lower[child] != "of"):
+            nouns = (child,) if dep[child] != "prep" else children[child]
             for noun in nouns:
-                words = {noun.lower_, *(c.lower_ for c in noun.children)}
+                words = {lower[noun], *(lower[c] for c in children[noun])}
                 if {"each", "other"} <= words or {"one", "another"} <= words:
                     return True
-                if noun.lower_ == "other" and _each_subject(verb):
+                if lower[noun] == "other" and _each_subject(table, verb.i):
                     return True
     return False
 
 
-def _each_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "each" for c in verb.children)
+def _each_subject(table: TokenTable, verb: int) -> bool:
+    dep, lower = table.dep, table.lower
+    return any(dep[c] in SUBJECT_DEPS and lower[c] == "each" for c in table.children[verb])
 
 
 def each_side(verb: Token) -> Token | None:
     """'India and Pakistan agreed ..., but each accused the other': the clause whose subject
     'each' stands for."""
-    if _each_subject(verb) and verb.dep_ == "conj":
+    if _each_subject(token_table(verb.doc), verb.i) and verb.dep_ == "conj":
         return verb.head
     return None
 
 
 def subjects(token: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through control, coordination and relative clauses."""
-    current = token
+    doc = token.doc
+    table = token_table(doc)
+    dep, tag, head, children = table.dep, table.tag, table.head, table.children
+    current = token.i
     via_conj = False
     raised = False
     for _ in range(4):
-        subs = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-        if raised and not subs and current.lemma_.lower() in _RAISING_VERBS:
+        subs = [c for c in children[current] if dep[c] in SUBJECT_DEPS]
+        if raised and not subs and table.lemma[current] in _RAISING_VERBS:
             # "Israel is believed to have carried out the strike": the passive subject of a
             # verb of believing is the doer of the act believed
-            subs = [c for c in current.children if c.dep_ == "nsubjpass"]
+            subs = [c for c in children[current] if dep[c] == "nsubjpass"]
         if subs:
-            return subs
-        raised = current.dep_ == "xcomp" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+            return [doc[c] for c in subs]
+        raised = dep[current] == "xcomp" and any(
+            dep[c] == "aux" and table.lower[c] == "to" for c in children[current]
         )  # "to shell", "to have shelled"
         # "Aliyev said the airliner had been shot at, and demanded ...": an active verb
         # coordinated with a passive one in a reported clause shares the speaker's subject.
-        reported = via_conj and current.dep_ == "ccomp" and is_passive(current)
+        reported = via_conj and dep[current] == "ccomp" and _passive_at(table, current)
         inherits = (
             reported
-            or current.dep_ in {"xcomp", "conj"}
-            or (
-                current.dep_ == "advcl" and current.tag_ == "VBG"  # "retaliated, shelling ..."
-            )
+            or dep[current] in {"xcomp", "conj"}
+            or (dep[current] == "advcl" and tag[current] == "VBG")  # "retaliated, shelling ..."
         )
-        via_conj = current.dep_ == "conj" and not is_passive(current)
-        if inherits and current.head != current:
-            current = current.head
+        via_conj = dep[current] == "conj" and not _passive_at(table, current)
+        if inherits and head[current] != current:
+            current = head[current]
             continue
-        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
-            current = current.head.head  # "Afghan forces responded by shelling ..."
+        if dep[current] == "pcomp" and tag[current] == "VBG" and dep[head[current]] == "prep":
+            current = head[head[current]]  # "Afghan forces responded by shelling ..."
             continue
-        if current.dep_ in {"acl", "relcl"} and to_infinitive(current):
+        if dep[current] in {"acl", "relcl"} and _infinitive_at(table, current):
             # "the first Indian prime minister to visit Ukraine"; "Modi became the first ...
             # to visit": the one the description is predicated of
-            noun = current.head
-            if noun.dep_ == "attr":
-                return [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS] or [noun]
-            return [noun]
-        if current.dep_ == "relcl" and any(
-            c.dep_ in {"nsubj"} and c.tag_ in {"WDT", "WP"} for c in current.children
+            noun = head[current]
+            if dep[noun] == "attr":
+                subs = [c for c in children[head[noun]] if dep[c] in SUBJECT_DEPS] or [noun]
+                return [doc[c] for c in subs]
+            return [doc[noun]]
+        if dep[current] == "relcl" and any(
+            dep[c] in {"nsubj"} and tag[c] in {"WDT", "WP"} for c in children[current]
         ):
-            return [current.head]
+            return [doc[head[current]]]
         break
     return []
 
@@ -139,69 +164,95 @@ def is_apposition(noun: Token, child: Token) -> bool:
 
 
 def passive_subjects(token: Token) -> list[Token]:
-    subs = [c for c in token.children if c.dep_ == "nsubjpass"]
-    if not subs and token.dep_ == "conj" and is_passive(token.head):
-        subs = [c for c in token.head.children if c.dep_ == "nsubjpass"]
-    if not subs and token.dep_ == "acl" and token.tag_ == "VBN":  # "two soldiers killed in ..."
-        subs = [token.head]
-    return subs
+    doc = token.doc
+    table = token_table(doc)
+    dep, head, children, i = table.dep, table.head, table.children, token.i
+    subs = [c for c in children[i] if dep[c] == "nsubjpass"]
+    if not subs and dep[i] == "conj" and _passive_at(table, head[i]):
+        subs = [c for c in children[head[i]] if dep[c] == "nsubjpass"]
+    if not subs and dep[i] == "acl" and table.tag[i] == "VBN":  # "two soldiers killed in ..."
+        subs = [head[i]]
+    return [doc[c] for c in subs]
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) or (
-        token.dep_ == "acl" and token.tag_ == "VBN"
+    return _passive_at(token_table(token.doc), token.i)
+
+
+def _passive_at(table: TokenTable, i: int) -> bool:
+    dep = table.dep
+    return any(dep[c] in {"nsubjpass", "auxpass"} for c in table.children[i]) or (
+        dep[i] == "acl" and table.tag[i] == "VBN"
     )
 
 
 def content_noun(token: Token) -> Token:
     """'four hours of talks', 'a string of villages', 'dozens of civilians': the noun after
     'of' is what the verb acts on."""
-    if token.lemma_.lower() in _MEASURE_NOUNS or token.pos_ == "NUM":
+    content = content_index(token_table(token.doc), token.i)
+    return token if content == token.i else token.doc[content]
+
+
+def content_index(table: TokenTable, token: int) -> int:
+    """``content_noun`` by token index."""
+    if table.lemma[token] in _MEASURE_NOUNS or table.pos[token] == "NUM":
+        dep, children = table.dep, table.children
         # "$400 million in humanitarian aid": a sum is counted in what it buys
-        preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
+        money = table.ent_type[token] == "MONEY"
+        preps = {"of", "in"} if money else {"of"}
+        for prep in children[token]:
+            if dep[prep] == "prep" and table.lower[prep] in preps:
+                for pobj in children[prep]:
+                    if dep[pobj] == "pobj":
                         return pobj
     return token
 
 
 def measured(noun: Token) -> Token:
     """The measure phrase a noun is the content of ('ten days of drills' → 'days'), or itself."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in {"of", "in"} and content_noun(prep.head) == noun:
-        return prep.head
+    table = token_table(noun.doc)
+    prep = table.head[noun.i]
+    measure = table.head[prep]
+    of_measure = table.dep[noun.i] == "pobj" and table.lower[prep] in {"of", "in"}
+    if of_measure and content_index(table, measure) == noun.i:
+        return noun.doc[measure]
     return noun
 
 
 def small_clause_subjects(verb: Token) -> list[Token]:
     """'branded the sanctions illegal', 'called the vote a sham': the subject of an adjective or
     noun complement (the small model parses it as a ccomp with its own subject)."""
+    doc = verb.doc
+    table = token_table(doc)
+    dep, pos, children = table.dep, table.pos, table.children
     return [
-        g
-        for c in verb.children
-        if c.dep_ == "ccomp" and c.pos_ in {"ADJ", "NOUN"}
-        for g in c.children
-        if g.dep_ == "nsubj"
+        doc[g]
+        for c in children[verb.i]
+        if dep[c] == "ccomp" and pos[c] in {"ADJ", "NOUN"}
+        for g in children[c]
+        if dep[g] == "nsubj"
     ]
 
 
 def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
+    doc = token.doc
+    table = token_table(doc)
+    dep, lower, children = table.dep, table.lower, table.children
     wanted = set(preps)
     out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in wanted:
-            found = [g for g in child.children if g.dep_ == "pobj"]
-            # "to and from Israel", "in and around Gaza": the noun hangs on the last one
-            found = found or [
-                g
-                for c in child.children
-                if c.dep_ == "conj" and c.pos_ == "ADP"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            out.extend(found)
+    for child in children[token.i]:
+        if dep[child] not in {"prep", "agent", "dative"} or lower[child] not in wanted:
+            continue
+        found = [g for g in children[child] if dep[g] == "pobj"]
+        # "to and from Israel", "in and around Gaza": the noun hangs on the last one
+        found = found or [
+            g
+            for c in children[child]
+            if dep[c] == "conj" and table.pos[c] == "ADP"
+            for g in children[c]
+            if dep[g] == "pobj"
+        ]
+        out.extend(doc[g] for g in found)
     return out
 
 

@@ -26,7 +26,7 @@ from flashpoint.gazetteer.spans import (
     reads_as_place,
 )
 from flashpoint.model import Place
-from flashpoint.nlp import doc_text, parse, token_table
+from flashpoint.nlp import TokenTable, doc_text, parse, token_table
 
 # Verbs whose subject is a government, not a location ("Ankara said", "Moscow denied").
 _STATEMENT_VERBS: frozenset[str] = frozenset(
@@ -74,8 +74,14 @@ class PlaceMention:
 
 
 def _root(doc: Doc, start: int, end: int) -> Token | None:
-    """The root token of the characters ``start:end``; each name is asked about again for
-    every event of its article, so the answers are kept with the doc."""
+    """The root token of the characters ``start:end``."""
+    index = _root_index(doc, start, end)
+    return doc[index] if index >= 0 else None
+
+
+def _root_index(doc: Doc, start: int, end: int) -> int:
+    """``_root`` by token index (-1 for none); each name is asked about again for every event
+    of its article, so the answers are kept with the doc."""
     roots = doc.user_data.get("flashpoint_place_roots")
     if not isinstance(roots, dict):
         roots = doc.user_data["flashpoint_place_roots"] = {}
@@ -83,7 +89,7 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
     if index is None:
         span = doc.char_span(start, end, alignment_mode="expand")
         index = roots[(start, end)] = span.root.i if span is not None and len(span) else -1
-    return doc[index] if index >= 0 else None
+    return int(index)
 
 
 def _is_metonym(doc: Doc, name: NameSpan) -> bool:
@@ -256,18 +262,17 @@ def _mention(doc: Doc, gaz: Gazetteer, name: NameSpan, *, fuzzy: bool) -> Mentio
     )
 
 
-def _attachment(trigger: Token, token: Token) -> tuple[str | None, int]:
+# Trigger-to-place paths are walked for every trigger and place of a sentence: by token index
+# in the table, with no ``Token`` built per step.
+
+
+def _attachment(table: TokenTable, trigger: int, token: int) -> tuple[str | None, int]:
     """The preposition linking ``token`` to the trigger's clause, and the tree distance."""
-    prep = None
-    path = [token, *token.ancestors]
-    for node in path:
-        if node.dep_ in {"prep", "agent"} and prep is None:
-            prep = node.lower_
-            if node.i + 1 < len(node.doc) and node.lower_ == "out":
-                prep = "out"
+    path = [token, *table.ancestors(token)]
+    prep = next((table.lower[n] for n in path if table.dep[n] in {"prep", "agent"}), None)
     if trigger in path:
         return prep, path.index(trigger)
-    trigger_path = [trigger, *trigger.ancestors]
+    trigger_path = [trigger, *table.ancestors(trigger)]
     common = next((n for n in path if n in trigger_path), None)
     if common is None:
         return prep, 20
@@ -275,20 +280,21 @@ def _attachment(trigger: Token, token: Token) -> tuple[str | None, int]:
 
 
 def _location_score(trigger: Token, mention: PlaceMention) -> float:
-    root = _root(trigger.doc, mention.start, mention.end)
-    if root is None:
+    root = _root_index(trigger.doc, mention.start, mention.end)
+    if root < 0:
         return -10.0
-    prep, distance = _attachment(trigger, root)
+    table = token_table(trigger.doc)
+    prep, distance = _attachment(table, trigger.i, root)
     score = _SPECIFICITY[mention.place.precision] - 0.25 * distance
-    if prep in _AT_PREPS or (root.head == trigger and root.dep_ in _DIRECT_DEPS):
+    if prep in _AT_PREPS or (table.head[root] == trigger.i and table.dep[root] in _DIRECT_DEPS):
         score += 3.0  # "in Saraqeb", or "shelled Saraqeb", "Saraqeb was captured"
     elif prep in _ORIGIN_PREPS:
         score -= 1.0  # "reinforcements from Hama": an origin, used only when nothing else fits
     elif prep in {"to", "toward", "towards"}:
         score += 1.0
-    if trigger in root.ancestors:
+    if trigger.i in table.ancestors(root):
         score += 1.0
-        if _in_sequenced_clause(root, trigger):
+        if _in_sequenced_clause(table, root, trigger.i):
             score -= 5.0  # "killing 45, hours after Hamas fired rockets at Tel Aviv"
     return score + mention.score
 
@@ -296,15 +302,17 @@ def _location_score(trigger: Token, mention: PlaceMention) -> float:
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "while"})
 
 
-def _in_sequenced_clause(token: Token, trigger: Token) -> bool:
+def _in_sequenced_clause(table: TokenTable, token: int, trigger: int) -> bool:
     """Is ``token`` inside a clause placed before or after the trigger's event?"""
+    dep, lower, head = table.dep, table.lower, table.head
     current = token
-    while current != trigger and current.head != current:
-        if current.dep_ == "advcl" and any(
-            c.dep_ in {"mark", "prep"} and c.lower_ in _SEQUENCE_MARKS for c in current.children
+    while current != trigger and head[current] != current:
+        if dep[current] == "advcl" and any(
+            dep[c] in {"mark", "prep"} and lower[c] in _SEQUENCE_MARKS
+            for c in table.children[current]
         ):
             return True
-        current = current.head
+        current = head[current]
     return False
 
 

@@ -12,6 +12,7 @@ from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
+    children_with,
     content_noun,
     each_side,
     is_passive,
@@ -74,11 +75,7 @@ class RoleReader(PartyReader):
         targets_by_prep = self.of(aimed_at) or self._countries_at(aimed_at)
         if is_passive(token):
             sources = self.of(
-                g
-                for c in token.children
-                if c.dep_ == "agent"
-                for g in c.children
-                if g.dep_ == "pobj"
+                g for c in children_with(token, {"agent"}) for g in c.children if g.dep_ == "pobj"
             )
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
                 sources = [a for c in pobjs(token, ["in"]) for a in self._carrier_agents(c)]
@@ -88,7 +85,7 @@ class RoleReader(PartyReader):
         if trig.event_type in _SPEECH_ACTS and all(s.sector in _VOICELESS for s in sources):
             sources = self._reporter(token) or sources
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
-        named = [content_noun(c) for c in token.children if c.dep_ in OBJECT_DEPS]
+        named = [content_noun(c) for c in children_with(token, OBJECT_DEPS)]
         # "branded the sanctions illegal": the subject of the small clause
         named += [content_noun(g) for g in small_clause_subjects(token)]
         if token.lemma_.lower() in _NAMING_VERBS:
@@ -128,7 +125,7 @@ class RoleReader(PartyReader):
         if not targets:  # "launched an offensive against X", "blamed the attack on X"
             preps = trig.target_preps | {"on", "against"}
             # "fired a barrage of rockets at Israeli towns": the phrase may hang on the measure
-            carriers = dict.fromkeys(named + [c for c in token.children if c.dep_ in OBJECT_DEPS])
+            carriers = dict.fromkeys(named + children_with(token, OBJECT_DEPS))
             named_there = [t for obj in carriers for t in pobjs(obj, preps)]
             # "eased restrictions on Gaza": a territory named there is its people's
             targets = self.of(named_there) or self._countries_at(named_there)

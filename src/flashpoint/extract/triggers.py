@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from flashpoint.extract.lexicon import Lexicon, Trigger
-from flashpoint.nlp import token_table
+from flashpoint.nlp import TokenTable, token_table
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
@@ -20,37 +20,46 @@ def trigger_pos(token: Token) -> str | None:
 
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, passive subjects, prepositional objects."""
+    table = token_table(token.doc)  # read by index: no ``Token`` per child
+    dep, pos, lemma, lower, children = (
+        table.dep,
+        table.pos,
+        table.lemma,
+        table.lower,
+        table.children,
+    )
     found: set[str] = set()
-    for child in token.children:
-        if child.dep_ in _OBJECT_DEPS or child.dep_ in {"nsubjpass", "xcomp"}:
-            found.update(_noun_words(child))
-        elif child.dep_ == "ccomp" and child.pos_ in {"ADJ", "NOUN"}:
-            found.update(_noun_words(child))  # "branded the sanctions illegal": a small clause
-        elif child.dep_ == "ccomp" and child.pos_ == "VERB":
-            found.add(child.lemma_.lower())  # "vowed that the US would respond"
-        elif child.dep_ == "prt":
-            found.add(child.lemma_.lower())
-        elif child.dep_ == "prep" and child.lower_ != "according":
-            found.add(child.lower_)  # "slammed into": a preposition can select the sense
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    found.update(_noun_words(grand))
+    for child in children[token.i]:
+        if dep[child] in _OBJECT_DEPS or dep[child] in {"nsubjpass", "xcomp"}:
+            found.update(_noun_words(table, child))
+        elif dep[child] == "ccomp" and pos[child] in {"ADJ", "NOUN"}:
+            found.update(_noun_words(table, child))  # "branded the sanctions illegal"
+        elif dep[child] == "ccomp" and pos[child] == "VERB":
+            found.add(lemma[child])  # "vowed that the US would respond"
+        elif dep[child] == "prt":
+            found.add(lemma[child])
+        elif dep[child] == "prep" and lower[child] != "according":
+            found.add(lower[child])  # "slammed into": a preposition can select the sense
+            for grand in children[child]:
+                if dep[grand] == "pobj":
+                    found.update(_noun_words(table, grand))
     return found
 
 
-def _noun_words(token: Token) -> set[str]:
-    words = {token.lemma_.lower(), token.lower_}
-    if token.ent_type_ == "PERSON":
+def _noun_words(table: TokenTable, token: int) -> set[str]:
+    dep, lemma, children = table.dep, table.lemma, table.children
+    words = {lemma[token], table.lower[token]}
+    if table.ent_type[token] == "PERSON":
         words.add("person")  # "released Edan Alexander": a named person fits person objects
-    elif token.ent_type_ == "GPE":
+    elif table.ent_type[token] == "GPE":
         words.add("country")  # "the last troops left Afghanistan": a named state fits too
-    compounds = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    compounds = [c for c in children[token] if dep[c] in {"compound", "amod"}]
     for c in compounds:
-        words.add(c.lemma_.lower())
-        words.add(f"{c.lemma_.lower()} {token.lemma_.lower()}")
-    for prep in token.children:  # "a string of villages", "dozens of soldiers"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            words.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+        words.add(lemma[c])
+        words.add(f"{lemma[c]} {lemma[token]}")
+    for prep in children[token]:  # "a string of villages", "dozens of soldiers"
+        if dep[prep] == "prep" and table.lower[prep] == "of":
+            words.update(lemma[g] for g in children[prep] if dep[g] == "pobj")
     return words
 
 
