@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-import flashpoint
+from coded import dyads
 from flashpoint.extract.places import find_places
 from flashpoint.nlp import parse
 
@@ -15,11 +15,7 @@ PUBLISHED = date(2024, 6, 26)
 
 
 def _coded(text: str, event_type: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (e.actor1.code if e.actor1 else None, e.actor2.code if e.actor2 else None)
-        for e in flashpoint.extract(text, published=PUBLISHED)
-        if e.event_type == event_type
-    ]
+    return dyads(text, event_type, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,13 @@ from datetime import date
 import pytest
 
 import flashpoint
+from coded import dyads
 
 PUBLISHED = date(2022, 9, 20)
 
 
 def _coded(text: str, event_type: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (e.actor1.code if e.actor1 else None, e.actor2.code if e.actor2 else None)
-        for e in flashpoint.extract(text, published=PUBLISHED)
-        if e.event_type == event_type
-    ]
+    return dyads(text, event_type, PUBLISHED)
 
 
 @pytest.mark.parametrize(
