@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
+from flashpoint.extract.actor_dictionary import get_actor_dictionary
 from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
+from flashpoint.extract.led_forces import LEADING_VERBS, led_by
 from flashpoint.extract.mentions import ActorMention, noun_phrase_text
 from flashpoint.extract.parse_paths import children_with, is_apposition
 from flashpoint.model import Actor
@@ -58,7 +59,6 @@ _COLLECTIVE_NOUNS = frozenset(
     }
 )
 # "fighters led by HTS" are HTS; "forces loyal to Assad" are the Syrian army.
-_LEADING_VERBS = frozenset({"lead", "command", "head", "spearhead"})
 _REPRESENTING_NOUNS = frozenset(
     {"envoy", "delegation", "delegate", "representative", "negotiator", "emissary", "mediator"}
 )
@@ -259,7 +259,7 @@ class ActorIndex:
         return None
 
     def _patron(self, token: Token, depth: int) -> list[Actor]:
-        led = _led_by(token)
+        led = led_by(token)
         if led:
             return led
         for child in children_with(token, {"prep", "acl", "amod"}):
@@ -287,7 +287,7 @@ class ActorIndex:
                     if named is not None and token.lemma_.lower() in _REPRESENTING_NOUNS:
                         # "envoys of the Sudanese army and the RSF" speak for each side
                         return self.actors_for(pobj, depth=depth + 1)
-            if child.dep_ == "acl" and child.lemma_.lower() in _LEADING_VERBS:
+            if child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
@@ -397,31 +397,3 @@ def nationality_of_token(token: Token, nationality: Mapping[int, str]) -> str | 
                 if dep[pobj] == "pobj" and pobj in nationality:
                     return nationality[pobj]
     return None
-
-
-def _led_by(token: Token) -> list[Actor]:
-    """'a Saudi-led coalition', 'the U.S.-led mission': the forces the named state leads.
-    (A state that only backs a group, "Turkish-backed rebels", does not make it its own.)"""
-    for child in children_with(token, {"amod"}):
-        if child.lemma_.lower() not in _LEADING_VERBS:
-            continue
-        for leader in child.children:
-            if leader.dep_ not in {"npadvmod", "compound", "nmod", "amod"}:
-                continue
-            entries = get_actor_dictionary().by_key.get(fold(leader.text), [])
-            country = next(
-                (e.country for e in entries if e.kind in {"country", "demonym"} and e.country),
-                None,
-            )
-            if country:
-                return [
-                    Actor(
-                        token.text,
-                        f"{country}-led {token.lemma_.lower()}",
-                        f"{country}MIL",
-                        country,
-                        "MIL",
-                        rule="led-by",
-                    )
-                ]
-    return []
