@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.nlp import get_nlp
+from flashpoint.nlp import TokenTable, get_nlp, token_table
 
 # Acts done to someone: a clause cannot be their object, only a noun can.
 _OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
@@ -19,16 +19,28 @@ _TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
 
 
 def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
-    """Re-attaches misparsed reduced relatives in place."""
+    """Repairs the misparses below in place (the token table only picks the candidates: no
+    spaCy Token is built for the other words)."""
+    table = token_table(doc)
+    heads = lexicon.head_words
     changed = False
-    for token in doc:
-        if token.pos_ == "NOUN":
-            changed |= _verbal_gerund(token) or _headline_verb(token)
-        if token.pos_ == "VERB" and token.dep_ != "amod":
+    for i, pos in enumerate(table.pos):
+        verb = pos == "VERB"
+        if pos == "NOUN" and (_gerund_like(table, i) or table.dep[i] == "compound"):
+            token = doc[i]
+            verb = _verbal_gerund(token) or _headline_verb(token)
+            changed |= verb
+        trigger_word = table.lemma[i] in heads or table.lower[i] in heads
+        if verb and table.dep[i] != "amod" and trigger_word:
+            token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
         for key in _TREE_CACHES:
             doc.user_data.pop(key, None)
+
+
+def _gerund_like(table: TokenTable, i: int) -> bool:
+    return table.tag[i] == "NN" and table.lower[i].endswith("ing")
 
 
 def _verbal_gerund(token: Token) -> bool:
