@@ -200,3 +200,18 @@ def test_an_attack_claimed_in_the_passive() -> None:
 def test_military_rulers_govern() -> None:
     text = "Niger's military rulers ended a defence agreement with Benin on Monday."
     assert _coded(text, "SANCTION") == [("NERGOV", "BENGOV")]
+
+
+def test_what_is_fired_is_no_target() -> None:
+    assert _coded("Russia launched 48 drones overnight.", "ASSAULT") == [("RUSMIL", None)]
+    assert [
+        (a1, (a2 or "")[:3]) for a1, a2 in _coded("Russia launched drones at Kyiv.", "ASSAULT")
+    ] == [("RUSMIL", "UKR")]
+
+
+def test_a_strike_in_response_answers_the_attack_before_it() -> None:
+    text = (
+        "Hezbollah fired about 100 rockets at northern Israel on Tuesday. The Israeli military "
+        "said it struck the launchers in response."
+    )
+    assert ("ISRMIL", "LBNREB") in _coded(text, "ASSAULT")

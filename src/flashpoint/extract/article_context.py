@@ -65,7 +65,12 @@ _STRIKING_BACK = ("answer", "respond", "retaliat", "hit back", "strike back", "s
 
 
 def _strikes_back(event: Event) -> bool:
-    return event.event_type == "ASSAULT" and event.trigger.lower().startswith(_STRIKING_BACK)
+    """'Israel answered with artillery', '... struck the launchers in response'."""
+    if event.event_type != "ASSAULT":
+        return False
+    said = event.sentence.lower()
+    in_return = "in response" in said or "in retaliation" in said
+    return in_return or event.trigger.lower().startswith(_STRIKING_BACK)
 
 
 def _last_mover(earlier: list[Event], speaker: Actor) -> Actor | None:
