@@ -215,3 +215,8 @@ def test_a_strike_in_response_answers_the_attack_before_it() -> None:
         "said it struck the launchers in response."
     )
     assert ("ISRMIL", "LBNREB") in _coded(text, "ASSAULT")
+
+
+def test_paramilitaries_are_forces() -> None:
+    text = "Sudanese paramilitaries killed at least 25 villagers in an attack on Wad al-Noura."
+    assert _coded(text, "ASSAULT") == [("SDNMIL", "SDNCVL")]
