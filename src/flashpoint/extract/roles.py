@@ -95,8 +95,9 @@ class RoleReader(PartyReader):
         # ("ended its agreement with France" keeps the agreement: what it is with is read below)
         objects = [o for o in named if not self._own(o, sources)]
         weapons = self.lexicon.object_classes.get("weapon", frozenset())
-        if trig.event_type == "ASSAULT" and trig.objects & weapons:
+        if trig.event_type == "ASSAULT" and trig.objects & weapons and trig.target_preps:
             # "Russia launched 48 drones", "fired rockets at Israel": what is fired is no target
+            # (what is shot down is: the row names no preposition for a target)
             objects = [o for o in objects if o.lemma_.lower() not in trig.objects]
         if trig.event_type == "AID" and trig.objects:
             # "shipped shells to Russia", "gave Ukraine tanks": the goods are not the receiver
