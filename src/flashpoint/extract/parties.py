@@ -79,7 +79,7 @@ class PartyReader:
         countries = self.actors.nationalities_of(token, modifiers_only=True)
         if not countries:
             return self._force_modifier(token)
-        return [_forces(token, country, "nationality+instrument") for country in countries]
+        return [state_forces(token, country, "nationality+instrument") for country in countries]
 
     def _force_modifier(self, token: Token) -> list[Actor]:
         """'a police armoured vehicle', 'a military drone strike': an instrument named with a
@@ -92,7 +92,7 @@ class PartyReader:
             # strike killed ..." names the army that is there
             country = self.actors.story_country if token.dep_ == "nsubj" else None
             if modifier.lower_ == "military" and modifier.dep_ == "amod" and country:
-                return [_forces(token, country, "force-word+context")]
+                return [state_forces(token, country, "force-word+context")]
         return []
 
     def possessor(self, token: Token) -> list[Actor]:
@@ -298,7 +298,7 @@ def unique_parties(actors: list[Actor]) -> list[Actor]:
 CHALLENGERS = frozenset({"REB", "OPP"})
 
 
-def _forces(token: Token, country: str, rule: str) -> Actor:
+def state_forces(token: Token, country: str, rule: str) -> Actor:
     """A state's armed forces, named by ``token``."""
     return Actor(token.text, f"{country} forces", f"{country}MIL", country, "MIL", rule=rule)
 

@@ -29,6 +29,7 @@ from flashpoint.extract.parties import (
     as_forces,
     is_place_facility,
     same_side,
+    state_forces,
 )
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
@@ -94,8 +95,7 @@ class RoleReader(PartyReader):
         # "The US, Britain and Australia urged their citizens to leave": each its own citizens
         # ("ended its agreement with France" keeps the agreement: what it is with is read below)
         objects = [o for o in named if not self._own(o, sources)]
-        weapons = self.lexicon.object_classes.get("weapon", frozenset())
-        if trig.event_type == "ASSAULT" and trig.objects & weapons and trig.target_preps:
+        if trig.event_type == "ASSAULT" and trig.target_preps and self._fires_weapons(trig):
             # "Russia launched 48 drones", "fired rockets at Israel": what is fired is no target
             # (what is shot down is: the row names no preposition for a target)
             objects = [o for o in objects if o.lemma_.lower() not in trig.objects]
@@ -335,12 +335,12 @@ class RoleReader(PartyReader):
         taken from the forces of the state the town itself lies in, when that is another side
         (``foreign_ground`` falls back on where the event is placed)."""
         towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
-        countries = {self.actors.territory.get(t.i) for t in towns} - {None}
-        return [
-            Actor(places[0].text, f"{c} forces", f"{c}MIL", c, "MIL", rule="territory-holder")
-            for c in sorted(c for c in countries if c)
-            if takers and not same_side(Actor("", c, f"{c}MIL", c, "MIL"), takers)
-        ]
+        countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
+        held = [state_forces(places[0], c, "territory-holder") for c in countries]
+        return [h for h in held if takers and not same_side(h, takers)]
+
+    def _fires_weapons(self, trig: Trigger) -> bool:
+        return bool(trig.objects & self.lexicon.object_classes.get("weapon", frozenset()))
 
     def _between(self, trigger: Token) -> list[Actor]:
         """The sides of 'fighting between A and B'; the phrase may hang on the verb the
