@@ -116,3 +116,19 @@ def test_scorer_aligns_repeated_surfaces_and_respects_word_boundaries(
     report = ActorReport()
     score_item(item, index.doc, index, report)
     assert (report.scores.tp, report.scores.fn) == (2, 0), report.errors
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Police arrested the opposition leader in Minsk on Tuesday.", "leader", "OPP"),
+        ("Police in Goma arrested two rebel commanders.", "commanders", "REB"),
+        ("A union leader was detained in Tunis.", "leader", "LAB"),
+        # a state's own posts stay its own: the junta chief governs
+        ("Mali's military leader pardoned 46 soldiers.", "leader", "GOV"),
+    ],
+)
+def test_a_post_belongs_to_the_body_named_before_it(
+    resolver: ActorResolver, text: str, word: str, sector: str
+) -> None:
+    assert mentions(index_of(resolver, text))[word].endswith(sector)

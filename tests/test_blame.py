@@ -81,3 +81,29 @@ def test_calling_an_act_a_crime_accuses_its_author(text: str, accusation: tuple[
 
 def test_calling_a_counterpart_is_no_accusation() -> None:
     assert _accusations("Macron called his Egyptian counterpart on Sunday.") == []
+
+
+def _attackers(text: str) -> list[str | None]:
+    return [
+        e.actor1.country if e.actor1 else None
+        for e in flashpoint.extract(text, published=PUBLISHED)
+        if e.event_type == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike blamed on Turkey killed three SDF fighters near Qamishli.",
+        "An airstrike widely attributed to Turkey killed three SDF fighters near Qamishli.",
+    ],
+)
+def test_blame_laid_by_no_one_names_the_attacker_and_accuses_no_one(text: str) -> None:
+    assert _attackers(text) == ["TUR"]
+    assert _accusations(text) == []
+
+
+def test_blame_laid_by_someone_is_their_accusation_not_the_attack() -> None:
+    text = "A car bomb blamed by Damascus on Israel killed an Iranian general."
+    assert _accusations(text) == [("SYR", "ISR")]
+    assert _attackers(text) == [None]

@@ -114,7 +114,21 @@ def _sector_mention(
         kind = "leader" if person else "group"
         actor = replace(name.actor, text=token.text)
         return ActorMention(token.i, token.i + 1, actor, kind, not person)
+    term = _body_of_role(token, dictionary) or term
     return _national_mention(token, term, dictionary.context_words, nationality, named)
+
+
+def _body_of_role(token: Token, dictionary: ActorDictionary) -> SectorTerm | None:
+    """'an opposition leader', 'rebel commanders', 'a police spokesman': the post is held in
+    the body the sector word before it names, not in the role's own default sector."""
+    if token.i == 0 or token.lemma_.lower() not in dictionary.context_words["role_noun"]:
+        return None
+    before = token.doc[token.i - 1]
+    if before.dep_ not in {"compound", "amod"} or before.head.i != token.i:
+        return None
+    body = _sector_term(before, dictionary.sectors)
+    # "Mali's military leader", "a military official": a state's own posts stay the state's
+    return body if body is not None and body.sector not in {"GOV", "MIL"} else None
 
 
 def _anaphor_mention(

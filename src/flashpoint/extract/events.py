@@ -151,6 +151,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "suggested the attackers had links to Ukraine": a hint, not a proposal
         if trig.event_type == "THREATEN" and alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
+        if trig.event_type == "ACCUSE" and _blame_without_accuser(token):
+            continue  # "a drone strike blamed on Turkey": who did it, as far as is known
         if trig.event_type == "PROTEST" and _official_protest(token, roles):
             continue  # "summoned the ambassador to protest": the summons is the protest
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
@@ -216,6 +218,15 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
+
+
+def _blame_without_accuser(token: Token) -> bool:
+    """A participle laying blame for the noun it describes, with nobody named laying it."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def _official_protest(token: Token, roles: RoleReader) -> bool:

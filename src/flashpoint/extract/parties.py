@@ -25,6 +25,7 @@ from flashpoint.model import Actor
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
 _AROUND_PREPS = frozenset({"around", "near", "off", "toward", "towards"})
 _ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
+_LAYING_BLAME = frozenset({"attribute", "blame"})
 # Force is used by armed forces: "Turkish airstrikes", "a Russian deployment" are theirs;
 # "Japanese talks" are not an army's.
 _FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
@@ -141,10 +142,9 @@ class PartyReader:
             return by
         for acl in noun.children:  # "an airstrike widely attributed to Israel"
             if acl.dep_ == "acl" and acl.lemma_.lower() in _ATTRIBUTING_VERBS:
+                culprits = _culprits_named(acl)
                 # a state named after "to" reads as a place until the verb says otherwise
-                found = self.of(pobjs(acl, ["to", "by"])) or self._territories(
-                    pobjs(acl, ["to"]), None, "attributed-to"
-                )
+                found = self.of(culprits) or self._territories(culprits, None, "attributed-to")
                 if found:
                     return found
         for child in noun.children:
@@ -327,3 +327,15 @@ def is_place_facility(actor: Actor) -> bool:
 def party_key(actor: Actor) -> tuple[str, str]:
     """Two leaders of one state are one party; two named groups are two."""
     return (actor.code, actor.org or "")
+
+
+def _culprits_named(acl: Token) -> list[Token]:
+    """Who a participle puts an act on: the agent of 'carried out by X', 'claimed by X'; the
+    culprit of 'attributed to X', 'blamed on X' — unless someone is named laying that blame
+    ('blamed by Damascus on Israel'): then the blame is that accuser's claim (an ACCUSE of its
+    own), not who did it."""
+    if acl.lemma_.lower() not in _LAYING_BLAME:
+        return pobjs(acl, ["by"])
+    if pobjs(acl, ["by"]):
+        return []
+    return pobjs(acl, ["to", "on"])
