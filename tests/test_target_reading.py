@@ -209,6 +209,24 @@ def test_what_is_fired_is_no_target() -> None:
     ] == [("RUSMIL", "UKR")]
 
 
+def test_what_is_fired_is_no_target_in_the_passive_either() -> None:
+    text = "Two missiles were fired by Russian forces at the port of Odesa."
+    assert [(a1, (a2 or "")[:3]) for a1, a2 in _coded(text, "ASSAULT")] == [("RUSMIL", "UKR")]
+    text = "A soldier was fired at by gunmen near Jenin."
+    assert [a2 for _, a2 in _coded(text, "ASSAULT")] == ["PSEMIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's air force said it had downed 31 of 36 Shahed drones launched by Russia.",
+        "Ukrainian air defences intercepted most of the drones launched by Russia overnight.",
+    ],
+)
+def test_a_weapon_brought_down_is_its_launchers(text: str) -> None:
+    assert _coded(text, "ASSAULT") == [("UKRMIL", "RUSMIL")]
+
+
 def test_a_strike_in_response_answers_the_attack_before_it() -> None:
     text = (
         "Hezbollah fired about 100 rockets at northern Israel on Tuesday. The Israeli military "

@@ -44,6 +44,13 @@ _MEASURE_NOUNS = frozenset(
         "raft",
         "tranche",
         "set",
+        # quantities in a partitive: "intercepted most of the drones"
+        "most",
+        "many",
+        "several",
+        "majority",
+        "half",
+        "bulk",
     ]
 )
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})

@@ -53,6 +53,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 # Who is spoken about rather than speaking when a reported clause names them first
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
+_FIRING = frozenset({"fire", "launch"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -80,8 +81,13 @@ class RoleReader(PartyReader):
             )
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
                 sources = [a for c in pobjs(token, ["in"]) for a in self._carrier_agents(c)]
-            targets = self.of(passive_subjects(token)) or targets_by_prep
-            return sources, targets
+            struck = passive_subjects(token)
+            if trig.event_type == "ASSAULT" and token.lemma_.lower() in _FIRING:
+                # "missiles fired by Iran at Israel": what is fired is no target (what is
+                # shot down is)
+                weapons = self.lexicon.object_classes.get("weapon", frozenset())
+                struck = [s for s in struck if s.lemma_.lower() not in weapons]
+            return sources, self.of(struck) or targets_by_prep
         sources = self.of(subjects(token)) or self.document_author(token)
         if trig.event_type in _SPEECH_ACTS and all(s.sector in _VOICELESS for s in sources):
             sources = self._reporter(token) or sources
@@ -113,6 +119,8 @@ class RoleReader(PartyReader):
         if trig is VISIT:
             return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
         targets = self.of(objects) or targets_by_prep
+        if trig.event_type == "ASSAULT":
+            targets = self._launchers(objects) or targets
         if trig.event_type in SAID_TYPES:
             # "pledged Washington's full backing for Israel": the backing is for Israel, not
             # for its owner
@@ -338,6 +346,18 @@ class RoleReader(PartyReader):
         countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
+
+    def _launchers(self, objects: list[Token]) -> list[Actor]:
+        """'downed 31 drones launched by Russia': a weapon struck is its launcher's forces'."""
+        weapons = self.lexicon.object_classes.get("weapon", frozenset())
+        return [
+            as_forces(a)
+            for o in objects
+            if o.lemma_.lower() in weapons
+            for acl in o.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _FIRING
+            for a in self.of(pobjs(acl, ["by"]))
+        ]
 
     def _fires_weapons(self, trig: Trigger) -> bool:
         return bool(trig.objects & self.lexicon.object_classes.get("weapon", frozenset()))
