@@ -311,3 +311,12 @@ def test_gold_set_scores(gazetteer: Gazetteer) -> None:
 )
 def test_demonyms_continents_and_feature_words_are_no_places(text: str) -> None:
     assert find_places(parse(text)) == []
+
+
+def test_the_last_word_of_another_name_is_no_place() -> None:
+    # "Leader" is a village in Cuba, Luanda a capital: here both end the names of ships
+    assert find_places(parse("Houthi rebels seized the Galaxy Leader cargo ship.")) == []
+    text = "A missile struck the tanker Marlin Luanda in the Gulf of Aden."
+    assert "Luanda" not in [p.text for p in find_places(parse(text))]
+    found = find_places(parse("Airstrikes hit Northern Gaza overnight."))
+    assert ("Gaza", "PSE") in [(p.text, p.place.country) for p in found]

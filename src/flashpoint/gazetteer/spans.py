@@ -230,6 +230,27 @@ def _part_of_other_name(span: Span) -> bool:
     return before is not None and before.text[:1].isupper() and before.lower_ in _FEATURE_PREFIXES
 
 
+# Capitalised words that may open a place's own name: "Northern Gaza", "Greater Khartoum".
+_NAME_OPENERS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "upper", "lower", "greater", "new", "old", "al", "el", "the"}
+)  # fmt: skip
+
+
+def _ends_other_name(span: Span) -> bool:
+    """'the Galaxy Leader cargo ship', 'the tanker Marlin Luanda': one word closing a name of
+    something else, the capitalised name word before it no place of its own."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.lower_ not in _NAME_OPENERS
+        and before.ent_type_ not in {"GPE", "LOC"}
+    )
+
+
 def _used_as_demonym(span: Span) -> bool:
     if span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
         return False  # "in Aleppo"
@@ -250,6 +271,8 @@ def reads_as_place(span: Span, key: str, prep: bool, entity: str) -> bool:
     if entity == "NORP" and _used_as_demonym(span):
         return False  # "the Thai border", "Syrian troops"; NER also tags "Michoacan" NORP
     if _facility_follows(span):
+        return False
+    if entity not in {"GPE", "LOC"} and not prep and _ends_other_name(span):
         return False
     if key in common_words() and not (prep or entity in {"GPE", "LOC"}):
         return False
