@@ -238,3 +238,34 @@ def test_a_strike_in_response_answers_the_attack_before_it() -> None:
 def test_paramilitaries_are_forces() -> None:
     text = "Sudanese paramilitaries killed at least 25 villagers in an attack on Wad al-Noura."
     assert _coded(text, "ASSAULT") == [("SDNMIL", "SDNCVL")]
+
+
+def test_a_ship_linked_to_a_state_is_that_states() -> None:
+    text = "Iran's Revolutionary Guards seized an Israel-linked container ship near Hormuz."
+    assert _coded(text, "COERCE") == [("IRNMIL", "ISRCVL")]
+
+
+def test_cutting_off_talks_is_a_sanction_not_a_meeting() -> None:
+    text = "China cut off climate and military talks with the United States on Friday."
+    assert _coded(text, "SANCTION") == [("CHNGOV", "USAGOV")]
+    assert _coded(text, "CONSULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        (
+            "The Pentagon said it would send an aircraft carrier to the eastern Mediterranean "
+            "to deter Hezbollah.",
+            ("USAMIL", "LBNREB"),
+        ),
+        ("Britain dispatched two destroyers to the Red Sea.", ("GBRMIL", None)),
+        # a force moved to protect is aimed at no one
+        ("Kenya deployed troops to protect civilians.", ("KENMIL", None)),
+    ],
+)
+def test_warships_sent_are_a_deployment_aimed_at_whom_it_deters(
+    text: str, dyad: tuple[str, str | None]
+) -> None:
+    assert _coded(text, "MOBILIZE") == [dyad]
+    assert _coded(text, "AID") == []

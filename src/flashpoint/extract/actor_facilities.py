@@ -72,7 +72,7 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
     linked = _linked_owner(index, token)
     if linked is not None:
         return replace(linked, text=token.text, rule=f"facility:{lemma}+linked")
-    country = index.nationality_of(token)
+    country = _hyphen_owner_country(index, token) or index.nationality_of(token)
     code = f"{country}{sector}" if country else sector
     return Actor(
         token.text, noun_phrase_text(token), code, country, sector, rule=f"facility:{lemma}"
@@ -96,6 +96,23 @@ def _state_force_modifier(token: Token) -> str | None:
         term = sectors.get(word.lemma_.lower())
         if term is not None and term.sector in {"COP", "MIL"}:
             return term.sector
+    return None
+
+
+def _hyphen_owner_country(index: ActorIndex, token: Token) -> str | None:
+    """'an Israel-linked container ship', 'a Greece-owned tanker': the state named before a
+    participle of linking or owning is where the place belongs."""
+    for amod in token.children:
+        if amod.dep_ != "amod" or amod.lemma_.lower() not in _LINK_VERBS | _RUN_BY_WORDS:
+            continue
+        for owner in amod.children:
+            if owner.dep_ not in {"npadvmod", "compound", "nmod"}:
+                continue
+            mention = index.mention_at(owner)
+            if mention is not None and mention.kind in {"country", "capital"}:
+                return mention.actor.country
+            if owner.i in index.territory:  # a state the parser left as a place word
+                return index.territory[owner.i]
     return None
 
 

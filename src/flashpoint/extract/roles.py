@@ -54,6 +54,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
 _FIRING = frozenset({"fire", "launch"})
+_HOSTILE_PURPOSES = frozenset({"deter", "counter", "confront", "intimidate", "pressure", "fight"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -145,15 +146,7 @@ class RoleReader(PartyReader):
         if not targets and trig.event_type in {"ASSAULT", "COERCE"}:
             # "fired tear gas to disperse them", "launched raids to destroy Hamas tunnels":
             # what the act is done for names whom it is aimed at
-            purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
-            aims = [
-                content_noun(o)
-                for p in purposes
-                if to_infinitive(p)
-                for o in p.children
-                if o.dep_ in OBJECT_DEPS
-            ]
-            targets = self.of(aims)
+            targets = self._purpose_targets(token, hostile_only=False)
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
@@ -197,6 +190,9 @@ class RoleReader(PartyReader):
             ]
             if own and own[0].sector == "MIL":
                 sources = [as_forces(s) for s in sources]  # "France pulled its troops out"
+            if not targets and trig.event_type == "MOBILIZE":
+                # "sent a carrier to deter Hezbollah" (but "to protect civilians" aims at none)
+                targets = self._purpose_targets(token, hostile_only=True)
         return sources, targets
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
@@ -346,6 +342,20 @@ class RoleReader(PartyReader):
         countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
+
+    def _purpose_targets(self, token: Token, *, hostile_only: bool) -> list[Actor]:
+        """Whom the act's purpose ('to disperse them', 'to deter Hezbollah') is done to."""
+        purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+        if hostile_only:
+            purposes = [p for p in purposes if p.lemma_.lower() in _HOSTILE_PURPOSES]
+        aims = [
+            content_noun(o)
+            for p in purposes
+            if to_infinitive(p)
+            for o in p.children
+            if o.dep_ in OBJECT_DEPS
+        ]
+        return self.of(aims)
 
     def _launchers(self, objects: list[Token]) -> list[Actor]:
         """'downed 31 drones launched by Russia': a weapon struck is its launcher's forces'."""
