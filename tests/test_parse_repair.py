@@ -157,3 +157,30 @@ def test_whoever_hits_a_mine_is_its_victim(text: str) -> None:
 def test_a_crowd_of_protesters_are_protesters() -> None:
     coded = _coded("Soldiers opened fire on a crowd of protesters in Khartoum.", "ASSAULT")
     assert [a2 for _a1, a2, _n in coded] == ["SDNOPP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        (
+            "Russian missiles struck Kharkiv overnight, the mayor said, killing four people.",
+            [("RUSMIL", "UKRCVL", 4)],
+        ),
+        (
+            "Ethiopian federal forces clashed with Fano militiamen in the Amhara region, "
+            "residents said, leaving at least 12 dead.",
+            [("ETHMIL", "ETHREB", 12)],
+        ),
+    ],
+)
+def test_an_outcome_after_a_parenthetical_source_is_the_reported_acts(
+    text: str, coded: list[tuple[str, str, int]]
+) -> None:
+    assert _coded(text, "ASSAULT") == coded
+
+
+def test_what_the_speaker_adds_stays_the_speakers() -> None:
+    doc = get_nlp()("Israel struck Gaza overnight, the ministry said, adding that it was ready.")
+    repair_parse(doc, get_lexicon())
+    adding = next(t for t in doc if t.lower_ == "adding")
+    assert adding.head.lower_ == "said"

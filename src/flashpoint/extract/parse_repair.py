@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.extract.lexicon import Lexicon
+from flashpoint.extract.attribution import speech_lemmas
+from flashpoint.extract.lexicon import SAID_TYPES, Lexicon
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.nlp import TokenTable, get_nlp, token_table
 
@@ -30,6 +31,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             token = doc[i]
             verb = _verbal_gerund(token) or _headline_verb(token)
             changed |= verb
+        if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
+            changed |= _parenthetical_consequence(doc[i], lexicon)
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
         if verb and table.dep[i] != "amod" and trigger_word:
             token = doc[i]
@@ -124,4 +127,21 @@ def _partitive_object(verb: Token, lexicon: Lexicon) -> bool:
     if trigger is None or trigger.event_type not in _OBJECT_TAKING:
         return False
     counts[0].dep_ = "dobj"
+    return True
+
+
+def _parenthetical_consequence(participle: Token, lexicon: Lexicon) -> bool:
+    """'Russian missiles struck Kharkiv, the mayor said, killing four people': the parser hangs
+    the participle on the verb of saying put after the report; what it tells is the reported
+    act's outcome, not the speaker's ('..., the ministry said, adding that ...' stays)."""
+    speech = participle.head
+    if participle.i < speech.i or speech.lemma_.lower() not in speech_lemmas():
+        return False
+    reports = [c for c in speech.children if c.dep_ == "ccomp" and c.i < speech.i]
+    if not reports or participle.lemma_.lower() in speech_lemmas():
+        return False
+    trigger = match_trigger(participle, lexicon)
+    if trigger is not None and trigger.event_type in SAID_TYPES:
+        return False  # "..., the ministry said, accusing Kyiv of ...": the speaker accuses
+    participle.head = reports[-1]
     return True
