@@ -269,3 +269,25 @@ def test_warships_sent_are_a_deployment_aimed_at_whom_it_deters(
 ) -> None:
     assert _coded(text, "MOBILIZE") == [dyad]
     assert _coded(text, "AID") == []
+
+
+def test_whoever_has_the_plan_to_meet_is_the_party() -> None:
+    text = "The Kremlin said Putin had no plans to meet Zelensky."
+    assert _coded(text, "CONSULT") == [("RUSGOV", "UKRGOV")]
+    # a bid someone backs is not the backer's own act
+    text = "The assembly voted to back a Palestinian bid to become a full member of the UN."
+    assert ("IGOUNO", "IGOUNO") not in _coded(text, "COOPERATE")
+
+
+def test_a_call_received_is_between_the_caller_and_the_receiver() -> None:
+    text = (
+        "Iraqi Prime Minister Mustafa al-Kadhimi received a phone call from U.S. "
+        "Secretary of State Antony Blinken on Sunday."
+    )
+    assert _coded(text, "CONSULT") == [("USAGOV", "IRQGOV")]
+
+
+def test_hosting_an_allys_weapons_is_cooperation_not_a_visit() -> None:
+    text = "Belarus hosted Russian tactical nuclear weapons under an agreement with Moscow."
+    assert _coded(text, "COOPERATE") == [("BLRGOV", "RUSMIL")]
+    assert _coded(text, "CONSULT") == []

@@ -53,6 +53,13 @@ _MEASURE_NOUNS = frozenset(
         "bulk",
     ]
 )
+# Nouns of intending or deciding, and verbs by which their subject holds one: an infinitive
+# on the noun is that subject's act.
+_INTENT_NOUNS = frozenset(
+    {"plan", "intention", "decision", "readiness", "willingness", "offer", "attempt", "bid",
+     "effort", "promise", "pledge", "commitment", "determination", "desire", "wish", "move"}
+)  # fmt: skip
+_HAVING_VERBS = frozenset({"have", "make", "announce", "unveil", "take", "reach", "express"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
@@ -151,6 +158,14 @@ def subjects(token: Token) -> list[Token]:
             if dep[noun] == "attr":
                 subs = [c for c in children[head[noun]] if dep[c] in SUBJECT_DEPS] or [noun]
                 return [doc[c] for c in subs]
+            if (
+                table.lemma[noun] in _INTENT_NOUNS
+                and dep[noun] == "dobj"
+                and table.lemma[head[noun]] in _HAVING_VERBS
+            ):
+                # "Putin has no plans to meet Zelensky": the one who has the intention (but
+                # "backed a Palestinian bid to become a member": not the backer)
+                return subjects(doc[head[noun]])
             return [doc[noun]]
         if dep[current] == "relcl" and any(
             dep[c] in {"nsubj"} and tag[c] in {"WDT", "WP"} for c in children[current]

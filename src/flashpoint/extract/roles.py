@@ -45,7 +45,8 @@ _BORDER_WORDS = frozenset({"border", "crossing", "frontier", "airspace", "border
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
 # "The Taliban suspended classes, drawing condemnation from the UN": the reaction a subject's
 # act draws is aimed at that subject.
-_DRAWING_VERBS = frozenset({"draw", "prompt", "spark", "provoke", "earn", "attract", "trigger"})
+_RECEIVING = frozenset({"receive", "get"})
+_DRAWING_VERBS = _RECEIVING | {"draw", "prompt", "spark", "provoke", "earn", "attract", "trigger"}
 _NAMING_VERBS = frozenset(
     {"designate", "declare", "name", "label", "brand", "list", "dub", "call", "term", "describe"}
 )
@@ -215,8 +216,10 @@ class RoleReader(PartyReader):
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
         targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
-        if not targets and trig.event_type in SAID_TYPES and drawn:
-            targets = self.of(subjects(noun.head))  # "..., drawing condemnation from the UN"
+        received = trig.event_type == "CONSULT" and noun.head.lemma_.lower() in _RECEIVING
+        if not targets and (trig.event_type in SAID_TYPES or received) and drawn:
+            # "..., drawing condemnation from the UN", "received a phone call from Blinken"
+            targets = self.of(subjects(noun.head))
         phrase = measured(noun)  # "began ten days of joint drills": the phrase is the object
         head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
