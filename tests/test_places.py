@@ -320,3 +320,8 @@ def test_the_last_word_of_another_name_is_no_place() -> None:
     assert "Luanda" not in [p.text for p in find_places(parse(text))]
     found = find_places(parse("Airstrikes hit Northern Gaza overnight."))
     assert ("Gaza", "PSE") in [(p.text, p.place.country) for p in found]
+
+
+def test_a_name_before_news_agency_is_an_outlet() -> None:
+    text = "Iran executed a man, the judiciary's Mizan news agency said."
+    assert find_places(parse(text)) == []

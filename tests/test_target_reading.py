@@ -291,3 +291,36 @@ def test_hosting_an_allys_weapons_is_cooperation_not_a_visit() -> None:
     text = "Belarus hosted Russian tactical nuclear weapons under an agreement with Moscow."
     assert _coded(text, "COOPERATE") == [("BLRGOV", "RUSMIL")]
     assert _coded(text, "CONSULT") == []
+
+
+def test_a_veto_is_a_rejection_not_the_aid_it_stops() -> None:
+    text = "Hungary vetoed an EU aid package for Ukraine worth 50 billion euros."
+    assert _coded(text, "REJECT") == [("HUNGOV", "IGOEEC")]
+    assert _coded(text, "AID") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        ("Russia moved tactical nuclear weapons to Belarus.", "MOBILIZE", ("RUSMIL", "BLR")),
+        ("Armenia handed over four villages to Azerbaijan.", "RETREAT", ("ARMMIL", "AZE")),
+        (
+            "Russia returned 48 Ukrainian children to their families.",
+            "RETREAT",
+            ("RUSGOV", "UKRCVL"),
+        ),
+        (
+            "The Nicaraguan government stripped 94 opponents of their citizenship.",
+            "COERCE",
+            ("NICGOV", "NICOPP"),
+        ),
+    ],
+)
+def test_what_moves_where_and_to_whom(text: str, event_type: str, dyad: tuple[str, str]) -> None:
+    assert _coded(text, event_type) == [dyad]
+
+
+def test_a_participle_describing_a_victim_is_no_event() -> None:
+    text = "Iran executed a man convicted over the protests, the Mizan news agency said."
+    assert _coded(text, "SANCTION") == []
+    assert _coded(text, "COERCE") == []

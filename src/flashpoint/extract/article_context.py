@@ -294,8 +294,9 @@ def _state_as_forces(actor: Actor | None) -> Actor | None:
 def states_as_forces(event: Event) -> Event:
     """Code a state named as the agent of an attack, deployment or withdrawal, and the
     partners of joint military drills, as that state's military."""
-    if event.event_type in _FORCE_TYPES and event.mode != "release":
-        # "Belarus released prisoners": its government, not its army, sets them free
+    if event.event_type in _FORCE_TYPES and event.mode not in {"release", "return"}:
+        # "Belarus released prisoners", "Russia returned 48 children": its government, not
+        # its army, sets them free
         return replace(event, actor1=_state_as_forces(event.actor1))
     if (
         event.event_type == "COOPERATE"

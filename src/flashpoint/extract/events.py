@@ -145,6 +145,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             describes = False  # "a resolution calling for a truce" says what the text does
         if describes or (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}):
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
+        if trig.event_type != "ASSAULT" and _past_of_a_party(token):
+            continue  # "hanged a man convicted over the protests": who he is, not the news
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken
         if trig.event_type == "REQUEST" and insinuation(token):
@@ -218,6 +220,16 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
+
+
+def _past_of_a_party(token: Token) -> bool:
+    """A participle with no doer named, describing someone another act is done to."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.dep_ in {"dobj", "pobj", "nsubjpass"}
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
 
 
 def _blame_without_accuser(token: Token) -> bool:

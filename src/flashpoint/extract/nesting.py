@@ -159,6 +159,8 @@ def _carries_specific_noun(
     enacting = table.lemma[verb] in _ENACTING_VERBS
     if table.lemma[verb] in _ENDING_VERBS:
         return False  # "lifted martial law" ends it: the lifting is the event
+    if trig.roles in NESTING_ROLES:
+        return False  # "vetoed an EU aid package": a stand taken on it, no light verb
     for child in table.children[verb]:
         if table.dep[child] in {"dobj", "attr"}:
             noun_row = rows.get(content_index(table, child))

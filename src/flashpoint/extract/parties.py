@@ -339,3 +339,19 @@ def _culprits_named(acl: Token) -> list[Token]:
     if pobjs(acl, ["by"]):
         return []
     return pobjs(acl, ["to", "on"])
+
+
+def other_parties(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """Parties other than the doers themselves and places they leave."""
+    return [
+        t
+        for t in targets
+        if not same_side(t, sources)
+        and not (t.sector == "CVL" and t.rule.startswith("facility:"))
+    ]
+
+
+def is_own_state(actor: Actor, sources: list[Actor]) -> bool:
+    """The state of a source, or its government or forces."""
+    state = actor.org is None and actor.sector in {None, "", "GOV", "MIL", "ELI"}
+    return state and same_side(actor, sources)

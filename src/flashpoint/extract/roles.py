@@ -27,7 +27,9 @@ from flashpoint.extract.parse_paths import (
 from flashpoint.extract.parties import (
     PartyReader,
     as_forces,
+    is_own_state,
     is_place_facility,
+    other_parties,
     same_side,
     state_forces,
 )
@@ -172,7 +174,7 @@ class RoleReader(PartyReader):
             if trig.event_type == "THREATEN":
                 # "vowed that Britain would respond" names the threatening state itself;
                 # "warned that rioters would face punishment" names whom it threatens
-                targets = [t for t in targets if not _own_state(t, sources)]
+                targets = [t for t in targets if not is_own_state(t, sources)]
             if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
                 targets = self.of(pobjs(token, ["for"]))
         if not targets and trig.mode == "visit":
@@ -183,12 +185,8 @@ class RoleReader(PartyReader):
             own = [t for t in targets if same_side(t, sources)]
             # "withdrew from the town": a place left behind is not a party to the withdrawal
             # ("freed 222 political prisoners": its opponents are not its own side)
-            targets = [
-                t
-                for t in targets
-                if not same_side(t, sources)
-                and not (t.sector == "CVL" and t.rule.startswith("facility:"))
-            ]
+            # ("handed over four villages to Azerbaijan": then whom it goes to)
+            targets = other_parties(targets, sources) or other_parties(targets_by_prep, sources)
             if own and own[0].sector == "MIL":
                 sources = [as_forces(s) for s in sources]  # "France pulled its troops out"
             if not targets and trig.event_type == "MOBILIZE":
@@ -382,12 +380,6 @@ class RoleReader(PartyReader):
         if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
             found = self.of(pobjs(trigger.head, ["between", "among"]))
         return found
-
-
-def _own_state(actor: Actor, sources: list[Actor]) -> bool:
-    """The state of a source, or its government or forces."""
-    state = actor.org is None and actor.sector in {None, "", "GOV", "MIL", "ELI"}
-    return state and same_side(actor, sources)
 
 
 def _joined(token: Token) -> list[Token]:

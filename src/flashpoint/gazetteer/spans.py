@@ -237,6 +237,17 @@ _NAME_OPENERS = frozenset(
 )  # fmt: skip
 
 
+_OUTLET_WORDS = frozenset(
+    {"news", "agency", "television", "tv", "radio", "newspaper", "daily", "broadcaster"}
+)
+
+
+def _names_an_outlet(span: Span) -> bool:
+    """'the judiciary's Mizan news agency', 'Tasnim news agency': the name is the outlet's
+    (Mizan is also a town in Ethiopia), not where anything happened."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in _OUTLET_WORDS
+
+
 def _ends_other_name(span: Span) -> bool:
     """'the Galaxy Leader cargo ship', 'the tanker Marlin Luanda': one word closing a name of
     something else, the capitalised name word before it no place of its own."""
@@ -270,7 +281,7 @@ def reads_as_place(span: Span, key: str, prep: bool, entity: str) -> bool:
         return key in _country_keys()  # "ELN", "RSF" are acronyms; "US", "DRC" are countries
     if entity == "NORP" and _used_as_demonym(span):
         return False  # "the Thai border", "Syrian troops"; NER also tags "Michoacan" NORP
-    if _facility_follows(span):
+    if _facility_follows(span) or _names_an_outlet(span):
         return False
     if entity not in {"GPE", "LOC"} and not prep and _ends_other_name(span):
         return False
