@@ -346,8 +346,7 @@ def other_parties(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     return [
         t
         for t in targets
-        if not same_side(t, sources)
-        and not (t.sector == "CVL" and t.rule.startswith("facility:"))
+        if not same_side(t, sources) and not (t.sector == "CVL" and t.rule.startswith("facility:"))
     ]
 
 
