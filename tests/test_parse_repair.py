@@ -184,3 +184,35 @@ def test_what_the_speaker_adds_stays_the_speakers() -> None:
     repair_parse(doc, get_lexicon())
     adding = next(t for t in doc if t.lower_ == "adding")
     assert adding.head.lower_ == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "coded"),
+    [
+        (
+            "Chinese coast guard fires water cannon at Philippine vessels near Scarborough Shoal",
+            "COERCE",
+            [("CHNMIL", "PHLCVL", None)],
+        ),
+        (
+            "Mali's junta expels UN peacekeepers, ending decade-long mission",
+            "SANCTION",
+            [("MLIMIL", "IGOUNOPKO", None)],
+        ),
+        (
+            "At least 18 killed as Pakistani forces battle militants in Khyber Pakhtunkhwa",
+            "ASSAULT",
+            [("PAKMIL", "PAKREB", 18)],
+        ),
+    ],
+)
+def test_a_headline_verb_inside_a_noun_compound(
+    text: str, event_type: str, coded: list[tuple[str, str, int | None]]
+) -> None:
+    assert _coded(text, event_type) == coded
+
+
+def test_a_sentence_with_a_verb_is_no_headline() -> None:
+    doc = get_nlp()("Police said the security forces fires were put out by Sunday.")
+    repair_parse(doc, get_lexicon())
+    assert next(t for t in doc if t.lower_ == "fires").pos_ == "NOUN"

@@ -29,7 +29,11 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         verb = pos == "VERB"
         if pos == "NOUN" and (_gerund_like(table, i) or table.dep[i] == "compound"):
             token = doc[i]
-            verb = _verbal_gerund(token) or _headline_verb(token)
+            verb = (
+                _verbal_gerund(token)
+                or _headline_verb(token)
+                or _headline_verb_in_compounds(token, lexicon)
+            )
             changed |= verb
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
             changed |= _parenthetical_consequence(doc[i], lexicon)
@@ -76,6 +80,52 @@ def _headline_verb(token: Token) -> bool:
     token.tag_ = "VBP"
     lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
     token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Prepositions after a headline verb's object that say where the act is aimed.
+_AIMING_PREPS = frozenset({"at", "on", "against", "into", "to", "from", "with"})
+
+
+def _headline_verb_in_compounds(token: Token, lexicon: Lexicon) -> bool:
+    """'Chinese coast guard fires water cannon at Philippine vessels', 'Pakistani forces battle
+    militants': a headline with no finite verb, parsed as one long noun compound; the plural
+    or bare noun between the doer and the object is the verb when it is a verb trigger."""
+    obj = token.head
+    if token.dep_ != "compound" or obj.i <= token.i or obj.pos_ != "NOUN":
+        return False
+    if any(t.head != obj for t in token.doc[token.i + 1 : obj.i]):
+        return False  # only the object's own modifiers lie between
+    # the doer hangs on the verb ("coast guard fires") or beside it on the object
+    subject = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] or [
+        c for c in obj.children if c.dep_ == "compound" and c.i < token.i
+    ]
+    if not subject:
+        return False
+    if any(t.tag_ in _FINITE_TAGS for t in token.sent):
+        return False  # a sentence with a verb of its own is no headline
+    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
+    lemma = lemmas[0] if lemmas else token.lower_
+    saved = (token.pos_, token.lemma_)
+    token.pos_, token.lemma_ = "VERB", lemma
+    if match_trigger(token, lexicon) is None:
+        token.pos_, token.lemma_ = saved
+        return False
+    doer = subject[-1]
+    doer.head, doer.dep_ = token, "nsubj"
+    before = [c for h in (obj, token) for c in h.children if c.i < doer.i]
+    for modifier in before:  # "Mali's junta expels", "Chinese coast guard fires": the doer's
+        modifier.head = doer
+    token.head = obj if obj.head == obj else obj.head
+    token.dep_ = obj.dep_ if obj.head != obj else "ROOT"
+    if obj.head == obj:
+        token.head = token
+    obj.head, obj.dep_ = token, "dobj"
+    for prep in [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i]:
+        if prep.lower_ in _AIMING_PREPS:
+            prep.head = token  # "fires water cannon at Philippine vessels": aimed at them
+    token.tag_ = "VBZ" if token.lower_.endswith("s") else "VBP"
     return True
 
 
