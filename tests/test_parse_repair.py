@@ -216,3 +216,24 @@ def test_a_sentence_with_a_verb_is_no_headline() -> None:
     doc = get_nlp()("Police said the security forces fires were put out by Sunday.")
     repair_parse(doc, get_lexicon())
     assert next(t for t in doc if t.lower_ == "fires").pos_ == "NOUN"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        ("Israel, Hamas agree to extend truce by two days", "AGREE", ("ISRGOV", "PSEREB")),
+        ("Zelensky, Biden discuss air defence in phone call", "CONSULT", ("UKRGOV", "USAGOV")),
+    ],
+)
+def test_a_headline_joins_two_subjects_with_a_comma(
+    text: str, event_type: str, dyad: tuple[str, str]
+) -> None:
+    assert [(a1, a2) for a1, a2, _ in _coded(text, event_type)] == [dyad]
+
+
+def test_a_headline_participle_is_a_passive() -> None:
+    text = "Sudan's RSF accused of ethnic killings in West Darfur as thousands flee to Chad"
+    assert [a2 for _, a2, _ in _coded(text, "ACCUSE")] == ["SDNREB"]
+    # an irregular past tense the tagger takes for a participle keeps its subject
+    text = "Islamic State militants overran Mosul on Tuesday."
+    assert [a1 for a1, _, _ in _coded(text, "ASSAULT")] == ["IMGREB"]

@@ -324,3 +324,10 @@ def test_a_participle_describing_a_victim_is_no_event() -> None:
     text = "Iran executed a man convicted over the protests, the Mizan news agency said."
     assert _coded(text, "SANCTION") == []
     assert _coded(text, "COERCE") == []
+
+
+def test_what_is_discussed_is_a_topic_not_a_party() -> None:
+    text = "Zelensky and Biden discussed air defence in a phone call."
+    assert _coded(text, "CONSULT") == [("UKRGOV", "USAGOV")]
+    text = "Blinken discussed the hostage deal with Qatar's prime minister."
+    assert _coded(text, "CONSULT") == [("USAGOV", "QATGOV")]

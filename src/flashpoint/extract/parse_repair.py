@@ -35,9 +35,13 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
                 or _headline_verb_in_compounds(token, lexicon)
             )
             changed |= verb
+        if pos == "PROPN" and table.dep[i] in _STRAY_DEPS:
+            changed |= _headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
             changed |= _parenthetical_consequence(doc[i], lexicon)
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
+        if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
+            changed |= _headline_passive(doc[i])
         if verb and table.dep[i] != "amod" and trigger_word:
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
@@ -80,6 +84,41 @@ def _headline_verb(token: Token) -> bool:
     token.tag_ = "VBP"
     lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
     token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
+
+
+def _headline_passive(verb: Token) -> bool:
+    """'Sudan's RSF accused of ethnic killings', 'Opposition figure jailed for five years': a
+    past participle heading a sentence with a subject and no auxiliary is a headline's passive
+    (a past tense would be tagged VBD), so its subject is what the act is done to."""
+    kids = list(verb.children)
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "nsubjpass"} for c in kids):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.pos_ not in {"ADP", "PUNCT"}:
+        return False  # "militants overran Mosul": a past tense, whatever the tag says
+    subject = [c for c in kids if c.dep_ == "nsubj"]
+    if len(subject) != 1:
+        return False
+    subject[0].dep_ = "nsubjpass"
+    return True
+
+
+_STRAY_DEPS = frozenset({"npadvmod", "intj", "dep"})
+
+
+def _headline_pair(name: Token) -> bool:
+    """'Israel, Hamas agree to extend truce', 'Zelensky, Biden discuss air defence': a headline
+    joins its two subjects with a comma, and the parser leaves the first one stray."""
+    doc = name.doc
+    if name.i + 2 >= len(doc) or doc[name.i + 1].text != "," or name.i != name.sent.start:
+        return False
+    verb = name.head
+    second = [c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == name.i + 2]
+    if not second or second[0].pos_ != "PROPN" or verb.pos_ != "VERB":
+        return False
+    name.dep_ = "nsubj"
+    second[0].head, second[0].dep_ = name, "conj"
     return True
 
 

@@ -57,6 +57,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
 _FIRING = frozenset({"fire", "launch"})
+_TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate"})
 _HOSTILE_PURPOSES = frozenset({"deter", "counter", "confront", "intimidate", "pressure", "fight"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
@@ -102,6 +103,8 @@ class RoleReader(PartyReader):
         if token.lemma_.lower() in _NAMING_VERBS:
             # "designated the Houthis a terrorist group": what the object is called is no party
             named = named[:1]
+        if token.lemma_.lower() in _TOPIC_VERBS:
+            named = []  # "Zelensky and Biden discussed air defence": a topic, no party
         # "The US, Britain and Australia urged their citizens to leave": each its own citizens
         # ("ended its agreement with France" keeps the agreement: what it is with is read below)
         objects = [o for o in named if not self._own(o, sources)]
