@@ -97,6 +97,8 @@ def _headline_passive(verb: Token) -> bool:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.pos_ not in {"ADP", "PUNCT"}:
         return False  # "militants overran Mosul": a past tense, whatever the tag says
+    if verb.sent[-1].text in {".", "!", "?"} or verb.sent[-1].text.endswith("."):
+        return False  # "20,000 people crossed from Sudan into Chad.": a sentence, no headline
     subject = [c for c in kids if c.dep_ == "nsubj"]
     if len(subject) != 1:
         return False
