@@ -331,3 +331,39 @@ def test_what_is_discussed_is_a_topic_not_a_party() -> None:
     assert _coded(text, "CONSULT") == [("UKRGOV", "USAGOV")]
     text = "Blinken discussed the hostage deal with Qatar's prime minister."
     assert _coded(text, "CONSULT") == [("USAGOV", "QATGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        (
+            "A Palestinian gunman opened fire at a bus stop in Jerusalem, killing three people "
+            "before being shot dead by off-duty soldiers.",
+            "ASSAULT",
+            ("ISRMIL", "PSEUAF"),
+        ),
+        (
+            "The attacker stabbed two officers before being arrested by police.",
+            "COERCE",
+            ("COP", "UAF"),
+        ),
+    ],
+)
+def test_whoever_acts_in_the_main_clause_undergoes_its_passive_sequel(
+    text: str, event_type: str, dyad: tuple[str, str]
+) -> None:
+    assert dyad in _coded(text, event_type)
+
+
+def test_a_passive_sequel_does_not_share_the_main_acts_toll() -> None:
+    text = (
+        "A Palestinian gunman opened fire at a bus stop in Jerusalem, killing three people "
+        "before being shot dead by off-duty soldiers."
+    )
+    tolls = {e.actor1.code: e.fatalities for e in flashpoint.extract(text) if e.actor1}
+    assert tolls == {"PSEUAF": 3, "ISRMIL": None}
+
+
+def test_what_a_withdrawal_is_from_is_not_its_author() -> None:
+    text = "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS."
+    assert all(a1 != "IGOWAS" for a1, _ in _coded(text, "RETREAT"))

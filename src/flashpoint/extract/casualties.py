@@ -245,6 +245,8 @@ def _may_climb(token: Token, shared_subject_ok: bool) -> bool:
     # 12"); one sharing the subject ("shelled and killed 5") or reporting victims continues it.
     if token.dep_ == "conj":
         return _victim_subject(token) or (shared_subject_ok and not _has_subject(token))
+    if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE_WORDS:
+        return False  # "killing three people before being shot dead": another event
     return _agentless(token)
 
 

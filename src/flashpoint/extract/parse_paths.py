@@ -194,6 +194,11 @@ def passive_subjects(token: Token) -> list[Token]:
         subs = [c for c in children[head[i]] if dep[c] == "nsubjpass"]
     if not subs and dep[i] == "acl" and table.tag[i] == "VBN":  # "two soldiers killed in ..."
         subs = [head[i]]
+    if not subs and dep[i] in {"pcomp", "advcl"} and _passive_at(table, i):
+        # "a gunman opened fire ... before being shot dead by soldiers": the one who acts in
+        # the main clause undergoes the act
+        main = head[head[i]] if dep[i] == "pcomp" else head[i]
+        return subjects(doc[main]) if table.pos[main] == "VERB" else []
     return [doc[c] for c in subs]
 
 

@@ -136,8 +136,10 @@ class PartyReader:
         ]
         return [a for a in found if not same_side(a, sources)]
 
-    def noun_agents(self, noun: Token) -> list[Actor]:
-        by = self.of(pobjs(noun, ["by", "from"]))
+    def noun_agents(self, noun: Token, aimed: frozenset[str] = frozenset()) -> list[Actor]:
+        """Who does the act a noun names; ``aimed``: prepositions that name its target
+        ('the withdrawal from ECOWAS' is no act of ECOWAS)."""
+        by = self.of(pobjs(noun, [p for p in ("by", "from") if p not in aimed]))
         if by:
             return by
         for acl in noun.children:  # "an airstrike widely attributed to Israel"

@@ -211,7 +211,7 @@ class RoleReader(PartyReader):
                 sides = [s for s in sides if not same_side(s, partners)]
                 if sides:
                     return sides, partners
-        sources = self.noun_agents(noun)
+        sources = self.noun_agents(noun, trig.target_preps)
         if not sources and trig.event_type in SAID_TYPES:  # "drew a warning from Pyongyang"
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
