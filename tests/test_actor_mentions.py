@@ -132,3 +132,9 @@ def test_a_post_belongs_to_the_body_named_before_it(
     resolver: ActorResolver, text: str, word: str, sector: str
 ) -> None:
     assert mentions(index_of(resolver, text))[word].endswith(sector)
+
+
+def test_cadets_and_recruits_are_forces_of_the_body_named(resolver: ActorResolver) -> None:
+    assert mentions(index_of(resolver, "An air strike killed 30 cadets."))["cadets"] == "MIL"
+    found = mentions(index_of(resolver, "A bomber killed 20 police recruits."))
+    assert found["recruits"] == "COP"

@@ -237,3 +237,8 @@ def test_a_headline_participle_is_a_passive() -> None:
     # an irregular past tense the tagger takes for a participle keeps its subject
     text = "Islamic State militants overran Mosul on Tuesday."
     assert [a1 for a1, _, _ in _coded(text, "ASSAULT")] == ["IMGREB"]
+
+
+def test_a_group_described_by_its_links_still_acts() -> None:
+    text = "Jihadists linked to al-Qaeda attacked a gendarmerie training school in Bamako."
+    assert _coded(text, "ASSAULT") == [("MLIREB", "MLICOP", None)]

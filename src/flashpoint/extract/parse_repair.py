@@ -39,6 +39,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             changed |= _headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
             changed |= _parenthetical_consequence(doc[i], lexicon)
+        if verb and table.lemma[i] in _AFFILIATING:
+            changed |= _affiliation_as_main_verb(doc[i])
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
         if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
             changed |= _headline_passive(doc[i])
@@ -84,6 +86,38 @@ def _headline_verb(token: Token) -> bool:
     token.tag_ = "VBP"
     lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
     token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
+
+
+# Participles that say whom a group belongs to: "jihadists linked to al-Qaeda".
+_AFFILIATING = frozenset({"link", "tie", "affiliate", "ally", "connect", "loyal"})
+
+
+def _affiliation_as_main_verb(participle: Token) -> bool:
+    """'Jihadists linked to al-Qaeda attacked a school': the parser makes 'linked' the main
+    verb and the act an adverbial clause with no subject; the participle describes the group
+    and the act is the sentence's verb."""
+    subject = [c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i]
+    if len(subject) != 1 or any(c.dep_ == "dobj" for c in participle.children):
+        return False
+    acts = [
+        c
+        for c in participle.children
+        if c.dep_ in {"advcl", "conj", "dep", "ccomp"}
+        and c.i > participle.i
+        and c.pos_ == "VERB"
+        and c.tag_ == "VBD"
+        and not any(g.dep_ in {"nsubj", "nsubjpass", "mark", "cc"} for g in c.children)
+    ]
+    if not acts:
+        return False
+    act, noun = acts[0], subject[0]
+    if participle.head == participle:
+        act.head, act.dep_ = act, "ROOT"
+    else:
+        act.head, act.dep_ = participle.head, participle.dep_
+    noun.head, noun.dep_ = act, "nsubj"
+    participle.head, participle.dep_ = noun, "acl"
     return True
 
 
