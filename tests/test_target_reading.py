@@ -367,3 +367,8 @@ def test_a_passive_sequel_does_not_share_the_main_acts_toll() -> None:
 def test_what_a_withdrawal_is_from_is_not_its_author() -> None:
     text = "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS."
     assert all(a1 != "IGOWAS" for a1, _ in _coded(text, "RETREAT"))
+
+
+def test_him_is_the_one_person_named_before() -> None:
+    text = "A gunman killed five people in a mall before police shot him dead."
+    assert ("COP", "UAF") in _coded(text, "ASSAULT")

@@ -116,7 +116,7 @@ class Coreference:
         An object pronoun is not its own clause's subject ('Trump recognised him')."""
         for tok in self._tokens_before(pronoun):
             mention = self.index.mention_at(tok)
-            if mention is not None and mention.is_person:
+            if mention is not None and (mention.is_person or _one_person(tok, mention)):
                 return [mention.actor]
             if mention is None and tok.lemma_.lower() in PERSON_NOUNS and tok.tag_ == "NN":
                 found = self.index.actors_for(tok, depth=3)
@@ -257,3 +257,14 @@ def is_pair_description(token: Token) -> bool:
         words = {c.lower_ for c in token.children}
         return "both" in words or {"the", "two"} <= words
     return any(c.lower_ in {"two", "both"} for c in token.children)
+
+
+# Nouns for one armed or acting individual: "a gunman ... before police shot him dead".
+_INDIVIDUALS = frozenset(
+    {"gunman", "attacker", "assailant", "bomber", "man", "woman", "soldier", "policeman",
+     "officer", "militant", "fighter", "suspect", "teenager", "youth", "shooter"}
+)  # fmt: skip
+
+
+def _one_person(token: Token, mention: ActorMention) -> bool:
+    return mention.kind == "sector" and token.tag_ == "NN" and token.lemma_.lower() in _INDIVIDUALS
