@@ -372,3 +372,8 @@ def test_what_a_withdrawal_is_from_is_not_its_author() -> None:
 def test_him_is_the_one_person_named_before() -> None:
     text = "A gunman killed five people in a mall before police shot him dead."
     assert ("COP", "UAF") in _coded(text, "ASSAULT")
+
+
+def test_a_bombing_at_a_place_is_aimed_at_whoever_fills_it() -> None:
+    text = "The death toll from the suicide bombings at churches and hotels rose to 290."
+    assert [(a2 or "")[-3:] for _, a2 in _coded(text, "ASSAULT")] == ["CVL"]

@@ -216,6 +216,8 @@ class RoleReader(PartyReader):
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
         targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
+        if not targets and trig.event_type == "ASSAULT":  # "bombings at churches and hotels"
+            targets = [t for t in self.of(pobjs(noun, ["at"])) if t.rule.startswith("facility:")]
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
         received = trig.event_type == "CONSULT" and noun.head.lemma_.lower() in _RECEIVING
         if not targets and (trig.event_type in SAID_TYPES or received) and drawn:
