@@ -377,3 +377,27 @@ def test_him_is_the_one_person_named_before() -> None:
 def test_a_bombing_at_a_place_is_aimed_at_whoever_fills_it() -> None:
     text = "The death toll from the suicide bombings at churches and hotels rose to 290."
     assert [(a2 or "")[-3:] for _, a2 in _coded(text, "ASSAULT")] == ["CVL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Hamas claimed responsibility for a rocket attack on Tel Aviv.", ("PSEREB", "ISR")),
+        (
+            "Ukraine's military intelligence agency claimed responsibility for a drone strike "
+            "on an oil refinery in Russia.",
+            ("UKRSPY", "RUSGOV"),
+        ),
+    ],
+)
+def test_a_claimed_attack_is_the_claimants(text: str, dyad: tuple[str, str]) -> None:
+    events = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.confidence >= 0.5]
+    assert [(e.actor1.code, e.actor2.code) for e in events if e.actor1 and e.actor2] == [dyad]
+
+
+def test_a_claim_denied_names_no_attacker() -> None:
+    text = (
+        "An explosion damaged the Kerch bridge on Saturday, killing three people in a car. "
+        "Ukraine did not claim responsibility."
+    )
+    assert [a1 for a1, _ in _coded(text, "ASSAULT")] == [None]

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.extract.confidence import weights
 from flashpoint.model import Actor, Event, Place
 from flashpoint.nlp import doc_text, token_table
 from flashpoint.resources import read_tsv
@@ -245,8 +246,8 @@ def claimants(doc: Doc, actors_for: Callable[[Token], list[Actor]]) -> list[Acto
     if "claim" not in doc_text(doc).lower():
         return found  # most stories claim nothing: skip the token walk
     for token in doc:
-        if token.lemma_.lower() != "claim":
-            continue
+        if token.lemma_.lower() != "claim" or any(c.dep_ == "neg" for c in token.children):
+            continue  # "Ukraine did not claim responsibility" claims nothing
         passive = any(c.dep_ == "auxpass" for c in token.children)  # "was claimed by X"
         if token.tag_ == "VBN" and (passive or token.dep_ in {"acl", "relcl"}):
             for agent in token.children:
@@ -259,7 +260,9 @@ def claimants(doc: Doc, actors_for: Callable[[Token], list[Actor]]) -> list[Acto
             for subject in token.children:
                 if subject.dep_ == "nsubj":
                     found.extend(actors_for(subject))
-    return [a for a in found if a.org or a.sector in {"REB", "MIL", "UAF"}]
+    # a state or its intelligence service claims through its forces ("Ukraine's military
+    # intelligence agency claimed responsibility for a drone strike")
+    return [a for a in found if a.org or a.sector in {"REB", "MIL", "UAF", "SPY", "GOV"}]
 
 
 def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
@@ -267,8 +270,10 @@ def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
     if not claimed_by:
         return events
     claimant = claimed_by[0]
+    # the source found now adds what a source adds to the confidence
+    more = weights()["actor1"]
     return [
-        replace(e, actor1=claimant)
+        replace(e, actor1=claimant, confidence=min(0.99, e.confidence + more))
         if e.event_type == "ASSAULT" and e.actor1 is None and e.modality == "asserted"
         else e
         for e in events

@@ -215,7 +215,10 @@ class RoleReader(PartyReader):
         if not sources and trig.event_type in SAID_TYPES:  # "drew a warning from Pyongyang"
             holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
             sources = self._government_of([p for h in holders for p in pobjs(h, ["from"])])
-        targets = self.of(pobjs(noun, trig.target_preps | {"on", "against"}))
+        aimed_at = pobjs(noun, trig.target_preps | {"on", "against"})
+        targets = self.of(aimed_at)
+        if not targets and trig.event_type == "ASSAULT":
+            targets = self._countries_at(aimed_at)  # "a rocket attack on Tel Aviv"
         if not targets and trig.event_type == "ASSAULT":  # "bombings at churches and hotels"
             targets = [t for t in self.of(pobjs(noun, ["at"])) if t.rule.startswith("facility:")]
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
