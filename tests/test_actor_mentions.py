@@ -138,3 +138,9 @@ def test_cadets_and_recruits_are_forces_of_the_body_named(resolver: ActorResolve
     assert mentions(index_of(resolver, "An air strike killed 30 cadets."))["cadets"] == "MIL"
     found = mentions(index_of(resolver, "A bomber killed 20 police recruits."))
     assert found["recruits"] == "COP"
+
+
+def test_rebel_and_opposition_forces_are_rebels(resolver: ActorResolver) -> None:
+    assert mentions(index_of(resolver, "Rebel forces captured the town."))["forces"] == "REB"
+    found = mentions(index_of(resolver, "Opposition forces captured the town."))
+    assert found["forces"].endswith("REB")

@@ -242,3 +242,11 @@ def test_a_headline_participle_is_a_passive() -> None:
 def test_a_group_described_by_its_links_still_acts() -> None:
     text = "Jihadists linked to al-Qaeda attacked a gendarmerie training school in Bamako."
     assert _coded(text, "ASSAULT") == [("MLIREB", "MLICOP", None)]
+
+
+def test_two_bodies_sharing_one_head_noun_are_two_sides() -> None:
+    text = "South Sudan's army and opposition forces clashed in Upper Nile state."
+    assert [(a1, a2) for a1, a2, _ in _coded(text, "ASSAULT")] == [("SSDMIL", "SSDREB")]
+    # nationalities joined before one noun are left to the nationality reading
+    text = "U.S. and Iraqi forces carried out a joint raid near Mosul."
+    assert all(a1 != "USAGOV" for a1, _, _ in _coded(text, "COOPERATE"))

@@ -401,3 +401,8 @@ def test_a_claim_denied_names_no_attacker() -> None:
         "Ukraine did not claim responsibility."
     )
     assert [a1 for a1, _ in _coded(text, "ASSAULT")] == [None]
+
+
+def test_a_crowds_attempt_is_no_threat() -> None:
+    text = "Kenyan police fired tear gas at protesters who tried to storm parliament."
+    assert _coded(text, "THREATEN") == []

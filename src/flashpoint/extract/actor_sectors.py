@@ -128,7 +128,11 @@ def _body_of_role(token: Token, dictionary: ActorDictionary) -> SectorTerm | Non
         return None
     body = _sector_term(before, dictionary.sectors)
     # "Mali's military leader", "a military official": a state's own posts stay the state's
-    return body if body is not None and body.sector not in {"GOV", "MIL"} else None
+    if body is None or body.sector in {"GOV", "MIL"}:
+        return None
+    if body.sector == "OPP" and token.lemma_.lower() in {"force", "fighter"}:
+        return replace(body, sector="REB")  # "opposition forces" are armed: rebels
+    return body
 
 
 def _anaphor_mention(

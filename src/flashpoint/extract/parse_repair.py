@@ -35,6 +35,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
                 or _headline_verb_in_compounds(token, lexicon)
             )
             changed |= verb
+        if pos == "NOUN" and table.lemma[i] in _SHARED_HEADS:
+            changed |= _coordinated_modifiers(doc[i])
         if pos == "PROPN" and table.dep[i] in _STRAY_DEPS:
             changed |= _headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
@@ -86,6 +88,46 @@ def _headline_verb(token: Token) -> bool:
     token.tag_ = "VBP"
     lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
     token.lemma_ = lemmas[0] if lemmas else token.lower_
+    return True
+
+
+# Heads two coordinated modifiers can share: "government and rebel forces".
+_SHARED_HEADS = frozenset(
+    {"force", "troop", "fighter", "soldier", "official", "officer", "militant", "delegation",
+     "negotiator", "representative", "leader"}
+)  # fmt: skip
+
+
+# Modifiers that name a force only with its head noun ("government forces" are the army).
+_STATE_MODIFIERS = frozenset({"government", "state", "regime", "security", "federal", "border"})
+
+
+def _coordinated_modifiers(head: Token) -> bool:
+    """'South Sudan's army and opposition forces clashed', 'government and rebel forces': two
+    modifiers joined by 'and' name two bodies, each with the head noun; the parser makes the
+    first one modify the head with the second as its conjunct, so one party is read."""
+    first = [
+        c
+        for c in head.children
+        if c.dep_ in {"nmod", "compound"}
+        and c.i < head.i
+        and any(g.dep_ == "conj" and g.i < head.i for g in c.children)
+        and any(g.dep_ == "cc" for g in c.children)
+    ]
+    if len(first) != 1 or head.dep_ in {"conj", "ROOT"}:
+        return False  # a fragment with no verb is left as it is
+    one = first[0]
+    other = next(g for g in one.children if g.dep_ == "conj" and g.i < head.i)
+    if one.lower_ in _STATE_MODIFIERS or one.pos_ != "NOUN" or other.pos_ != "NOUN":
+        # "government and rebel forces": 'government' alone is no army; "U.S. and South
+        # Korean forces" are read by their nationalities
+        return False
+    # [one] and [other head]: the first body stands alone, the head keeps the second
+    one.head, one.dep_ = head.head, head.dep_
+    for owner in [c for c in head.children if c.dep_ == "poss" and c.i < one.i]:
+        owner.head = one  # "South Sudan's army and opposition forces": the army is its own
+    head.head, head.dep_ = one, "conj"
+    other.head, other.dep_ = head, "compound"
     return True
 
 

@@ -61,6 +61,8 @@ def intended_force_as_threat(event: Event) -> Event:
     138), made now; the attack itself is not (yet) an event."""
     if event.event_type != "ASSAULT" or event.modality != "intended" or event.actor1 is None:
         return event
+    if event.actor1.sector in {"OPP", "CVL"} and not event.actor1.org:
+        return event  # "protesters who tried to storm parliament": an attempt, no threat
     return replace(
         event,
         event_type="THREATEN",
