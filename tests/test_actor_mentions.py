@@ -144,3 +144,10 @@ def test_rebel_and_opposition_forces_are_rebels(resolver: ActorResolver) -> None
     assert mentions(index_of(resolver, "Rebel forces captured the town."))["forces"] == "REB"
     found = mentions(index_of(resolver, "Opposition forces captured the town."))
     assert found["forces"].endswith("REB")
+
+
+def test_a_stateless_peoples_forces_are_rebels(resolver: ActorResolver) -> None:
+    found = mentions(index_of(resolver, "Kurdish forces captured the town of Manbij."))
+    assert found["forces"] == "REB"
+    found = mentions(index_of(resolver, "Russian forces captured the town."))
+    assert found["forces"] == "RUSMIL"

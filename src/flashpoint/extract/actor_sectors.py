@@ -16,13 +16,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.extract.actor_anaphors import anaphor_mention, is_definite
 from flashpoint.extract.actor_dictionary import ActorDictionary, SectorTerm
 from flashpoint.extract.actor_index import ActorMention, nationality_of_token, noun_phrase_text
 from flashpoint.extract.actor_usage import (
     in_protest,
     is_predicate,
-    is_quoted_name,
-    is_small_clause_subject,
 )
 from flashpoint.extract.coreference import is_pair_description
 from flashpoint.extract.parse_paths import is_apposition
@@ -32,17 +31,12 @@ from flashpoint.nlp import token_table
 # "The rebels", "the militants" refer back to the armed group named before them.  Not
 # "the attackers" or "the gunmen": a group claiming an attack does not make them its members.
 _IRREGULAR_SECTORS = frozenset({"REB"})
-# Grammatical roles in which "the country" acts or is acted on.  Not the possessive: "the
-# country's western desert", "the country's second coup" name a place or a history.
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
 _CIVILIAN_SECTORS = frozenset({"CVL", "REF"})
-_STATE_KINDS = frozenset({"country", "capital", "leader", "title", "metonym"})
 # Members that belong to an owner named by a pronoun: "its fighters" are the group's, "his
 # fighters" (Prigozhin's) his group's, while
 # "its 25 crew members" (a ship's) or "its medics" keep their own sector.
 _OWNED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "GOV", "SPY"})
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAMED_KINDS = frozenset({"group", "igo", "leader"})
 
 
@@ -98,7 +92,7 @@ def _sector_mention(
 ) -> ActorMention | None:
     if token.dep_ in {"compound", "appos", "amod"} and token.head.i in taken:
         return None  # "President" in "President Joe Biden" is part of the named actor
-    anaphor = _anaphor_mention(token, dictionary.context_words, named, nationality)
+    anaphor = anaphor_mention(token, dictionary.context_words, named, nationality)
     if anaphor is not None:
         return anaphor
     term = _sector_term(token, dictionary.sectors)
@@ -114,11 +108,13 @@ def _sector_mention(
         kind = "leader" if person else "group"
         actor = replace(name.actor, text=token.text)
         return ActorMention(token.i, token.i + 1, actor, kind, not person)
-    term = _body_of_role(token, dictionary) or term
+    term = _body_of_role(token, dictionary, nationality) or term
     return _national_mention(token, term, dictionary.context_words, nationality, named)
 
 
-def _body_of_role(token: Token, dictionary: ActorDictionary) -> SectorTerm | None:
+def _body_of_role(
+    token: Token, dictionary: ActorDictionary, nationality: Mapping[int, str]
+) -> SectorTerm | None:
     """'an opposition leader', 'rebel commanders', 'a police spokesman': the post is held in
     the body the sector word before it names, not in the role's own default sector."""
     if token.i == 0 or token.lemma_.lower() not in dictionary.context_words["role_noun"]:
@@ -126,6 +122,9 @@ def _body_of_role(token: Token, dictionary: ActorDictionary) -> SectorTerm | Non
     before = token.doc[token.i - 1]
     if before.dep_ not in {"compound", "amod"} or before.head.i != token.i:
         return None
+    people = _stateless_people(before) and before.i not in nationality
+    if people and token.lemma_.lower() in {"force", "fighter"}:
+        return SectorTerm("REB", False, False)  # "Kurdish forces": a people's own armed men
     body = _sector_term(before, dictionary.sectors)
     # "Mali's military leader", "a military official": a state's own posts stay the state's
     if body is None or body.sector in {"GOV", "MIL"}:
@@ -135,21 +134,17 @@ def _body_of_role(token: Token, dictionary: ActorDictionary) -> SectorTerm | Non
     return body
 
 
-def _anaphor_mention(
-    token: Token,
-    words: Mapping[str, frozenset[str]],
-    named: list[ActorMention],
-    nationality: Mapping[int, str],
-) -> ActorMention | None:
-    """'the country' → the state named last; 'the court', 'the rights group' → the body."""
-    state = _country_anaphor(token, words, named, nationality)
-    if state is not None:
-        return state
-    body = _org_anaphor(token, words, named)
-    if body is None:
-        return None
-    actor = replace(body.actor, text=token.text, rule=body.actor.rule + "+definite")
-    return ActorMention(token.i, token.i + 1, actor, body.kind)
+# Group names tagged NORP that name no people without a state of its own.
+_NOT_A_PEOPLE = frozenset(
+    {"western", "european", "arab", "african", "asian", "muslim", "christian", "jewish",
+     "sunni", "shiite", "shia", "islamic", "islamist", "allied", "coalition", "foreign"}
+)  # fmt: skip
+
+
+def _stateless_people(word: Token) -> bool:
+    """'Kurdish', 'Druze', 'Tigrayan': a people named by NER with no country of its own
+    (a country's demonym is read as a nationality before this is asked)."""
+    return word.ent_type_ == "NORP" and word.lower_ not in _NOT_A_PEOPLE
 
 
 def _no_participant(
@@ -182,7 +177,7 @@ def _national_mention(
     country = owner or nationality_of_token(token, nationality) or _country_of_phrase(token, named)
     if not country and token.dep_ == "compound":
         country = nationality_of_token(token.head, nationality)  # "Syrian army positions"
-    if not country and term.sector in _IRREGULAR_SECTORS and _is_definite(token):
+    if not country and term.sector in _IRREGULAR_SECTORS and is_definite(token):
         earlier = _last_armed_group(token, named)
         if earlier is not None:  # "The Arakan Army said ... the rebels": the group named
             actor = replace(earlier.actor, text=token.text, rule=earlier.actor.rule + "+definite")
@@ -333,54 +328,6 @@ def _is_named_region(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
     return any(c.dep_ == "compound" and c.is_title for c in token.children)
 
 
-def _country_anaphor(
-    token: Token,
-    words: Mapping[str, frozenset[str]],
-    named: list[ActorMention],
-    nationality: Mapping[int, str],
-) -> ActorMention | None:
-    """'the country', 'his country', 'the Balkan nation' as an actor: the state named last.
-    Not as a place ("fled the country", "in the country")."""
-    if token.lemma_.lower() not in words["country_anaphor"] or token.tag_ != "NN":
-        return None
-    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-    if not (owned or _is_definite(token)) or token.dep_ not in _ACTING_DEPS:
-        return None
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in words["movement_verb"]:
-        return None
-    if is_quoted_name(token, words) or is_small_clause_subject(token):
-        return None  # "to call the country Türkiye", "declared the country liberated"
-    # the states named before it, by name or leader or as a possessor ("Kenya's police")
-    states = {i: c for i, c in nationality.items() if i < token.i and c}
-    for m in named:
-        if m.end <= token.i and m.actor.country and m.kind in _STATE_KINDS:
-            states[m.start] = m.actor.country
-    if not states:
-        return None
-    c = states[max(states)]
-    actor = Actor(token.text, c, f"{c}GOV", c, "GOV", rule="country-anaphor")
-    return ActorMention(token.i, token.i + 1, actor, "country")
-
-
-def _org_anaphor(
-    token: Token, words: Mapping[str, frozenset[str]], named: list[ActorMention]
-) -> ActorMention | None:
-    """'the court' → the international court named before; 'the organisation', 'the rights
-    group', 'the medical charity' → the last group or IGO named before."""
-    lemma = token.lemma_.lower()
-    court = lemma in words["court_anaphor"]
-    if not (court or lemma in words["org_anaphor"]) or token.tag_ != "NN":
-        return None
-    if not _is_definite(token):
-        return None
-    if any(c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ for c in token.children):
-        return None  # "the Moscow court", "the Wagner group": named, not referring back
-    for m in reversed([m for m in named if m.end <= token.i and m.kind in {"group", "igo"}]):
-        if not court or lemma in (m.actor.org or "").lower():
-            return m
-    return None
-
-
 def _affiliation_follows(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
     doc = token.doc
     after = token.i + 1
@@ -389,10 +336,6 @@ def _affiliation_follows(token: Token, words: Mapping[str, frozenset[str]]) -> b
         and doc[after].text == "-"
         and doc[after + 1].lower_ in words["affiliation_suffix"]
     )
-
-
-def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
 
 
 def _last_armed_group(token: Token, named: list[ActorMention]) -> ActorMention | None:
