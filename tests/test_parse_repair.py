@@ -250,3 +250,11 @@ def test_two_bodies_sharing_one_head_noun_are_two_sides() -> None:
     # nationalities joined before one noun are left to the nationality reading
     text = "U.S. and Iraqi forces carried out a joint raid near Mosul."
     assert all(a1 != "USAGOV" for a1, _, _ in _coded(text, "COOPERATE"))
+
+
+def test_a_second_verb_read_as_a_modifier_is_a_verb() -> None:
+    doc = get_nlp()("China's coast guard boarded a Philippine boat and seized rifles, Manila said.")
+    repair_parse(doc, get_lexicon())
+    seized = next(t for t in doc if t.lower_ == "seized")
+    assert (seized.dep_, seized.head.lower_) == ("conj", "boarded")
+    assert _coded("China's coast guard boarded a Philippine boat and seized rifles.", "COERCE")

@@ -44,6 +44,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         if verb and table.lemma[i] in _AFFILIATING:
             changed |= _affiliation_as_main_verb(doc[i])
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
+        if verb and trigger_word and table.dep[i] == "amod":
+            changed |= _coordinated_verb_as_modifier(doc[i])
         if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
             changed |= _headline_passive(doc[i])
         if verb and table.dep[i] != "amod" and trigger_word:
@@ -160,6 +162,23 @@ def _affiliation_as_main_verb(participle: Token) -> bool:
         act.head, act.dep_ = participle.head, participle.dep_
     noun.head, noun.dep_ = act, "nsubj"
     participle.head, participle.dep_ = noun, "acl"
+    return True
+
+
+def _coordinated_verb_as_modifier(participle: Token) -> bool:
+    """'boarded a Philippine boat and seized rifles': the parser reads 'seized rifles' as a
+    noun phrase joined to the first verb; it is a second verb with its object."""
+    noun = participle.head
+    if participle.tag_ not in _PARTICIPLES or noun.i != participle.i + 1 or noun.dep_ != "conj":
+        return False
+    verb = noun.head
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "cc" and verb.i < c.i < participle.i for c in verb.children
+    ):
+        return False
+    participle.head, participle.dep_ = verb, "conj"
+    participle.tag_ = "VBD"
+    noun.head, noun.dep_ = participle, "dobj"
     return True
 
 
