@@ -107,3 +107,8 @@ def test_blame_laid_by_someone_is_their_accusation_not_the_attack() -> None:
     text = "A car bomb blamed by Damascus on Israel killed an Iranian general."
     assert _accusations(text) == [("SYR", "ISR")]
     assert _attackers(text) == [None]
+
+
+def test_a_participle_after_a_parenthetical_speaker_is_the_speakers() -> None:
+    text = "Russian drones hit Odesa, Ukraine's military said, accusing Moscow of terror."
+    assert _accusations(text) == [("UKR", "RUS")]

@@ -94,7 +94,12 @@ class RoleReader(PartyReader):
                 struck = [s for s in struck if s.lemma_.lower() not in weapons]
             return sources, self.of(struck) or targets_by_prep
         sources = self.of(subjects(token)) or self.document_author(token)
-        if trig.event_type in _SPEECH_ACTS and all(s.sector in _VOICELESS for s in sources):
+        # "..., Ukraine's military said, accusing Moscow": the speaker, whoever the clause's
+        # subject is
+        aside = token.dep_ == "advcl" and token.tag_ == "VBG"
+        if trig.event_type in _SPEECH_ACTS and (
+            aside or all(s.sector in _VOICELESS for s in sources)
+        ):
             sources = self._reporter(token) or sources
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in children_with(token, OBJECT_DEPS)]
