@@ -242,6 +242,8 @@ def test_a_headline_participle_is_a_passive() -> None:
 def test_a_group_described_by_its_links_still_acts() -> None:
     text = "Jihadists linked to al-Qaeda attacked a gendarmerie training school in Bamako."
     assert _coded(text, "ASSAULT") == [("MLIREB", "MLICOP", None)]
+    text = "Gunmen believed to be from al-Shabaab killed at least 10 people on a bus in Kenya."
+    assert _coded(text, "ASSAULT") == [("KENUAF", "KENCVL", 10)]
 
 
 def test_two_bodies_sharing_one_head_noun_are_two_sides() -> None:

@@ -133,8 +133,12 @@ def _coordinated_modifiers(head: Token) -> bool:
     return True
 
 
-# Participles that say whom a group belongs to: "jihadists linked to al-Qaeda".
-_AFFILIATING = frozenset({"link", "tie", "affiliate", "ally", "connect", "loyal"})
+# Participles that say whom a group belongs to or is thought to be: "jihadists linked to
+# al-Qaeda", "gunmen believed to be from al-Shabaab", "militants suspected of links to IS".
+_AFFILIATING = frozenset(
+    {"link", "tie", "affiliate", "ally", "connect", "loyal", "believe", "suspect", "think"}
+)
+_HEARSAY = frozenset({"believe", "suspect", "think"})
 
 
 def _affiliation_as_main_verb(participle: Token) -> bool:
@@ -142,8 +146,12 @@ def _affiliation_as_main_verb(participle: Token) -> bool:
     verb and the act an adverbial clause with no subject; the participle describes the group
     and the act is the sentence's verb."""
     subject = [c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i]
-    if len(subject) != 1 or any(c.dep_ == "dobj" for c in participle.children):
+    if len(subject) != 1 or any(c.dep_ in {"dobj", "ccomp"} for c in participle.children):
         return False
+    if participle.lemma_.lower() in _HEARSAY and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in participle.children
+    ):
+        return False  # "gunmen believed to be ...", but not "officials believed it"
     acts = [
         c
         for c in participle.children
