@@ -91,3 +91,11 @@ def test_a_charge_the_accused_denies_is_still_an_accusation_made() -> None:
         date(2024, 1, 30),
     )
     assert ("ACCUSE", "MLIGOV", "DZAGOV", "asserted") in _codes(events)
+
+
+def test_an_accusation_the_accused_denies_was_still_made() -> None:
+    events = flashpoint.extract(
+        "The Democratic Republic of Congo accused Rwanda of backing M23 rebels, a charge "
+        "Kigali denies."
+    )
+    assert [e.modality for e in events if e.event_type == "ACCUSE"] == ["asserted"]

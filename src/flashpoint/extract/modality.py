@@ -86,9 +86,12 @@ _CHARGES = frozenset({"charge", "accusation", "allegation", "claim"})
 
 def _denies_the_charge(table: TokenTable, verb: int) -> bool:
     """'..., a charge Kigali has denied', parsed with the accusation under 'denied'."""
-    lemma = table.lemma
+    lemma, children = table.lemma, table.children
+    # "a charge Kigali denies" is also parsed with 'charge' as a modifier of the subject
     return lemma[verb] in {"deny", "reject", "dismiss"} and any(
-        table.dep[c] == "nsubj" and lemma[c] in _CHARGES for c in table.children[verb]
+        table.dep[c] == "nsubj"
+        and (lemma[c] in _CHARGES or any(lemma[g] in _CHARGES for g in children[c]))
+        for c in children[verb]
     )
 
 
