@@ -171,6 +171,11 @@ def test_a_crowd_of_protesters_are_protesters() -> None:
             "residents said, leaving at least 12 dead.",
             [("ETHMIL", "ETHREB", 12)],
         ),
+        (  # the verb of saying parsed as a parataxis of the report
+            "Azerbaijani border guards fired on Armenian positions near Sotk, the Armenian "
+            "defence ministry said, wounding two soldiers.",
+            [("AZECOP", "ARMMIL", None)],
+        ),
     ],
 )
 def test_an_outcome_after_a_parenthetical_source_is_the_reported_acts(

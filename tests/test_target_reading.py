@@ -406,3 +406,11 @@ def test_a_claim_denied_names_no_attacker() -> None:
 def test_a_crowds_attempt_is_no_threat() -> None:
     text = "Kenyan police fired tear gas at protesters who tried to storm parliament."
     assert _coded(text, "THREATEN") == []
+
+
+def test_people_dispersed_after_a_march_are_protesters() -> None:
+    text = (
+        "Thousands of Kenyans marched in Nairobi on Thursday to demand President William "
+        "Ruto's resignation, and police fired tear gas to disperse them."
+    )
+    assert _coded(text, "COERCE") == [("KENCOP", "KENOPP")]

@@ -317,7 +317,8 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
     """People detained or jailed in a protest story are protesters, and so are people that
     police or troops kill there ('clashes between police and student protesters killed dozens
     of people'); a bomb in a crowd kills civilians, whoever they were."""
-    if not _mentions_protest(doc):
+    # a story with a protest coded is a protest story ("thousands marched to demand ...")
+    if not (_mentions_protest(doc) or any(e.event_type == "PROTEST" for e in events)):
         return events
     out = []
     for e in events:

@@ -332,6 +332,8 @@ def _parenthetical_consequence(participle: Token, lexicon: Lexicon) -> bool:
     if participle.i < speech.i or speech.lemma_.lower() not in speech_lemmas():
         return False
     reports = [c for c in speech.children if c.dep_ == "ccomp" and c.i < speech.i]
+    if speech.dep_ == "parataxis" and speech.head.i < speech.i:
+        reports.append(speech.head)  # "... fired on positions, the ministry said, wounding"
     if not reports or participle.lemma_.lower() in speech_lemmas():
         return False
     trigger = match_trigger(participle, lexicon)
