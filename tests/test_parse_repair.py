@@ -265,3 +265,11 @@ def test_a_second_verb_read_as_a_modifier_is_a_verb() -> None:
     seized = next(t for t in doc if t.lower_ == "seized")
     assert (seized.dep_, seized.head.lower_) == ("conj", "boarded")
     assert _coded("China's coast guard boarded a Philippine boat and seized rifles.", "COERCE")
+
+
+def test_a_past_tense_joined_to_a_gerund_belongs_to_the_main_verb() -> None:
+    text = (
+        "Venezuela's government accused the United States of plotting a coup and expelled "
+        "three American diplomats."
+    )
+    assert [(a1, a2) for a1, a2, _ in _coded(text, "SANCTION")] == [("VENGOV", "USAGOV")]

@@ -41,6 +41,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             changed |= _headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
             changed |= _parenthetical_consequence(doc[i], lexicon)
+        if verb and table.dep[i] == "conj" and table.tag[i] in {"VBD", "VBZ"}:
+            changed |= _finite_conjunct_of_gerund(doc[i])
         if verb and table.lemma[i] in _AFFILIATING:
             changed |= _affiliation_as_main_verb(doc[i])
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
@@ -170,6 +172,21 @@ def _affiliation_as_main_verb(participle: Token) -> bool:
         act.head, act.dep_ = participle.head, participle.dep_
     noun.head, noun.dep_ = act, "nsubj"
     participle.head, participle.dep_ = noun, "acl"
+    return True
+
+
+def _finite_conjunct_of_gerund(verb: Token) -> bool:
+    """'accused the United States of plotting a coup and expelled three diplomats': a past
+    tense cannot be coordinated with a gerund; it is joined to the finite verb above it."""
+    gerund = verb.head
+    if gerund.tag_ != "VBG" or gerund.dep_ not in {"pcomp", "xcomp", "advcl", "acl"}:
+        return False
+    above = gerund.head
+    while above.tag_ not in _FINITE_TAGS and above.head != above:
+        above = above.head
+    if above.tag_ not in _FINITE_TAGS or above.i > verb.i:
+        return False
+    verb.head = above
     return True
 
 
