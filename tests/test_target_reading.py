@@ -414,3 +414,11 @@ def test_people_dispersed_after_a_march_are_protesters() -> None:
         "Ruto's resignation, and police fired tear gas to disperse them."
     )
     assert _coded(text, "COERCE") == [("KENCOP", "KENOPP")]
+
+
+def test_forces_deployed_in_the_passive_are_the_side_that_moves() -> None:
+    text = "North Korean troops were deployed to Russia's Kursk region, Seoul's spy agency said."
+    assert [a1 for a1, _ in _coded(text, "MOBILIZE")] == ["PRKMIL"]
+    # a deployment told as the time of another act is background
+    text = "Russian peacekeepers began withdrawing from Karabakh, years after they were deployed."
+    assert all(a1 is None for a1, _ in _coded(text, "MOBILIZE"))

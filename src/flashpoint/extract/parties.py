@@ -13,17 +13,21 @@ from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.parse_paths import (
+    OBJECT_DEPS,
     content_noun,
     document_nouns,
     document_words,
     pobjs,
     subjects,
+    to_infinitive,
 )
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
 _RECIPIENT_PREPS = frozenset({"to", "for", "into", "over"})
 _AROUND_PREPS = frozenset({"around", "near", "off", "toward", "towards"})
+FIRING = frozenset({"fire", "launch"})
+_HOSTILE_PURPOSES = frozenset({"deter", "counter", "confront", "intimidate", "pressure", "fight"})
 _ATTRIBUTING_VERBS = frozenset({"attribute", "blame", "claim", "carry", "conduct", "launch"})
 _LAYING_BLAME = frozenset({"attribute", "blame"})
 # Force is used by armed forces: "Turkish airstrikes", "a Russian deployment" are theirs;
@@ -122,6 +126,32 @@ class PartyReader:
         pronouns = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS]
         held = {(a.code, a.org) for p in pronouns for a in self.actors.actors_for(p)}
         return bool(held & {(s.code, s.org) for s in sources})
+
+    def purpose_targets(self, token: Token, *, hostile_only: bool) -> list[Actor]:
+        """Whom the act's purpose ('to disperse them', 'to deter Hezbollah') is done to."""
+        purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+        if hostile_only:
+            purposes = [p for p in purposes if p.lemma_.lower() in _HOSTILE_PURPOSES]
+        aims = [
+            content_noun(o)
+            for p in purposes
+            if to_infinitive(p)
+            for o in p.children
+            if o.dep_ in OBJECT_DEPS
+        ]
+        return self.of(aims)
+
+    def launchers(self, objects: list[Token]) -> list[Actor]:
+        """'downed 31 drones launched by Russia': a weapon struck is its launcher's forces'."""
+        weapons = self.lexicon.object_classes.get("weapon", frozenset())
+        return [
+            as_forces(a)
+            for o in objects
+            if o.lemma_.lower() in weapons
+            for acl in o.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in FIRING
+            for a in self.of(pobjs(acl, ["by"]))
+        ]
 
     def _conditioned(self, token: Token, sources: list[Actor]) -> list[Actor]:
         """Subjects of an 'if' or 'unless' clause under the trigger or its complement."""

@@ -25,6 +25,7 @@ from flashpoint.extract.parse_paths import (
     to_infinitive,
 )
 from flashpoint.extract.parties import (
+    FIRING,
     PartyReader,
     as_forces,
     is_own_state,
@@ -56,9 +57,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 # Who is spoken about rather than speaking when a reported clause names them first
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
-_FIRING = frozenset({"fire", "launch"})
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate"})
-_HOSTILE_PURPOSES = frozenset({"deter", "counter", "confront", "intimidate", "pressure", "fight"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -87,11 +86,21 @@ class RoleReader(PartyReader):
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
                 sources = [a for c in pobjs(token, ["in"]) for a in self._carrier_agents(c)]
             struck = passive_subjects(token)
-            if trig.event_type == "ASSAULT" and token.lemma_.lower() in _FIRING:
+            if trig.event_type == "ASSAULT" and token.lemma_.lower() in FIRING:
                 # "missiles fired by Iran at Israel": what is fired is no target (what is
                 # shot down is)
                 weapons = self.lexicon.object_classes.get("weapon", frozenset())
                 struck = [s for s in struck if s.lemma_.lower() not in weapons]
+            told_as_time = any(c.dep_ == "mark" for c in token.children)  # "after they were"
+            if (
+                trig.roles == "self"
+                and not sources
+                and trig.event_type == "MOBILIZE"
+                and not told_as_time
+            ):
+                # "North Korean troops were deployed to Russia": the forces moved are the side
+                moved = self.of(struck)
+                return moved, [t for t in targets_by_prep if not same_side(t, moved)]
             return sources, self.of(struck) or targets_by_prep
         sources = self.of(subjects(token)) or self.document_author(token)
         # "..., Ukraine's military said, accusing Moscow": the speaker, whoever the clause's
@@ -132,7 +141,7 @@ class RoleReader(PartyReader):
             return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
         targets = self.of(objects) or targets_by_prep
         if trig.event_type == "ASSAULT":
-            targets = self._launchers(objects) or targets
+            targets = self.launchers(objects) or targets
         if trig.event_type in SAID_TYPES:
             # "pledged Washington's full backing for Israel": the backing is for Israel, not
             # for its owner
@@ -157,7 +166,7 @@ class RoleReader(PartyReader):
         if not targets and trig.event_type in {"ASSAULT", "COERCE"}:
             # "fired tear gas to disperse them", "launched raids to destroy Hamas tunnels":
             # what the act is done for names whom it is aimed at
-            targets = self._purpose_targets(token, hostile_only=False)
+            targets = self.purpose_targets(token, hostile_only=False)
         if not targets and trig.event_type != "ASSAULT":
             # "condemned Israel's move", "sanctions on two Russian banks": the owner is the target
             preps = trig.target_preps | {"on"}
@@ -199,7 +208,7 @@ class RoleReader(PartyReader):
                 sources = [as_forces(s) for s in sources]  # "France pulled its troops out"
             if not targets and trig.event_type == "MOBILIZE":
                 # "sent a carrier to deter Hezbollah" (but "to protect civilians" aims at none)
-                targets = self._purpose_targets(token, hostile_only=True)
+                targets = self.purpose_targets(token, hostile_only=True)
         return sources, targets
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
@@ -356,32 +365,6 @@ class RoleReader(PartyReader):
         countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
-
-    def _purpose_targets(self, token: Token, *, hostile_only: bool) -> list[Actor]:
-        """Whom the act's purpose ('to disperse them', 'to deter Hezbollah') is done to."""
-        purposes = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
-        if hostile_only:
-            purposes = [p for p in purposes if p.lemma_.lower() in _HOSTILE_PURPOSES]
-        aims = [
-            content_noun(o)
-            for p in purposes
-            if to_infinitive(p)
-            for o in p.children
-            if o.dep_ in OBJECT_DEPS
-        ]
-        return self.of(aims)
-
-    def _launchers(self, objects: list[Token]) -> list[Actor]:
-        """'downed 31 drones launched by Russia': a weapon struck is its launcher's forces'."""
-        weapons = self.lexicon.object_classes.get("weapon", frozenset())
-        return [
-            as_forces(a)
-            for o in objects
-            if o.lemma_.lower() in weapons
-            for acl in o.children
-            if acl.dep_ == "acl" and acl.lemma_.lower() in _FIRING
-            for a in self.of(pobjs(acl, ["by"]))
-        ]
 
     def _fires_weapons(self, trig: Trigger) -> bool:
         return bool(trig.objects & self.lexicon.object_classes.get("weapon", frozenset()))
