@@ -422,3 +422,11 @@ def test_forces_deployed_in_the_passive_are_the_side_that_moves() -> None:
     # a deployment told as the time of another act is background
     text = "Russian peacekeepers began withdrawing from Karabakh, years after they were deployed."
     assert all(a1 is None for a1, _ in _coded(text, "MOBILIZE"))
+
+
+def test_a_phrase_shared_by_two_passives_names_the_attacker_of_both() -> None:
+    text = (
+        "Two Turkish soldiers were killed and three wounded in clashes with PKK militants in "
+        "northern Iraq."
+    )
+    assert [a1 for a1, _ in _coded(text, "ASSAULT")] == ["TURREB"]

@@ -84,7 +84,10 @@ class RoleReader(PartyReader):
                 g for c in children_with(token, {"agent"}) for g in c.children if g.dep_ == "pobj"
             )
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
-                sources = [a for c in pobjs(token, ["in"]) for a in self._carrier_agents(c)]
+                # ("were killed and three wounded in clashes with ...": the phrase is shared)
+                shared = [c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+                carriers = [p for v in [token, *shared] for p in pobjs(v, ["in"])]
+                sources = [a for c in carriers for a in self._carrier_agents(c)]
             struck = passive_subjects(token)
             if trig.event_type == "ASSAULT" and token.lemma_.lower() in FIRING:
                 # "missiles fired by Iran at Israel": what is fired is no target (what is
