@@ -85,9 +85,9 @@ class RoleReader(PartyReader):
             )
             if not sources:  # "killed in an Israeli airstrike": the strike's owner acted
                 # ("were killed and three wounded in clashes with ...": the phrase is shared)
-                shared = [c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"]
-                carriers = [p for v in [token, *shared] for p in pobjs(v, ["in"])]
-                sources = [a for c in carriers for a in self._carrier_agents(c)]
+                passives = [c for c in token.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+                in_phrases = [p for v in [token, *passives] for p in pobjs(v, ["in"])]
+                sources = [a for c in in_phrases for a in self._carrier_agents(c)]
             struck = passive_subjects(token)
             if trig.event_type == "ASSAULT" and token.lemma_.lower() in FIRING:
                 # "missiles fired by Iran at Israel": what is fired is no target (what is
