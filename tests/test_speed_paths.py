@@ -6,13 +6,14 @@ from __future__ import annotations
 import random
 
 import pytest
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.clean import dateline_spans
 from flashpoint.extract.places import _unmatched_runs
 from flashpoint.gazetteer.normalise import ARABIC_ARTICLES
 from flashpoint.gazetteer.spans import _name_starts
-from flashpoint.nlp import get_nlp, mark_segments, parse, token_table
+from flashpoint.nlp import _joined_text, get_nlp, mark_segments, parse, token_table
 
 _TEXTS = [
     "",
@@ -55,6 +56,13 @@ def test_sentence_marks_are_those_of_the_token_walk(text: str) -> None:
     if len(doc) < 2:
         return
     assert [bool(t.is_sent_start) and t.i > 0 for t in doc] == expected
+
+
+@pytest.mark.parametrize("text", _TEXTS + _random_texts(50) + ["\ufeffé\u00a0x  \t\n", " a  b "])
+def test_joined_text_is_doc_text(text: str) -> None:
+    doc = get_nlp().make_doc(text)
+    rows = doc.to_array([ORTH, SPACY])
+    assert _joined_text(doc, rows[:, 0].tolist(), rows[:, 1].tolist()) == doc.text == text
 
 
 @pytest.mark.parametrize("text", _TEXTS)

@@ -8,7 +8,6 @@ internal use are kept out of it on purpose.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,12 +36,12 @@ Modality = Literal["asserted", "negated", "uncertain", "intended"]
 DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["point", "admin2", "admin1", "country"]
 
-_SPACE = re.compile(r"\s+")
-
 
 def normalise_text(text: str) -> str:
-    """Canonical form used for article identity: NFC, collapsed white space, stripped."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Canonical form used for article identity: NFC, collapsed white space, stripped.  (``split``
+    breaks on the characters regex ``\\s`` matches, and ``join`` does what substituting one space
+    for each run of them and stripping the ends did, without a match object per space.)"""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def stable_hash(*parts: object, length: int = 16) -> str:

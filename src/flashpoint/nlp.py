@@ -67,8 +67,8 @@ def mark_segments(doc: Doc) -> Doc:
     otherwise swallows the lead sentence's verb into its parse."""
     if len(doc) < 2:
         return doc
-    text = doc.text
-    rows = doc.to_array([IDX, IS_SPACE, IS_PUNCT])
+    rows = doc.to_array([IDX, IS_SPACE, IS_PUNCT, ORTH, SPACY])
+    text = _joined_text(doc, rows[:, 3].tolist(), rows[:, 4].tolist())
     starts = rows[:, 0]
     # Tokens after which a sentence must start: the one after a token holding a line break,
     # and the first one at or past each dateline's end (token 0 never starts one here).
@@ -97,6 +97,16 @@ def mark_segments(doc: Doc) -> Doc:
         done = mark + int(ahead[0])
         doc[done].is_sent_start = True
     return doc
+
+
+def _joined_text(doc: Doc, orths: list[int], spaces: list[int]) -> str:
+    """``doc.text`` from the ``ORTH`` and ``SPACY`` columns: the same join of each token's text
+    and its trailing space, without building a ``Token`` per word as ``doc.text`` does."""
+    names = _caches()[0]
+    words = _mapped(names, orths, doc.vocab.strings.__getitem__)
+    return "".join(
+        [word + " " if space else word for word, space in zip(words, spaces, strict=True)]
+    )
 
 
 def doc_text(doc: Doc) -> str:

@@ -203,11 +203,9 @@ class ActorIndex:
         return _unique(found)
 
     def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
-        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units',
-        'fighters led by HTS', 'forces loyal to Bashar al-Assad'."""
-        patron = self._patron(token, depth)
-        if patron:
-            return patron
+        """'a convoy of Turkish soldiers', 'members of HTS', 'Syria's army units'.  Read after
+        ``_patron`` ('fighters led by HTS', 'forces loyal to Bashar al-Assad') found nobody: the
+        caller has asked it already, and the walk is not repeated."""
         owned = self.coref.owned_by_pronoun(token)
         if owned:
             return owned

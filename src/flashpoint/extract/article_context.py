@@ -105,7 +105,11 @@ def same_party(a: Actor, b: Actor) -> bool:
     return _same_side(a, b)
 
 
-_PROTEST_STEMS = re.compile(r"protest|demonstrat|unrest|uprising|rall(?:y|ies|ied)|march", re.I)
+# (The lookahead on the stems' first letters changes no match, but it lets the case-blind scan
+# pass most characters with one test instead of trying every stem there.)
+_PROTEST_STEMS = re.compile(
+    r"(?=[pdurm])(?:protest|demonstrat|unrest|uprising|rall(?:y|ies|ied)|march)", re.I
+)
 
 
 def _mentions_protest(doc: Doc) -> bool:

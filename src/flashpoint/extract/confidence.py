@@ -74,7 +74,7 @@ def is_history(
     if own is not None and published is not None and published.year - own >= 2:
         return True  # "The 1994 genocide killed ...", "the 2016 peace accord"
     text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # sent.text rebuilds it
-    if _FIRST_SINCE.search(text):
+    if "since " in text and _FIRST_SINCE.search(text):  # (most sentences hold no "since")
         return False  # the year is what the new event is measured against
     if " since 19" in text or " since 20" in text:
         return True

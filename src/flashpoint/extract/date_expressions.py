@@ -87,6 +87,14 @@ def _alternation(items: Sequence[str]) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+def _starts(*phrase_lists: Sequence[str]) -> str:
+    """A lookahead for the first characters of the phrases an alternation tries.  It changes no
+    match (every branch starts with one of them), but the scan then passes a word boundary after
+    one test instead of trying every branch there: several times faster on news text."""
+    firsts = sorted({phrase[0] for phrases in phrase_lists for phrase in phrases})
+    return "(?=[" + "".join(map(re.escape, firsts)) + "])"
+
+
 def date_pattern(kind: str) -> re.Pattern[str]:
     return dict(_patterns())[kind]
 
@@ -106,20 +114,23 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     # A year directly followed by a plural noun ("by 2000 fighters") is a count, not a year.
     not_count = r"(?![-,.]?\d)(?!\s+(?:people|[a-z]{2,}[a-rt-z]s)\b)"
+    at_mon, at_prep = _starts(list(lex.months)), _starts(lex.prepositions)
+    at_weekday = _starts(lex.weekday_modifiers, list(lex.weekdays))
+    at_rel, at_phrase = _starts(["last", "next", "this"]), _starts(list(lex.relative))
     table = {
         "iso": r"(?<![\d-])(?P<core>(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}))(?!\d)",
-        "mdy": rf"\b(?P<core>(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        "mdy": rf"\b{at_mon}(?P<core>(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)(?![\d:])",
         "dmy": rf"\b(?P<core>(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?"
         rf"(?:,?\s+(?P<y>\d{{4}})(?!\d))?)",
-        "my": rf"\b(?P<core>(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}))(?!\d)",
-        "month": rf"\b{prep}(?P<core>(?P<mon>{mon}))\b(?!\.?\s*\d)",
-        "month_rel": rf"\b(?P<core>(?P<rel>last|next|this)\s+(?P<mon>{mon}))\b(?!\.?\s*\d)",
-        "year": rf"\b{prep}(?P<core>(?P<y>(?:19|20)\d\d))\b{not_count}",
-        "weekday": rf"\b(?P<core>(?:(?P<rel>{_alternation(lex.weekday_modifiers)})\s+)?"
+        "my": rf"\b{at_mon}(?P<core>(?P<mon>{mon})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}))(?!\d)",
+        "month": rf"\b{at_prep}{prep}(?P<core>(?P<mon>{mon}))\b(?!\.?\s*\d)",
+        "month_rel": rf"\b{at_rel}(?P<core>(?P<rel>last|next|this)\s+(?P<mon>{mon}))\b(?!\.?\s*\d)",
+        "year": rf"\b{at_prep}{prep}(?P<core>(?P<y>(?:19|20)\d\d))\b{not_count}",
+        "weekday": rf"\b{at_weekday}(?P<core>(?:(?P<rel>{_alternation(lex.weekday_modifiers)})\s+)?"
         rf"(?P<wd>{wd})(?:['’]s)?(?:\s+{_alternation(lex.day_parts)})?)\b",
         "nth": r"\bon\s+the\s+(?P<core>(?P<d>\d{1,2})(?:st|nd|rd|th))\b",
-        "phrase": rf"\b(?P<core>{_alternation(list(lex.relative))})\b",
+        "phrase": rf"\b{at_phrase}(?P<core>{_alternation(list(lex.relative))})\b",
         "ago": rf"\b(?P<core>(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>{'|'.join(_UNITS)})s?"
         rf"\s+(?P<dir>{_alternation(list(lex.offsets))}))\b",
         "numeric": r"\b(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}))\b",

@@ -30,7 +30,9 @@ from flashpoint.resources import read_tsv, split_cell
 _DENIABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE"})
 _LOOKBACK_SENTENCES = 3
 # Surface stems of the denial lemmas in denials.tsv, to skip stories without any cheaply.
-_DENIAL_STEMS = re.compile(r"den(?:y|ie)|refut|dismiss|reject", re.I)
+# (The lookahead on their first letters changes no match, but it lets the case-blind scan pass
+# most characters with one test instead of trying every stem there.)
+_DENIAL_STEMS = re.compile(r"(?=[drf])(?:den(?:y|ie)|refut|dismiss|reject)", re.I)
 
 
 @lru_cache(maxsize=1)

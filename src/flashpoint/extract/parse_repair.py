@@ -27,7 +27,12 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
     changed = False
     for i, pos in enumerate(table.pos):
         verb = pos == "VERB"
-        if pos == "NOUN" and (_gerund_like(table, i) or table.dep[i] == "compound"):
+        # Until a repair moves an arc the table is the tree, and most candidates fail the
+        # repairs' first tests there: a Token is built only for the rest.
+        candidate = pos == "NOUN" and (_gerund_like(table, i) or table.dep[i] == "compound")
+        # a headline's verb inside a compound is a trigger word ("coast guard fires water ...")
+        in_headline = table.dep[i] == "compound" and table.lemma[i] in heads
+        if candidate and (changed or in_headline or _noun_repair_possible(table, i)):
             token = doc[i]
             verb = (
                 _verbal_gerund(token)
@@ -50,7 +55,12 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             changed |= _coordinated_verb_as_modifier(doc[i])
         if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
             changed |= _headline_passive(doc[i])
-        if verb and table.dep[i] != "amod" and trigger_word:
+        if (
+            verb
+            and table.dep[i] != "amod"
+            and trigger_word
+            and (changed or _object_repair_possible(table, i))
+        ):
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
@@ -60,6 +70,41 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
 
 def _gerund_like(table: TokenTable, i: int) -> bool:
     return table.tag[i] == "NN" and table.lower[i].endswith("ing")
+
+
+def _noun_repair_possible(table: TokenTable, i: int) -> bool:
+    """The first tests of ``_verbal_gerund`` and ``_headline_verb``, read from the table."""
+    dep, children = table.dep, table.children
+    if (
+        _gerund_like(table, i)
+        and dep[i] in _CLAUSE_DEPS
+        and any(dep[c] == "dobj" for c in children[i])
+    ):
+        return True
+    obj = table.head[i]
+    return (
+        dep[i] == "compound"
+        and obj == i + 1
+        and table.pos[obj] == "NOUN"
+        and dep[obj] != "ROOT"
+        and any(dep[c] == "nsubj" and c < i for c in children[i])
+    )
+
+
+def _object_repair_possible(table: TokenTable, i: int) -> bool:
+    """The first tests of ``_reduced_relative_object`` and ``_partitive_object``, read from the
+    table: the verb has no object yet, and a participle clause or a count follows it."""
+    dep, kids = table.dep, table.children[i]
+    if any(dep[c] in {"dobj", "nsubjpass"} for c in kids):
+        return False
+    return any(
+        c > i
+        and (
+            (dep[c] == "ccomp" and table.tag[c] in _PARTICIPLES)
+            or (table.pos[c] == "NUM" and dep[c] in {"npadvmod", "advmod"})
+        )
+        for c in kids
+    )
 
 
 def _verbal_gerund(token: Token) -> bool:
