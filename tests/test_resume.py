@@ -1,5 +1,6 @@
-"""Killing `flashpoint ingest` halfway through a 500-article run and running it again gives exactly
-the database an uninterrupted run gives: each article is committed in its own transaction."""
+"""Killing `flashpoint ingest` halfway through a 500-article run, or pressing Ctrl-C, and running it
+again gives exactly the database an uninterrupted run gives: each article is committed in its own
+transaction (by the writer process, which ends with its parent)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,13 +48,11 @@ def _write_corpus(path: Path) -> None:
             fh.write(json.dumps(record) + "\n")
 
 
-def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+def _ingest(corpus: Path, db: Path, **popen: Any) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "flashpoint", "ingest", str(corpus), "--db", f"sqlite:///{db}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
+        **{"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, **popen},
     )
 
 
@@ -78,26 +79,57 @@ def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return out
 
 
-@pytest.mark.slow
-def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus.jsonl"
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The corpus, and the database an uninterrupted ingest of it gives."""
+    tmp = tmp_path_factory.mktemp("resume")
+    corpus = tmp / "corpus.jsonl"
     _write_corpus(corpus)
+    db = tmp / "whole.sqlite"
+    assert _ingest(corpus, db).wait(timeout=900) == 0
+    return corpus, db
 
-    whole = tmp_path / "whole.sqlite"
-    assert _ingest(corpus, whole).wait(timeout=900) == 0
 
+def _stop_halfway(proc: subprocess.Popen[bytes], db: Path, stop: Callable[[], None]) -> None:
+    deadline = time.monotonic() + 600
+    while _count_articles(db) < ARTICLES // 2 and time.monotonic() < deadline:
+        assert proc.poll() is None, "ingest ended before it could be stopped"
+        time.sleep(0.2)
+    stop()
+
+
+def _resume(corpus: Path, db: Path, whole: Path) -> None:
+    halfway, stored = _count_articles(db), _count_articles(whole)
+    assert ARTICLES // 2 <= halfway < stored
+    assert _ingest(corpus, db).wait(timeout=900) == 0
+    assert _count_articles(db) == stored
+    assert _dump(db) == _dump(whole)
+
+
+@pytest.mark.slow
+def test_killed_ingest_resumes_to_the_same_database(
+    whole: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus, whole_db = whole
     resumed = tmp_path / "resumed.sqlite"
     proc = _ingest(corpus, resumed)
-    deadline = time.monotonic() + 600
-    while _count_articles(resumed) < ARTICLES // 2 and time.monotonic() < deadline:
-        assert proc.poll() is None, "ingest ended before it could be killed"
-        time.sleep(0.2)
-    proc.send_signal(signal.SIGKILL)
+    _stop_halfway(proc, resumed, lambda: proc.send_signal(signal.SIGKILL))
     proc.wait(timeout=60)
-    halfway = _count_articles(resumed)
-    stored = _count_articles(whole)
-    assert ARTICLES // 2 <= halfway < stored
+    _resume(corpus, resumed, whole_db)
 
-    assert _ingest(corpus, resumed).wait(timeout=900) == 0
-    assert _count_articles(resumed) == stored
-    assert _dump(resumed) == _dump(whole)
+
+@pytest.mark.slow
+def test_ctrl_c_stops_ingest_without_a_traceback_and_a_rerun_completes_it(
+    whole: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus, whole_db = whole
+    resumed = tmp_path / "resumed.sqlite"
+    # Its own process group, which gets the SIGINT as from a terminal (this one is spared).
+    proc = _ingest(corpus, resumed, stderr=subprocess.PIPE, start_new_session=True)
+    _stop_halfway(proc, resumed, lambda: os.killpg(proc.pid, signal.SIGINT))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and b"Traceback" not in err, err.decode(errors="replace")
+    stopped = _count_articles(resumed)
+    time.sleep(1)
+    assert _count_articles(resumed) == stopped  # nothing went on writing after the exit
+    _resume(corpus, resumed, whole_db)

@@ -80,7 +80,7 @@ class ProcessWriter(QueuedWriter):
         self._items = Connection(items_w, readable=False)
         self._results = Connection(results_r, writable=False)
         self._cancel_fd = cancel_w
-        self._items.send(url)  # the URL is not in argv, where ps would show its password
+        self._send(url)  # the URL is not in argv, where ps would show its password
         self._reader = threading.Thread(target=self._read_results, name=f"{self.name}-results")
         self._reader.start()
         self._thread.start()
@@ -89,16 +89,19 @@ class ProcessWriter(QueuedWriter):
     def pid(self) -> int:
         return self._child.pid
 
-    def _handle(self, item: Item | None) -> None:
+    def _handle(self, item: Item) -> None:
+        self._send(item)
+
+    def _handle_end(self) -> None:
+        self._send(None)  # the child's end mark
+
+    def _send(self, message: object) -> None:
         if self._gone:
             return
         try:
-            self._items.send(item)
+            self._items.send(message)
         except BrokenPipeError:
             self._gone = True
-
-    def _handle_end(self) -> None:
-        self._handle(None)  # the child's end mark
 
     def _stop(self) -> None:
         if self._closed:
