@@ -28,7 +28,7 @@ import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -45,18 +45,11 @@ _BOOT = (
 _HOME = str(Path(__file__).resolve().parents[1])
 
 
-class ProcessWriter(QueuedWriter):
-    """The writer process for the database at ``url``, started at once so that its start-up
+class ProcessWriter(QueuedWriter[str]):
+    """The writer process for the database at the URL, started at once so that its start-up
     (imports, opening the store) overlaps with extracting the first batch."""
 
-    def __init__(
-        self,
-        url: str,
-        *,
-        on_article: Callable[[], None] | None = None,
-        queue_size: int | None = None,
-    ) -> None:
-        super().__init__(on_article=on_article, queue_size=queue_size)
+    def _start(self) -> None:
         self._gone = False  # the child closed its end: the results say why
         self._closed = False
         items_r, items_w = os.pipe()
@@ -80,10 +73,10 @@ class ProcessWriter(QueuedWriter):
         self._items = Connection(items_w, readable=False)
         self._results = Connection(results_r, writable=False)
         self._cancel_fd = cancel_w
-        self._send(url)  # the URL is not in argv, where ps would show its password
+        self._send(self._target)  # the URL is not in argv, where ps would show its password
         self._reader = threading.Thread(target=self._read_results, name=f"{self.name}-results")
         self._reader.start()
-        self._thread.start()
+        super()._start()
 
     @property
     def pid(self) -> int:

@@ -35,12 +35,17 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from flashpoint.model import Article, Event
 from flashpoint.settings import get_settings
 from flashpoint.store import AddResult, Store, in_memory, open_store
 
+if TYPE_CHECKING:
+    from flashpoint.store_process import ProcessWriter
+
 Item = tuple[Article, Sequence[Event]]
+Target = TypeVar("Target")  # where the writer stores: a Store, or a database URL
 _END = None  # the end mark: nothing more will be put
 
 
@@ -77,15 +82,20 @@ class IngestResult:
         )
 
 
-class QueuedWriter:
+class QueuedWriter(Generic[Target]):
     """A bounded queue and the thread that takes from it (``_handle`` each article): ``put``
     each article, then ``close``.  Subclasses say where an article goes."""
 
     name = "flashpoint-store-writer"
 
     def __init__(
-        self, *, on_article: Callable[[], None] | None = None, queue_size: int | None = None
+        self,
+        target: Target,
+        *,
+        on_article: Callable[[], None] | None = None,
+        queue_size: int | None = None,
     ) -> None:
+        self._target = target
         self.outcome = IngestResult()
         self._on_article = on_article
         size = queue_size or 2 * get_settings().batch_size
@@ -93,6 +103,7 @@ class QueuedWriter:
         self._cancelled = threading.Event()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name=self.name)
+        self._start()
 
     def put(self, item: Item) -> None:
         """Hand over one article (blocks while the queue is full); raises the writer's error."""
@@ -118,6 +129,9 @@ class QueuedWriter:
     def raise_error(self) -> None:
         if self._error is not None:
             raise self._error
+
+    def _start(self) -> None:
+        self._thread.start()
 
     def _handle(self, item: Item) -> None:
         raise NotImplementedError
@@ -162,22 +176,11 @@ class QueuedWriter:
                 pass
 
 
-class StoreWriter(QueuedWriter):
-    """The writer thread: stores each article into ``store`` itself."""
-
-    def __init__(
-        self,
-        store: Store,
-        *,
-        on_article: Callable[[], None] | None = None,
-        queue_size: int | None = None,
-    ) -> None:
-        super().__init__(on_article=on_article, queue_size=queue_size)
-        self._store = store
-        self._thread.start()
+class StoreWriter(QueuedWriter[Store]):
+    """The writer thread: stores each article into the ``Store`` itself."""
 
     def _handle(self, item: Item) -> None:
-        self._stored(self._store.add(*item))
+        self._stored(self._target.add(*item))
 
 
 def store_results(
@@ -194,7 +197,7 @@ def store_results(
         with open_store(target) as store:
             return store_results(store, results, on_article=on_article, queue_size=queue_size)
     started = time.perf_counter()
-    writer: QueuedWriter
+    writer: StoreWriter | ProcessWriter
     if isinstance(target, Store):
         writer = StoreWriter(target, on_article=on_article, queue_size=queue_size)
     else:
