@@ -192,7 +192,7 @@ def store_results(
 ) -> IngestResult:
     """Store ``results`` in order, one transaction per article, into ``target`` (a ``Store``, or
     a database URL for a writer process) while this thread goes on pulling (extracting) the next
-    ones; ``on_article`` runs after each store, in a thread of the writer."""
+    ones; ``on_article`` runs after each store, in a thread of this process."""
     if isinstance(target, str) and in_memory(target):  # no other process can open it
         with open_store(target) as store:
             return store_results(store, results, on_article=on_article, queue_size=queue_size)
