@@ -23,7 +23,7 @@ def extract_only(paths: list[Path]) -> float:
 
 
 def ingest(paths: list[Path], url: str) -> tuple[IngestResult, float]:
-    """Ingest ``paths`` into ``url`` as ``flashpoint ingest`` does (writer thread, progress
+    """Ingest ``paths`` into ``url`` as ``flashpoint ingest`` does (writer process, progress
     bar); returns the outcome and wall seconds (store opening included, spaCy already loaded
     by the caller)."""
     errors: list[object] = []

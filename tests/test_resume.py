@@ -1,5 +1,6 @@
-"""Killing `flashpoint ingest` halfway through a 500-article run and running it again gives exactly
-the database an uninterrupted run gives: each article is committed in its own transaction."""
+"""Killing `flashpoint ingest` halfway through a 500-article run, or pressing Ctrl-C, and running it
+again gives exactly the database an uninterrupted run gives: each article is committed in its own
+transaction (by the writer process, which ends with its parent)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,13 +47,11 @@ def _write_corpus(path: Path) -> None:
             fh.write(json.dumps(record) + "\n")
 
 
-def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+def _ingest(corpus: Path, db: Path, **popen: Any) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "flashpoint", "ingest", str(corpus), "--db", f"sqlite:///{db}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
+        **{"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, **popen},
     )
 
 
@@ -78,26 +78,47 @@ def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return out
 
 
-@pytest.mark.slow
-def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus.jsonl"
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The corpus, and the database an uninterrupted ingest of it gives."""
+    tmp = tmp_path_factory.mktemp("resume")
+    corpus = tmp / "corpus.jsonl"
     _write_corpus(corpus)
+    db = tmp / "whole.sqlite"
+    assert _ingest(corpus, db).wait(timeout=900) == 0
+    return corpus, db
 
-    whole = tmp_path / "whole.sqlite"
-    assert _ingest(corpus, whole).wait(timeout=900) == 0
 
-    resumed = tmp_path / "resumed.sqlite"
-    proc = _ingest(corpus, resumed)
+def _count_when_stopped(proc: subprocess.Popen[bytes], db: Path) -> int:
     deadline = time.monotonic() + 600
-    while _count_articles(resumed) < ARTICLES // 2 and time.monotonic() < deadline:
-        assert proc.poll() is None, "ingest ended before it could be killed"
+    while _count_articles(db) < ARTICLES // 2 and time.monotonic() < deadline:
+        assert proc.poll() is None, "ingest ended before it could be stopped"
         time.sleep(0.2)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=60)
-    halfway = _count_articles(resumed)
-    stored = _count_articles(whole)
+    return _count_articles(db)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", ["SIGKILL", "Ctrl-C"])
+def test_stopped_ingest_resumes_to_the_same_database(
+    stop: str, whole: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus, whole_db = whole
+    resumed = tmp_path / "resumed.sqlite"
+    # In a process group of its own, which gets the Ctrl-C as from a terminal (pytest is spared).
+    proc = _ingest(corpus, resumed, stderr=subprocess.PIPE, start_new_session=True)
+    assert _count_when_stopped(proc, resumed) >= ARTICLES // 2
+    if stop == "SIGKILL":
+        proc.send_signal(signal.SIGKILL)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    halfway, stored = _count_articles(resumed), _count_articles(whole_db)
+    if stop == "Ctrl-C":  # a clean stop: no traceback, and nothing written after the exit
+        assert proc.returncode != 0 and b"Traceback" not in err, err.decode(errors="replace")
+        time.sleep(1)
+        assert _count_articles(resumed) == halfway
     assert ARTICLES // 2 <= halfway < stored
 
     assert _ingest(corpus, resumed).wait(timeout=900) == 0
     assert _count_articles(resumed) == stored
-    assert _dump(resumed) == _dump(whole)
+    assert _dump(resumed) == _dump(whole_db)

@@ -1,6 +1,6 @@
 """``flashpoint ingest``: read → extract → store, one transaction per article, with progress.
 
-Extraction runs in the calling thread and the store in a writer thread (``store_writer``)."""
+Extraction runs in the calling thread and the store in a writer process (``store_writer``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rich.table import Table
 
 from flashpoint.api import extract_paths
 from flashpoint.errors import FlashpointError
-from flashpoint.store import open_store
+from flashpoint.store import open_store, store_url
 from flashpoint.store_writer import IngestResult, store_results
 
 __all__ = ["IngestResult", "ingest_paths", "print_summary", "store_results"]
@@ -43,10 +43,10 @@ def ingest_paths(
         transient=True,
     )
     started = time.perf_counter()
-    with open_store(db_url) as store, progress:
+    with progress:
         task = progress.add_task("ingest", total=None, rate=0.0)
 
-        def tick() -> None:  # in the writer thread: Progress.update takes rich's lock
+        def tick() -> None:  # in a writer thread: Progress.update takes rich's lock
             done = progress.tasks[0].completed + 1
             elapsed = max(time.perf_counter() - started, 1e-6)
             progress.update(task, completed=done, rate=done / elapsed)
@@ -63,7 +63,7 @@ def ingest_paths(
             )
         else:
             results = extract_paths(paths, default_published=default_published, on_error=on_error)
-        return store_results(store, results, on_article=tick)
+        return store_results(store_url(db_url), results, on_article=tick)
 
 
 def print_summary(db_url: str | None, console: Console) -> None:

@@ -44,9 +44,26 @@ class AddResult:
     article_id: str
 
 
+def store_url(url: str | None = None) -> str:
+    """The URL ``open_store(url)`` opens: ``None`` → the default file."""
+    return url or Settings().default_db_url
+
+
+def in_memory(url: str) -> bool:
+    """Whether ``url`` names an in-memory SQLite database (which lives in one process only)."""
+    return _in_memory(_driver_url(url))
+
+
+def _in_memory(parsed: sa.URL) -> bool:
+    database = parsed.database or ""
+    return parsed.drivername.startswith("sqlite") and (
+        database in ("", ":memory:") or database.startswith("file::memory:")
+    )
+
+
 def open_store(url: str | None = None) -> Store:
     """Open (and create or upgrade in place) the store at ``url``; ``None`` → the default file."""
-    url = url or Settings().default_db_url
+    url = store_url(url)
     engine = _create_engine(url)
     try:
         _upgrade(engine)
@@ -80,21 +97,20 @@ def _create_engine(url: str) -> Engine:
             return sa.create_engine(parsed, pool_pre_ping=True)
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"unsupported database URL: {exc}", source=_safe_url(url)) from exc
-    database = parsed.database or ""
-    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
-    if in_memory:
+    memory = _in_memory(parsed)
+    if memory:
         engine = sa.create_engine(
             parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
     else:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        Path(parsed.database or "").expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(parsed, connect_args={"timeout": 30})
 
     @sa.event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        if not in_memory:  # readers (the API) keep working while an ingest writes
+        if not memory:  # readers (the API) keep working while an ingest writes
             cursor.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL still survives a crash or kill of the process (what the
             # per-article transactions promise); only a power cut can lose the last commits.
