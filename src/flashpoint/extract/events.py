@@ -153,7 +153,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "suggested the attackers had links to Ukraine": a hint, not a proposal
         if trig.event_type == "THREATEN" and alert(token):
             continue  # "warning of a high threat of attack": an alert, not a threat
-        if trig.event_type == "ACCUSE" and _blame_without_accuser(token):
+        if trig.event_type == "ACCUSE" and _agentless_participle(token):
             continue  # "a drone strike blamed on Turkey": who did it, as far as is known
         if trig.event_type == "PROTEST" and _official_protest(token, roles):
             continue  # "summoned the ambassador to protest": the summons is the protest
@@ -224,16 +224,12 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
 
 def _past_of_a_party(token: Token) -> bool:
     """A participle with no doer named, describing someone another act is done to."""
-    return (
-        token.dep_ == "acl"
-        and token.tag_ == "VBN"
-        and token.head.dep_ in {"dobj", "pobj", "nsubjpass"}
-        and not any(c.dep_ == "agent" for c in token.children)
-    )
+    return _agentless_participle(token) and token.head.dep_ in {"dobj", "pobj", "nsubjpass"}
 
 
-def _blame_without_accuser(token: Token) -> bool:
-    """A participle laying blame for the noun it describes, with nobody named laying it."""
+def _agentless_participle(token: Token) -> bool:
+    """A participle describing the noun it hangs on, with no doer named ('a man convicted
+    over the protests', 'a drone strike blamed on Turkey')."""
     return (
         token.dep_ == "acl"
         and token.tag_ == "VBN"
