@@ -26,8 +26,7 @@ def headline_verb(token: Token) -> bool:
     obj.dep_ = "dobj"
     token.pos_ = "VERB"
     token.tag_ = "VBP"
-    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
-    token.lemma_ = lemmas[0] if lemmas else token.lower_
+    token.lemma_ = rule_lemma(token)
     return True
 
 
@@ -90,8 +89,7 @@ def headline_verb_in_compounds(token: Token, lexicon: Lexicon) -> bool:
         return False
     if any(t.tag_ in FINITE_TAGS for t in token.sent):
         return False  # a sentence with a verb of its own is no headline
-    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
-    lemma = lemmas[0] if lemmas else token.lower_
+    lemma = rule_lemma(token)
     saved = (token.pos_, token.lemma_)
     token.pos_, token.lemma_ = "VERB", lemma
     if match_trigger(token, lexicon) is None:
@@ -112,3 +110,10 @@ def headline_verb_in_compounds(token: Token, lexicon: Lexicon) -> bool:
             prep.head = token  # "fires water cannon at Philippine vessels": aimed at them
     token.tag_ = "VBZ" if token.lower_.endswith("s") else "VBP"
     return True
+
+
+def rule_lemma(token: Token) -> str:
+    """The lemmatizer's rule lemma for the token as it is now tagged (a repair that retags a
+    noun as a verb asks again: "fires" the noun and "fires" the verb share no table entry)."""
+    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
+    return str(lemmas[0]) if lemmas else token.lower_

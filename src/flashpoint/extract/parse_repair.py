@@ -13,10 +13,11 @@ from flashpoint.extract.headline_repair import (
     headline_passive,
     headline_verb,
     headline_verb_in_compounds,
+    rule_lemma,
 )
 from flashpoint.extract.lexicon import SAID_TYPES, Lexicon
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.nlp import TokenTable, get_nlp, token_table
+from flashpoint.nlp import TokenTable, token_table
 
 # Acts done to someone: a clause cannot be their object, only a noun can.
 _OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
@@ -124,8 +125,7 @@ def _verbal_gerund(token: Token) -> bool:
         return False
     token.pos_ = "VERB"
     token.tag_ = "VBG"
-    lemmas = get_nlp().get_pipe("lemmatizer").rule_lemmatize(token)  # type: ignore[attr-defined]
-    token.lemma_ = lemmas[0] if lemmas else token.lower_
+    token.lemma_ = rule_lemma(token)
     return True
 
 

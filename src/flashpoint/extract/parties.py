@@ -43,6 +43,7 @@ class PartyReader:
     def __init__(self, actors: ActorIndex, lexicon: Lexicon):
         self.actors = actors
         self.lexicon = lexicon
+        self.weapons = lexicon.object_classes.get("weapon", frozenset())
 
     def of(self, tokens: Iterable[Token]) -> list[Actor]:
         found: list[Actor] = []
@@ -71,7 +72,7 @@ class PartyReader:
         """Nationality adjectives on an instrument or action noun: 'Turkish drones' → TURMIL
         (but 'Russia's Far East' is a place, not a force)."""
         lemma = token.lemma_.lower()
-        weapon = lemma in self.lexicon.object_classes.get("weapon", frozenset())
+        weapon = lemma in self.weapons
         row = match_trigger(token, self.lexicon)
         kinds = {cue.event_type for cue in self.lexicon.modes.get(lemma, [])}
         if row is not None:
@@ -143,11 +144,10 @@ class PartyReader:
 
     def launchers(self, objects: list[Token]) -> list[Actor]:
         """'downed 31 drones launched by Russia': a weapon struck is its launcher's forces'."""
-        weapons = self.lexicon.object_classes.get("weapon", frozenset())
         return [
             as_forces(a)
             for o in objects
-            if o.lemma_.lower() in weapons
+            if o.lemma_.lower() in self.weapons
             for acl in o.children
             if acl.dep_ == "acl" and acl.lemma_.lower() in FIRING
             for a in self.of(pobjs(acl, ["by"]))
@@ -375,11 +375,7 @@ def _culprits_named(acl: Token) -> list[Token]:
 
 def other_parties(targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     """Parties other than the doers themselves and places they leave."""
-    return [
-        t
-        for t in targets
-        if not same_side(t, sources) and not (t.sector == "CVL" and t.rule.startswith("facility:"))
-    ]
+    return [t for t in targets if not same_side(t, sources) and not is_place_facility(t)]
 
 
 def is_own_state(actor: Actor, sources: list[Actor]) -> bool:

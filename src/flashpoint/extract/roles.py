@@ -92,8 +92,7 @@ class RoleReader(PartyReader):
             if trig.event_type == "ASSAULT" and token.lemma_.lower() in FIRING:
                 # "missiles fired by Iran at Israel": what is fired is no target (what is
                 # shot down is)
-                weapons = self.lexicon.object_classes.get("weapon", frozenset())
-                struck = [s for s in struck if s.lemma_.lower() not in weapons]
+                struck = [s for s in struck if s.lemma_.lower() not in self.weapons]
             told_as_time = any(c.dep_ == "mark" for c in token.children)  # "after they were"
             if (
                 trig.roles == "self"
@@ -370,7 +369,7 @@ class RoleReader(PartyReader):
         return [h for h in held if takers and not same_side(h, takers)]
 
     def _fires_weapons(self, trig: Trigger) -> bool:
-        return bool(trig.objects & self.lexicon.object_classes.get("weapon", frozenset()))
+        return bool(trig.objects & self.weapons)
 
     def _between(self, trigger: Token) -> list[Actor]:
         """The sides of 'fighting between A and B'; the phrase may hang on the verb the
