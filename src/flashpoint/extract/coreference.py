@@ -51,7 +51,10 @@ class Coreference:
             return self._person_before(token)
         if word in _PLURAL_PRONOUNS:
             return self._plural_before(token)
+        described = _described_noun(token)
         for m in reversed(self._before(token)):
+            if m.start in described:
+                continue
             if word in _THING_PRONOUNS and not m.is_person and not m.plural and m.kind != "demonym":
                 return [m.actor]
         return []
@@ -61,6 +64,7 @@ class Coreference:
         pronoun is a direct object (binding; not "nearly a third of them", a partitive)."""
         direct_object = pronoun.dep_ in {"dobj", "dative"} and pronoun.head.pos_ == "VERB"
         excluded = self._own_subject(pronoun) if direct_object else set()
+        excluded |= _described_noun(pronoun)
         for tok in reversed(pronoun.doc[: pronoun.i]):
             if tok.i not in excluded:
                 yield tok
@@ -240,6 +244,16 @@ class Coreference:
             sector,
             rule=f"sectors.tsv:{lemma}+{how}",
         )
+
+
+def _described_noun(pronoun: Token) -> set[int]:
+    """Token indices of the noun a relative clause describes when the pronoun is that clause's
+    subject: in "a journalist it had accused", "it" is never the journalist (binding)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "relcl":
+        return set()
+    noun = clause.head
+    return set(range(noun.left_edge.i, noun.i + 1))
 
 
 def _armed_subject(token: Token) -> bool:

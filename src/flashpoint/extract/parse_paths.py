@@ -261,6 +261,23 @@ def small_clause_subjects(verb: Token) -> list[Token]:
     ]
 
 
+def relative_gap(verb: Token) -> list[Token]:
+    """The noun a relative clause describes when it is the clause's missing object: "a sailor
+    they accused of spying" (the clause has its own subject and no relative word, object or
+    stranded preposition: "the group they belonged to" names no object)."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or is_passive(verb):
+        return []
+    kids = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(
+        c.dep_ in OBJECT_DEPS
+        or c.tag_ in {"WDT", "WP", "WP$", "WRB"}
+        or (c.dep_ == "prep" and not any(g.dep_ in {"pobj", "pcomp"} for g in c.children))
+        for c in kids
+    ):
+        return []
+    return [verb.head]
+
+
 def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     doc = token.doc
     table = token_table(doc)

@@ -20,6 +20,7 @@ from flashpoint.extract.parse_paths import (
     passive_subjects,
     pobjs,
     reciprocal,
+    relative_gap,
     small_clause_subjects,
     subjects,
     to_infinitive,
@@ -114,6 +115,7 @@ class RoleReader(PartyReader):
             sources = self._reporter(token) or sources
         sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in children_with(token, OBJECT_DEPS)]
+        named = named or relative_gap(token)  # "a sailor they accused of spying"
         # "branded the sanctions illegal": the subject of the small clause
         named += [content_noun(g) for g in small_clause_subjects(token)]
         if token.lemma_.lower() in _NAMING_VERBS:
