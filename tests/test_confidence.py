@@ -118,3 +118,15 @@ def test_a_vague_toll_is_a_toll() -> None:
         e for e in flashpoint.extract(text, published=date(2024, 5, 1)) if e.event_type == "ACCUSE"
     ]
     assert all(e.actor1 is not None or e.confidence < 0.5 for e in accusations)
+
+
+def test_a_refusal_naming_its_own_act_needs_no_target() -> None:
+    refusal = flashpoint.extract(
+        "India declined on Sunday to sign the final communique of the summit.",
+        published=date(2024, 6, 16),
+    )
+    vague = flashpoint.extract(
+        "India rejected the proposal on Sunday.", published=date(2024, 6, 16)
+    )
+    assert any(e.event_type == "REJECT" and e.confidence >= 0.5 for e in refusal)
+    assert all(e.confidence < 0.5 for e in vague if e.event_type == "REJECT")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.extract.parse_paths import to_infinitive
 from flashpoint.model import Event, ResolvedDate
 from flashpoint.nlp import doc_text, token_table
 from flashpoint.resources import read_tsv
@@ -27,6 +28,7 @@ _BACKGROUND_TOLL = 1000
 _FORCEFUL_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE"})
 _UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED"})
 _ARMED_SECTORS = frozenset({"MIL", "REB", "UAF"})
+_REFUSING_TYPES = frozenset({"REJECT"})
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +47,7 @@ class Evidence:
     generic: bool
     question: bool
     implausible: bool = False
+    act_refused: bool = False
 
 
 def latest_day(when: ResolvedDate) -> date:
@@ -131,6 +134,14 @@ def is_implausible(event_type: str, source_sector: str | None) -> bool:
     return event_type in _FORCEFUL_TYPES and source_sector in _UNARMED_SECTORS
 
 
+def names_refused_act(event_type: str, trigger: Token) -> bool:
+    """'refused to extend the grain deal', 'declined to sign it': what is rejected is an act of
+    the rejecting side's own, so a missing target is no sign of a missed role."""
+    return event_type in _REFUSING_TYPES and any(
+        c.dep_ == "xcomp" and to_infinitive(c) for c in trigger.children
+    )
+
+
 def is_generic(trigger: Token, toll: int | None) -> bool:
     """Habitual or cumulative statements: 'wars kill civilians', 'has killed 380,000 people'."""
     perfect = any(c.lower_ in {"has", "have", "had"} and c.dep_ == "aux" for c in trigger.children)
@@ -169,6 +180,7 @@ def score(ev: Evidence) -> float:
     total += w["generic"] if ev.generic else 0.0
     total += w["question"] if ev.question else 0.0
     total += w["implausible"] if ev.implausible else 0.0
+    total += w["act_refused"] if ev.act_refused else 0.0
     if not ev.has_actor1 and not ev.has_actor2 and not ev.has_toll:
         total += w["no_participants"]
     return max(0.01, min(0.99, total))
