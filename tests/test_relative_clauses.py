@@ -40,3 +40,9 @@ def test_the_described_noun_is_the_accused(text: str, dyad: tuple[str, str]) -> 
 def test_the_described_noun_is_what_was_attacked() -> None:
     text = "The rebels seized the town the army had shelled for weeks."
     assert dyads(text, "ASSAULT", PUBLISHED)[-1] == ("MIL", "CVL")
+
+
+def test_a_relative_pronoun_object_selects_the_sense_of_its_verb() -> None:
+    # "block" is a rejection only of what can be vetoed: the package "that" stands for
+    text = "Kyiv welcomed the new sanctions package that Hungary had blocked for months."
+    assert [a1 for a1, _ in dyads(text, "REJECT", PUBLISHED)] == ["HUNGOV"]

@@ -48,6 +48,9 @@ def _object_lemmas(token: Token) -> set[str]:
 
 def _noun_words(table: TokenTable, token: int) -> set[str]:
     dep, lemma, children = table.dep, table.lemma, table.children
+    clause = table.head[token]
+    if table.tag[token] in {"WDT", "WP"} and dep[clause] == "relcl":
+        token = table.head[clause]  # "the package that Hungary blocked": the package
     words = {lemma[token], table.lower[token]}
     if table.ent_type[token] == "PERSON":
         words.add("person")  # "released Edan Alexander": a named person fits person objects
