@@ -273,3 +273,18 @@ def test_a_past_tense_joined_to_a_gerund_belongs_to_the_main_verb() -> None:
         "three American diplomats."
     )
     assert [(a1, a2) for a1, a2, _ in _coded(text, "SANCTION")] == [("VENGOV", "USAGOV")]
+
+
+def test_a_past_tense_read_as_a_modifier_is_the_verb() -> None:
+    doc = get_nlp()("Sudan's military seized power on Monday and detained the prime minister.")
+    repair_parse(doc, get_lexicon())
+    seized = next(t for t in doc if t.lower_ == "seized")
+    military = next(t for t in doc if t.lower_ == "military")
+    assert seized.dep_ == "ROOT" and (military.dep_, military.head) == ("nsubj", seized)
+    assert next(t for t in doc if t.lower_ == "detained").head == seized
+    text = "South Korea's military fired warning shots at North Korean soldiers near the border."
+    assert [a1 for a1, _, _ in _coded(text, "ASSAULT")] == ["KORMIL"]
+    # an adjective with no owner before it stays one: "allied Syrian rebels launched"
+    doc = get_nlp()("Turkish troops and allied Syrian rebels launched a ground offensive.")
+    repair_parse(doc, get_lexicon())
+    assert next(t for t in doc if t.lower_ == "allied").dep_ == "amod"

@@ -61,7 +61,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             changed |= _affiliation_as_main_verb(doc[i])
         trigger_word = table.lemma[i] in heads or table.lower[i] in heads
         if verb and trigger_word and table.dep[i] == "amod":
-            changed |= _coordinated_verb_as_modifier(doc[i])
+            token = doc[i]
+            changed |= _coordinated_verb_as_modifier(token) or _past_tense_as_modifier(token)
         if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
             changed |= headline_passive(doc[i])
         if (
@@ -238,6 +239,34 @@ def _coordinated_verb_as_modifier(participle: Token) -> bool:
     participle.head, participle.dep_ = verb, "conj"
     participle.tag_ = "VBD"
     noun.head, noun.dep_ = participle, "dobj"
+    return True
+
+
+def _past_tense_as_modifier(verb: Token) -> bool:
+    """'Myanmar's military seized power', 'South Korea's military fired warning shots': the
+    parser reads 'military' as an adjective and the verb as one more modifier of its object.
+    A past tense (not a participle) right after the doer, which is a noun or an adjective
+    owned by a possessive, is the sentence's verb."""
+    obj, i = verb.head, verb.i
+    if verb.tag_ != "VBD" or i == 0 or obj.i <= i or obj.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    doer = verb.doc[i - 1]
+    owned = any(c.dep_ == "poss" and c.i < doer.i for c in obj.children)
+    if doer.head != obj or not (doer.pos_ in {"NOUN", "PROPN"} or (doer.pos_ == "ADJ" and owned)):
+        return False
+    before = [c for c in obj.children if c.i < doer.i]
+    if obj.head == obj:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = obj.head, obj.dep_
+    for modifier in before:  # "Myanmar's" belongs to the doer
+        modifier.head = doer
+    doer.head, doer.dep_ = verb, "nsubj"
+    if doer.pos_ == "ADJ":
+        doer.pos_, doer.tag_ = "NOUN", "NN"
+    for later in [c for c in obj.children if c.dep_ in {"cc", "conj"} and c.i > obj.i]:
+        later.head = verb  # "... seized power and detained Suu Kyi": the second verb joins it
+    obj.head, obj.dep_ = verb, "dobj"
     return True
 
 
