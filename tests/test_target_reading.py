@@ -136,6 +136,8 @@ def test_deals_ended_and_sums_of_aid(text: str, event_type: str, dyad: tuple[str
         ("Islamic State fighters seized the city of Mosul.", ("IMGREB", "IRQMIL")),
         # a town retaken at home says nothing of whom it was taken from
         ("Ukrainian forces recaptured the city of Kherson.", ("UKRMIL", None)),
+        # a town the gazetteer does not know, taken by rebels: from their own state's forces
+        ("The Arakan Army captured the town of Maungdaw on Sunday.", ("MMRREB", "MMRMIL")),
     ],
 )
 def test_territory_taken_from_its_state(text: str, dyad: tuple[str, str | None]) -> None:

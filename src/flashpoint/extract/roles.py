@@ -26,6 +26,7 @@ from flashpoint.extract.parse_paths import (
     to_infinitive,
 )
 from flashpoint.extract.parties import (
+    CHALLENGERS,
     FIRING,
     PartyReader,
     as_forces,
@@ -364,9 +365,13 @@ class RoleReader(PartyReader):
     def _holders(self, places: list[Token], takers: list[Actor]) -> list[Actor]:
         """'Russian troops captured the city of Bakhmut': a town taken from no one named was
         taken from the forces of the state the town itself lies in, when that is another side
-        (``foreign_ground`` falls back on where the event is placed)."""
+        (``foreign_ground`` falls back on where the event is placed).  A town the gazetteer
+        does not know, taken by rebels, was taken from their own state's forces ("the Arakan
+        Army captured the town of Maungdaw")."""
         towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
         countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
+        if not countries and places:
+            countries = sorted({t.country for t in takers if t.country and t.sector in CHALLENGERS})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
 
