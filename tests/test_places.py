@@ -169,6 +169,18 @@ def test_event_location_skips_dateline_when_sentence_names_a_place(gazetteer: Ga
     assert article is not None and article.name == "Damascus"
 
 
+def test_the_neighbour_across_a_border_is_not_where(gazetteer: Gazetteer) -> None:
+    doc = parse("Poland will send about 10,000 soldiers to its border with Belarus.")
+    sent, trigger = _sentence_and_root(doc)
+    mentions = find_places(doc, gazetteer=gazetteer)
+    assert [m.place.name for m in mentions] == ["Belarus"]  # a place, just not the event's
+    assert event_location(sent, trigger, mentions, article_place(doc, mentions)) is None
+    doc = parse("Gunmen attacked a school in Mpondwe, near Uganda's border with Congo.")
+    trigger = next(t for t in doc if t.text == "attacked")
+    place = event_location(trigger.sent, trigger, find_places(doc, gazetteer=gazetteer))
+    assert place is not None and place.name == "Mpondwe"
+
+
 def test_event_location_falls_back_with_wider_precision(gazetteer: Gazetteer) -> None:
     doc = parse("Gunmen opened fire on a bus.")
     sent, trigger = _sentence_and_root(doc)

@@ -316,6 +316,23 @@ def _in_sequenced_clause(table: TokenTable, token: int, trigger: int) -> bool:
     return False
 
 
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _border_partner(doc: Doc, mention: PlaceMention) -> bool:
+    """Is the place named as the other side of a border ("the border with Bangladesh")?"""
+    root = _root_index(doc, mention.start, mention.end)
+    if root < 0:
+        return False
+    table = token_table(doc)
+    prep = table.head[root]
+    return (
+        table.lower[prep] == "with"
+        and table.dep[root] == "pobj"
+        and table.lemma[table.head[prep]] in _BORDER_NOUNS
+    )
+
+
 def _contains_other(mention: PlaceMention, others: Sequence[PlaceMention]) -> float:
     """A penalty for a region or country when the sentence also names a place inside it."""
     place = mention.place
@@ -343,7 +360,8 @@ def event_location(
     dateline = find_dateline(doc_text(sent.doc))
     inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
     in_body = [m for m in inside if dateline is None or m.start >= dateline.end]
-    candidates = in_body or inside
+    # "on the border with Bangladesh", "its border with Belarus": the neighbour is not where
+    candidates = [m for m in in_body or inside if not _border_partner(sent.doc, m)]
     if candidates:
         best = max(
             candidates,
@@ -364,6 +382,7 @@ def article_place(doc: Doc, mentions: Sequence[PlaceMention]) -> Place | None:
         for mention in mentions:
             if mention.start < dateline.end and mention.place.precision != "country":
                 return mention.place
+    mentions = [m for m in mentions if not _border_partner(doc, m)]
     if not mentions:
         return None
     counts = Counter((m.place.name, m.place.country) for m in mentions)
