@@ -52,6 +52,7 @@ from flashpoint.extract.dates import DateMention, dateline_date, event_date, fin
 from flashpoint.extract.denials import DenialReader
 from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.justifications import aimed_at_the_accused
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.parse_repair import repair_parse
@@ -152,7 +153,7 @@ class ArticleExtractor:
                     )
                 )
             )
-            for e in with_adversaries(events)
+            for e in with_adversaries(aimed_at_the_accused(events))
         ]
         events = detained_protesters(conceded_to_protesters(events, doc), doc)
         return [with_completeness(e) for e in restatements_removed(events)]
