@@ -86,6 +86,15 @@ def test_future_deployment_is_intended_not_asserted() -> None:
     assert ev.actor1 is not None and ev.actor1.country == "TUR"
 
 
+def test_not_hesitating_to_act_is_readiness_not_denial() -> None:
+    text = "Turkey would not hesitate to deploy more troops to Idlib, Erdogan said."
+    assert _one(_events(text), "MOBILIZE").modality == "intended"
+    # a force one is ready to use is a threat
+    text = "Iran will not hesitate to strike Israel again if attacked, the foreign minister said."
+    threat = _one(_events(text), "THREATEN")
+    assert threat.actor2 is not None and threat.actor2.country == "ISR"
+
+
 def test_leaders_resolve_by_date() -> None:
     in_office = _one(_events("Trump met Erdogan in Washington.", date(2019, 11, 14)), "CONSULT")
     codes = {a.code for a in (in_office.actor1, in_office.actor2) if a}

@@ -134,7 +134,11 @@ def modality_of(
             cues = ["negated"]  # "had no plans to speak", "no intention of attacking"
         found.extend(cues)
         if pos[governor] in {"VERB", "AUX"}:
-            found.extend(_modifier_cues(table, governor, lex))
+            cues = _modifier_cues(table, governor, lex)
+            if table.lemma[governor] in _READY_WHEN_DENIED:
+                # "would not hesitate to occupy it": a readiness to act, not a denial
+                cues = ["intended" if c == "negated" else c for c in cues]
+            found.extend(cues)
     head = table.head[at]
     if table.dep[at] in {"nsubj", "nsubjpass", "dobj"} and pos[head] in {"VERB", "AUX"}:
         cues = _modifier_cues(table, head, lex)  # "an attack may have killed"
@@ -153,6 +157,9 @@ def modality_of(
         return "uncertain"
     return "intended" if best == "intended" else "asserted"
 
+
+# Verbs of holding back: denied, they say the act is meant ("will not hesitate to respond").
+_READY_WHEN_DENIED = frozenset({"hesitate"})
 
 _OCCURRING = frozenset(
     {"happen", "occur", "materialise", "materialize", "begin", "start", "resume", "proceed"}
