@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flashpoint.extract.addressees import addressees
 from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
-    SUBJECT_DEPS,
     children_with,
     content_noun,
     each_side,
@@ -30,7 +30,6 @@ from flashpoint.extract.parties import (
     FIRING,
     PartyReader,
     as_forces,
-    is_own_state,
     is_place_facility,
     other_parties,
     same_side,
@@ -184,21 +183,7 @@ class RoleReader(PartyReader):
             # is aimed at whoever must not meet the condition
             targets = self._conditioned(token, sources) or targets
         if not targets and trig.roles == "speaker_target":
-            # "demanded that Armenian forces lay down their arms": the addressee is the
-            # subject of the demanded clause.
-            clauses = [
-                c
-                for c in token.children
-                if c.dep_ in {"ccomp", "xcomp"}
-                or (c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children))
-            ]  # "asked for the mission to begin leaving"
-            targets = self.of(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
-            if trig.event_type == "THREATEN":
-                # "vowed that Britain would respond" names the threatening state itself;
-                # "warned that rioters would face punishment" names whom it threatens
-                targets = [t for t in targets if not is_own_state(t, sources)]
-            if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
-                targets = self.of(pobjs(token, ["for"]))
+            targets = addressees(self, token, trig, sources)
         if not targets and trig.mode == "visit":
             targets = self.visited(token)
         if not targets and trig.event_type == "AID":
