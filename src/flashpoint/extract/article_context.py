@@ -196,7 +196,8 @@ def implied_participants(
         if actor is None and sector:
             # "protests in dozens of Iranian cities": Iranian protesters face Iran's government
             home = other.country if other is not None and not other.org else None
-            country = where.country if where else home or story_country
+            # (their own government, wherever the sentence places them)
+            country = home or (where.country if where else story_country)
             code = f"{country}{sector}" if country else sector
             actor = Actor(sector.lower(), code, code, country, sector, rule=f"implied:{event_type}")
         filled.append(actor)
