@@ -67,6 +67,9 @@ def test_released_opponents(text: str, dyad: tuple[str, str]) -> None:
 def test_withdrawn_troops_stay_forces() -> None:
     coded = _coded("Russia withdrew its troops from Kherson on Friday.", "RETREAT")
     assert coded and all(a1 == "RUSMIL" for a1, _a2 in coded)
+    # a leader who orders the troops is the government deciding, as for any act by force
+    coded = _coded("Vladimir Putin ordered the call-up of 300,000 reservists.", "MOBILIZE")
+    assert coded and all(a1 == "RUSGOV" for a1, _a2 in coded)
 
 
 def test_coordinated_prepositions_share_their_noun() -> None:

@@ -195,7 +195,9 @@ class RoleReader(PartyReader):
             # ("handed over four villages to Azerbaijan": then whom it goes to)
             targets = other_parties(targets, sources) or other_parties(targets_by_prep, sources)
             if own and own[0].sector == "MIL":
-                sources = [as_forces(s) for s in sources]  # "France pulled its troops out"
+                # "France pulled its troops out"; a leader who orders them stays the government
+                # ("Putin ordered the call-up of 300,000 reservists")
+                sources = [s if s.rule.startswith("leaders") else as_forces(s) for s in sources]
             if not targets and trig.event_type == "MOBILIZE":
                 # "sent a carrier to deter Hezbollah" (but "to protect civilians" aims at none)
                 targets = self.purpose_targets(token, hostile_only=True)
