@@ -18,3 +18,12 @@ def test_protesters_face_their_own_government_wherever_the_sentence_places_them(
     # with no side of their own named, the place says whose government
     text = "Thousands protested in Tbilisi on Sunday."
     assert dyads(text, "PROTEST", PUBLISHED) == [("GEOOPP", "GEOGOV")]
+
+
+def test_civilians_of_no_stated_nation_are_those_of_the_country_struck() -> None:
+    text = (
+        "Russian missiles and drones hit energy facilities across Ukraine overnight, killing "
+        "at least seven people, Ukrainian officials said, while Kyiv said its forces had struck "
+        "an oil depot in Russia's Belgorod region."
+    )
+    assert ("RUSMIL", "UKRCVL") in dyads(text, "ASSAULT", PUBLISHED)

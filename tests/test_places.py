@@ -181,6 +181,20 @@ def test_the_neighbour_across_a_border_is_not_where(gazetteer: Gazetteer) -> Non
     assert place is not None and place.name == "Mpondwe"
 
 
+def test_a_place_in_another_clause_with_its_own_subject_is_its_events(
+    gazetteer: Gazetteer,
+) -> None:
+    doc = parse(
+        "Russian forces shelled villages in Ukraine, and Ukrainian drones struck a refinery in "
+        "Belgorod."
+    )
+    mentions = find_places(doc, gazetteer=gazetteer)
+    shelled = next(t for t in doc if t.text == "shelled")
+    struck = next(t for t in doc if t.text == "struck")
+    assert getattr(event_location(shelled.sent, shelled, mentions), "country", None) == "UKR"
+    assert getattr(event_location(struck.sent, struck, mentions), "country", None) == "RUS"
+
+
 def test_event_location_falls_back_with_wider_precision(gazetteer: Gazetteer) -> None:
     doc = parse("Gunmen opened fire on a bus.")
     sent, trigger = _sentence_and_root(doc)

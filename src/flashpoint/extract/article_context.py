@@ -229,7 +229,7 @@ def foreign_ground(
 def located(actor: Actor | None, where: Place | None) -> Actor | None:
     """An attacked place with no stated owner belongs to the country it stands in, and
     civilians with no stated nationality are those of where the event happened."""
-    if actor is None or where is None or (where.precision == "country" and actor.country):
+    if actor is None or where is None:
         return actor
     if actor.country is None and actor.rule.startswith("facility"):
         return replace(actor, country=where.country, code=f"{where.country}{actor.code}")

@@ -292,11 +292,26 @@ def _location_score(trigger: Token, mention: PlaceMention) -> float:
         score -= 1.0  # "reinforcements from Hama": an origin, used only when nothing else fits
     elif prep in {"to", "toward", "towards"}:
         score += 1.0
+    if _in_another_clause(table, root, trigger.i):
+        score -= 4.0  # "..., while Kyiv said its forces struck a depot in Belgorod"
     if trigger.i in table.ancestors(root):
         score += 1.0
         if _in_sequenced_clause(table, root, trigger.i):
             score -= 5.0  # "killing 45, hours after Hamas fired rockets at Tel Aviv"
     return score + mention.score
+
+
+def _in_another_clause(table: TokenTable, token: int, trigger: int) -> bool:
+    """Is ``token`` inside a clause with a subject of its own that does not hold the trigger?"""
+    trigger_path = {trigger, *table.ancestors(trigger)}
+    current = token
+    while current not in trigger_path and table.head[current] != current:
+        if table.pos[current] in {"VERB", "AUX"} and any(
+            table.dep[c] in {"nsubj", "nsubjpass"} for c in table.children[current]
+        ):
+            return True
+        current = table.head[current]
+    return False
 
 
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "while"})
