@@ -720,6 +720,8 @@ def test_a_man_killed_stays_a_civilian() -> None:
         "Armenia and Azerbaijan accused each other of shelling border villages.",
         "Armenia and Azerbaijan blamed one another for the fighting.",
         "Armenia and Azerbaijan agreed to a truce, but each accused the other of breaking it.",
+        # "each" floating after the subject
+        "Armenia and Azerbaijan each accused the other of shelling border villages.",
     ],
 )
 def test_reciprocal_accusations_go_both_ways(text: str) -> None:

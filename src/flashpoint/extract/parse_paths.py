@@ -105,8 +105,15 @@ def reciprocal(verb: Token) -> bool:
 
 
 def _each_subject(table: TokenTable, verb: int) -> bool:
-    dep, lower = table.dep, table.lower
-    return any(dep[c] in SUBJECT_DEPS and lower[c] == "each" for c in table.children[verb])
+    """'each accused the other', 'Ukraine and Russia each accused ...' ('each' floating after
+    the subject, or beside the verb)."""
+    dep, lower, children = table.dep, table.lower, table.children
+    return any(
+        lower[c] == "each"
+        or (dep[c] in SUBJECT_DEPS and any(lower[g] == "each" for g in children[c]))
+        for c in children[verb]
+        if dep[c] in SUBJECT_DEPS or dep[c] in {"advmod", "npadvmod", "dep"}
+    )
 
 
 def each_side(verb: Token) -> Token | None:
