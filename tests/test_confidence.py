@@ -130,3 +130,12 @@ def test_a_refusal_naming_its_own_act_needs_no_target() -> None:
     )
     assert any(e.event_type == "REJECT" and e.confidence >= 0.5 for e in refusal)
     assert all(e.confidence < 0.5 for e in vague if e.event_type == "REJECT")
+
+
+def test_a_request_to_ones_own_people_needs_no_target() -> None:
+    advisory = flashpoint.extract(
+        "Canada and Germany urged their citizens on Monday to leave Lebanon immediately.",
+        published=date(2024, 8, 5),
+    )
+    requests = [e for e in advisory if e.event_type == "REQUEST"]
+    assert len(requests) == 2 and all(e.confidence >= 0.5 for e in requests)

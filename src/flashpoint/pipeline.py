@@ -44,7 +44,7 @@ from flashpoint.extract.confidence import (
     is_history,
     is_implausible,
     latest_day,
-    names_refused_act,
+    needs_no_target,
     score,
     with_completeness,
 )
@@ -212,7 +212,7 @@ class ArticleExtractor:
                 implausible=is_implausible(frame.event_type, actor1.sector if actor1 else None),
                 generic=is_generic(trigger, toll.fatalities),
                 question=text.rstrip().endswith("?"),
-                act_refused=names_refused_act(frame.event_type, trigger),
+                target_not_needed=needs_no_target(frame.event_type, trigger),
             )
             dyad = f"{_key(actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
             yield Event(

@@ -47,7 +47,7 @@ class Evidence:
     generic: bool
     question: bool
     implausible: bool = False
-    act_refused: bool = False
+    target_not_needed: bool = False
 
 
 def latest_day(when: ResolvedDate) -> date:
@@ -134,12 +134,25 @@ def is_implausible(event_type: str, source_sector: str | None) -> bool:
     return event_type in _FORCEFUL_TYPES and source_sector in _UNARMED_SECTORS
 
 
-def names_refused_act(event_type: str, trigger: Token) -> bool:
+def needs_no_target(event_type: str, trigger: Token) -> bool:
     """'refused to extend the grain deal', 'declined to sign it': what is rejected is an act of
-    the rejecting side's own, so a missing target is no sign of a missed role."""
-    return event_type in _REFUSING_TYPES and any(
-        c.dep_ == "xcomp" and to_infinitive(c) for c in trigger.children
-    )
+    the rejecting side's own; 'urged their citizens to leave': a request to one's own people.
+    Either way a missing target is no sign of a missed role."""
+    if event_type in _REFUSING_TYPES:
+        return any(c.dep_ == "xcomp" and to_infinitive(c) for c in trigger.children)
+    if event_type == "REQUEST":
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _OWN_PEOPLE and _owned_by_pronoun(c)
+            for c in trigger.children
+        )
+    return False
+
+
+_OWN_PEOPLE = frozenset({"citizen", "national", "people", "resident", "population", "civilian"})
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
 
 
 def is_generic(trigger: Token, toll: int | None) -> bool:
@@ -180,7 +193,7 @@ def score(ev: Evidence) -> float:
     total += w["generic"] if ev.generic else 0.0
     total += w["question"] if ev.question else 0.0
     total += w["implausible"] if ev.implausible else 0.0
-    total += w["act_refused"] if ev.act_refused else 0.0
+    total += w["target_not_needed"] if ev.target_not_needed else 0.0
     if not ev.has_actor1 and not ev.has_actor2 and not ev.has_toll:
         total += w["no_participants"]
     return max(0.01, min(0.99, total))
