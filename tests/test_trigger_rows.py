@@ -38,6 +38,8 @@ PUBLISHED = date(2024, 9, 2)
         ("Serbia and Kosovo hammered out a deal on licence plates.", "AGREE", "SRB", "XKX"),
         ("Chad freed 20 Sudanese fishermen detained on Lake Chad.", "RETREAT", "TCD", "SDN"),
         ("Thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
+        ("Hungary's parliament ratified Finland's NATO membership bid.", "SUPPORT", "HUN", "FIN"),
+        ("Sudan's army regained control of Wad Madani from the RSF.", "ASSAULT", "SDN", "SDN"),
         ("Junior doctors in Nigeria downed tools on Monday.", "PROTEST", "NGA", None),
         ("Indonesia voiced support for Palestinian statehood.", "SUPPORT", "IDN", "PSE"),
         ("The Kenyan president flew to Addis Ababa for talks with Abiy.", "CONSULT", "KEN", "ETH"),

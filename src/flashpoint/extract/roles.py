@@ -58,6 +58,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 # Who is spoken about rather than speaking when a reported clause names them first
 # ("warned that civilians faced starvation, and urged the army to ...").
 _VOICELESS = frozenset({"CVL", "REF"})
+_CANDIDACY_NOUNS = frozenset({"bid", "application", "candidacy", "accession", "membership"})
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
@@ -140,10 +141,15 @@ class RoleReader(PartyReader):
                 return sources, targets_by_prep  # "recaptured the town from Islamist insurgents"
             # "captured the city of Goma": the town taken is where, not whom
             held = [t for t in self.of(objects) if not is_place_facility(t)]
-            return sources, held or self._holders(objects, sources)
+            regained = trig.mode == "territory-regained"
+            return sources, held or self._holders(objects, sources, regained=regained)
         if trig is VISIT:
             return sources, self.visited(token, ("in", "at"))  # "arrived in Kyiv": its government
-        targets = self.of(objects) or targets_by_prep
+        # "ratified Sweden's NATO membership bid": a bid is its owner's, whatever it is for
+        bids = [o for o in objects if o.lemma_.lower() in _CANDIDACY_NOUNS]
+        targets = (
+            [a for b in bids for a in self.possessor(b)] or self.of(objects) or targets_by_prep
+        )
         if trig.event_type == "ASSAULT":
             targets = self.launchers(objects) or targets
         if trig.event_type in SAID_TYPES:
@@ -349,7 +355,9 @@ class RoleReader(PartyReader):
             or [a for g in goods for a in self.possessor(g)]
         )
 
-    def _holders(self, places: list[Token], takers: list[Actor]) -> list[Actor]:
+    def _holders(
+        self, places: list[Token], takers: list[Actor], *, regained: bool = False
+    ) -> list[Actor]:
         """'Russian troops captured the city of Bakhmut': a town taken from no one named was
         taken from the forces of the state the town itself lies in, when that is another side
         (``foreign_ground`` falls back on where the event is placed).  A town the gazetteer
@@ -357,7 +365,7 @@ class RoleReader(PartyReader):
         Army captured the town of Maungdaw")."""
         towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
         countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
-        if not countries and places:
+        if not countries and places and not regained:  # retaken: from whom is not said
             countries = sorted({t.country for t in takers if t.country and t.sector in CHALLENGERS})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
