@@ -247,6 +247,12 @@ def _may_climb(token: Token, shared_subject_ok: bool) -> bool:
         return _victim_subject(token) or (shared_subject_ok and not _has_subject(token))
     if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE_WORDS:
         return False  # "killing three people before being shot dead": another event
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"before", "until"} for c in token.children
+    ):
+        # "killed six people before he was shot dead": a later event ("were killed after
+        # their vehicle was hit by a mine" is the one that killed them)
+        return False
     return _agentless(token)
 
 
