@@ -40,6 +40,12 @@ PUBLISHED = date(2024, 9, 2)
         ("Thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
         ("Hungary's parliament ratified Finland's NATO membership bid.", "SUPPORT", "HUN", "FIN"),
         ("Sudan's army regained control of Wad Madani from the RSF.", "ASSAULT", "SDN", "SDN"),
+        (
+            "Indian troops disengaged from two friction points on the border.",
+            "RETREAT",
+            "IND",
+            None,
+        ),
         ("Junior doctors in Nigeria downed tools on Monday.", "PROTEST", "NGA", None),
         ("Indonesia voiced support for Palestinian statehood.", "SUPPORT", "IDN", "PSE"),
         ("The Kenyan president flew to Addis Ababa for talks with Abiy.", "CONSULT", "KEN", "ETH"),
