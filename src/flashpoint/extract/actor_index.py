@@ -15,6 +15,7 @@ from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_descri
 from flashpoint.extract.led_forces import LEADING_VERBS, led_by
 from flashpoint.extract.mentions import ActorMention, noun_phrase_text
 from flashpoint.extract.parse_paths import children_with, is_apposition
+from flashpoint.extract.partners import partner_country
 from flashpoint.model import Actor
 from flashpoint.nlp import token_table
 
@@ -124,7 +125,7 @@ class ActorIndex:
             if a.country is None and a.org is None and a.sector in _LOCAL_SECTORS:
                 state = a.sector in _STATE_SECTORS and not story_owned(self.doc, m)
                 owner = _last_state_with(updated, a.sector) if state else None
-                owner = owner or country
+                owner = owner or partner_country(self.doc, m, self._by_token) or country
                 if owner:
                     a = replace(
                         a, country=owner, code=f"{owner}{a.sector}", rule=a.rule + "+context"
