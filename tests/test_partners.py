@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import flashpoint
 from coded import dyads
 
 PUBLISHED = date(2023, 5, 12)
@@ -22,3 +23,27 @@ def test_a_side_joined_to_a_states_forces_is_of_that_state() -> None:
         "committing them to protect civilians."
     )
     assert dyads(text, "AGREE", PUBLISHED) == [("SDNMIL", "SDNREB")]
+
+
+def test_a_description_of_one_named_is_no_second_party() -> None:
+    text = (
+        "Turkish police detained Istanbul Mayor Ekrem Imamoglu, President Erdogan's main "
+        "political rival, in a dawn raid on Wednesday."
+    )
+    assert dyads(text, "COERCE", PUBLISHED) == [("TURCOP", "TUROPP")]
+    # a name after a description still names whom it describes
+    text = "Israel killed Hezbollah's leader, Hassan Nasrallah, in an airstrike on Beirut."
+    assert dyads(text, "ASSAULT", PUBLISHED)[0][1] == "LBNREB"
+
+
+def test_police_do_not_protest_the_protests_they_break_up() -> None:
+    text = (
+        "Venezuelan security forces arrested more than 2,000 people in protests after the "
+        "disputed election, the attorney general said."
+    )
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert all(
+        e.confidence < 0.5
+        for e in events
+        if e.event_type == "PROTEST" and e.actor1 and e.actor1.sector == "COP"
+    )

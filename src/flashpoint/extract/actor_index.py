@@ -195,12 +195,16 @@ class ActorIndex:
             found.extend(self._from_modifiers(token, depth))
             if not found and token.lemma_.lower() in _GROUP_NOUNS and _is_definite(token):
                 found.extend(self.coref.definite(token))
+        named = bool(found)
         for child in children_with(token, {"conj", "appos"}):
-            # "Mali, Burkina Faso and Niger": each conjunct hangs on the one before it, so a
-            # conjunction does not deepen the search ("the United States, Japan, Australia
-            # and the Philippines" would lose its last state)
-            if child.dep_ == "conj" or is_apposition(token, child):
-                found.extend(self.actors_for(child, depth=depth + (child.dep_ == "appos")))
+            # "Mali, Burkina Faso and Niger": each conjunct hangs on the one before, so a
+            # conjunction does not deepen the search (a long list would lose its last state)
+            if child.dep_ == "conj":
+                found.extend(self.actors_for(child, depth=depth))
+            elif is_apposition(token, child) and (not named or self.mention_at(child)):
+                # "Imamoglu, President Erdogan's main political rival": a description of one
+                # already named is no second party
+                found.extend(self.actors_for(child, depth=depth + 1))
         return _unique(found)
 
     def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:

@@ -129,8 +129,8 @@ def is_implausible(event_type: str, source_sector: str | None) -> bool:
     """Civilians, refugees, journalists and medics do not attack, deploy or arrest, and armies
     and armed groups do not demonstrate ('Prigozhin agreed to call off the march'): such a
     reading is almost always a parse error ("50,000 people crossed into Armenia")."""
-    if event_type == "PROTEST":
-        return source_sector in _ARMED_SECTORS
+    if event_type == "PROTEST":  # (nor do the police they face: "arrested 2,000 in protests")
+        return source_sector in _ARMED_SECTORS or source_sector == "COP"
     return event_type in _FORCEFUL_TYPES and source_sector in _UNARMED_SECTORS
 
 
