@@ -169,6 +169,13 @@ def test_event_location_skips_dateline_when_sentence_names_a_place(gazetteer: Ga
     assert article is not None and article.name == "Damascus"
 
 
+def test_a_states_attributes_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "The summit's communique called for respect for Ukraine's territorial integrity."
+    assert places_in(text, gazetteer) == []
+    text = "Crowds gathered in Helsinki after Finland's membership was approved."
+    assert [m.place.name for m in places_in(text, gazetteer)] == ["Helsinki"]
+
+
 def test_the_neighbour_across_a_border_is_not_where(gazetteer: Gazetteer) -> None:
     doc = parse("Poland will send about 10,000 soldiers to its border with Belarus.")
     sent, trigger = _sentence_and_root(doc)

@@ -52,7 +52,8 @@ _AGENT_NOUNS: frozenset[str] = frozenset(
      "plan", "proposal", "stance", "role", "claim", "accusation", "refusal", "approval", "move",
      "threat", "warning", "call", "request", "president", "minister", "leadership", "ally",
      "backing", "intervention", "involvement", "campaign", "war", "delegation", "regime",
-     "administration", "navy", "diplomat", "spokesman", "spokeswoman", "parliament", "cabinet"}
+     "administration", "navy", "diplomat", "spokesman", "spokeswoman", "parliament", "cabinet",
+     "integrity", "sovereignty", "independence", "security", "interest", "membership", "bid"}
 )  # fmt: skip
 _AREA_NOUNS: frozenset[str] = frozenset(
     {"border", "city", "town", "village", "province", "region", "territory", "soil", "side",
