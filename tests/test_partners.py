@@ -47,3 +47,8 @@ def test_police_do_not_protest_the_protests_they_break_up() -> None:
         for e in events
         if e.event_type == "PROTEST" and e.actor1 and e.actor1.sector == "COP"
     )
+
+
+def test_a_group_named_by_its_creed_is_an_armed_group_of_where_it_acts() -> None:
+    text = "KABUL — Police blamed a little-known Islamist group for the bombing of a mosque."
+    assert dyads(text, "ACCUSE", PUBLISHED) == [("AFGCOP", "AFGREB")]

@@ -233,6 +233,9 @@ def located(actor: Actor | None, where: Place | None) -> Actor | None:
         return actor
     if actor.country is None and actor.rule.startswith("facility"):
         return replace(actor, country=where.country, code=f"{where.country}{actor.code}")
+    if actor.country is None and actor.org is None and actor.rule == "collective":
+        # "blamed a little-known local Islamist group": a group of where it acts
+        return replace(actor, country=where.country, code=f"{where.country}{actor.code}")
     rehome = actor.rule.endswith("+context") and actor.country != where.country
     if rehome and actor.sector in CIVILIAN_SECTORS:
         return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
