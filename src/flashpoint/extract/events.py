@@ -57,6 +57,7 @@ from flashpoint.extract.sentence_links import (
     meetings_of_their_parties,
     threats_after_acts,
 )
+from flashpoint.extract.swaps import swap_parties, swapped_for
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.nlp import TokenTable, token_table
@@ -170,6 +171,10 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if people_moving(token, trig, sources) or departure(token, trig, sources):
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion
         mode, cameo = _mode_of(token, trig, lex)
+        traded = swapped_for(token) if trig.mode == "release" else None
+        if traded is not None:  # "freed Griner in exchange for Viktor Bout": two releases
+            targets = [*targets, *swap_parties(traded, roles.of)]
+            trig = replace(trig, roles="mutual")
         own = [
             EventFrame(
                 token, trig, trig.event_type, cameo, mode, a1, _commanded(trig, a1, a2), verbal

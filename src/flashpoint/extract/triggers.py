@@ -54,6 +54,8 @@ def _noun_words(table: TokenTable, token: int) -> set[str]:
     words = {lemma[token], table.lower[token]}
     if table.ent_type[token] == "PERSON":
         words.add("person")  # "released Edan Alexander": a named person fits person objects
+    elif table.ent_type[token] == "NORP" and table.tag[token] in {"NNS", "NNPS"}:
+        words.add("people")  # "freed five Americans": people of a nation
     elif table.ent_type[token] == "GPE":
         words.add("country")  # "the last troops left Afghanistan": a named state fits too
     compounds = [c for c in children[token] if dep[c] in {"compound", "amod"}]
