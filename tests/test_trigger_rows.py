@@ -40,6 +40,8 @@ PUBLISHED = date(2024, 9, 2)
         ("Thousands of Serbs poured into the streets of Belgrade.", "PROTEST", "SRB", None),
         ("Hungary's parliament ratified Finland's NATO membership bid.", "SUPPORT", "HUN", "FIN"),
         ("Sudan's army regained control of Wad Madani from the RSF.", "ASSAULT", "SDN", "SDN"),
+        # a state tagged as a person by the tagger is still a country left
+        ("The last French soldiers left Mali on Monday.", "RETREAT", "FRA", None),
         (
             "Indian troops disengaged from two friction points on the border.",
             "RETREAT",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from flashpoint.extract.actor_dictionary import get_actor_dictionary
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.nlp import TokenTable, token_table
 
@@ -52,12 +55,14 @@ def _noun_words(table: TokenTable, token: int) -> set[str]:
     if table.tag[token] in {"WDT", "WP"} and dep[clause] == "relcl":
         token = table.head[clause]  # "the package that Hungary blocked": the package
     words = {lemma[token], table.lower[token]}
-    if table.ent_type[token] == "PERSON":
+    if table.ent_type[token] == "GPE" or table.lower[token] in _country_names():
+        # "the last troops left Afghanistan": a named state fits too (whatever entity type
+        # the tagger gives it: "left Mali" is tagged a person)
+        words.add("country")
+    elif table.ent_type[token] == "PERSON":
         words.add("person")  # "released Edan Alexander": a named person fits person objects
     elif table.ent_type[token] == "NORP" and table.tag[token] in {"NNS", "NNPS"}:
         words.add("people")  # "freed five Americans": people of a nation
-    elif table.ent_type[token] == "GPE":
-        words.add("country")  # "the last troops left Afghanistan": a named state fits too
     compounds = [c for c in children[token] if dep[c] in {"compound", "amod"}]
     for c in compounds:
         words.add(lemma[c])
@@ -66,6 +71,17 @@ def _noun_words(table: TokenTable, token: int) -> set[str]:
         if dep[prep] == "prep" and table.lower[prep] == "of":
             words.update(lemma[g] for g in children[prep] if dep[g] == "pobj")
     return words
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Lowercased one-word names of states, whatever entity the tagger gives them ("left Mali"
+    is tagged a person)."""
+    return frozenset(
+        key
+        for key, entries in get_actor_dictionary().by_key.items()
+        if " " not in key and any(e.kind == "country" for e in entries)
+    )
 
 
 def _multiword_ok(token: Token, trig: Trigger) -> bool:
