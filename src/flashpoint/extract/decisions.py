@@ -84,5 +84,8 @@ def yields_to_content(frames: list[EventFrame], content: list[EventFrame]) -> bo
     return all(
         f.actor2 is None
         or (not f.actor2.org and same_side(f.actor2, [f.actor1] if f.actor1 else []))
+        # "Ukrainian forces have been ordered to pull out": an order no one is named as
+        # giving is their own command's
+        or (f.actor1 is None and f.event_type == "REQUEST" and f.actor2.sector in {"MIL", "COP"})
         for f in frames
     )

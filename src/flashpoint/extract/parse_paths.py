@@ -134,9 +134,14 @@ def subjects(token: Token) -> list[Token]:
     raised = False
     for _ in range(4):
         subs = [c for c in children[current] if dep[c] in SUBJECT_DEPS]
-        if raised and not subs and table.lemma[current] in _RAISING_VERBS:
+        if (
+            raised
+            and not subs
+            and (table.lemma[current] in _RAISING_VERBS or _passive_at(table, current))
+        ):
             # "Israel is believed to have carried out the strike": the passive subject of a
-            # verb of believing is the doer of the act believed
+            # verb of believing is the doer of the act believed; so is that of an order
+            # ("Ukrainian troops were ordered to withdraw")
             subs = [c for c in children[current] if dep[c] == "nsubjpass"]
         if subs:
             return [doc[c] for c in subs]
