@@ -99,3 +99,12 @@ def test_an_accusation_the_accused_denies_was_still_made() -> None:
         "Kigali denies."
     )
     assert [e.modality for e in events if e.event_type == "ACCUSE"] == ["asserted"]
+
+
+def test_a_target_denying_it_was_hit_denies_no_act_of_its_own() -> None:
+    text = (
+        "Yemen's Houthis said they had targeted a U.S. destroyer in the Red Sea with missiles "
+        "and drones, a claim the Pentagon denied."
+    )
+    events = flashpoint.extract(text, published=date(2024, 1, 10))
+    assert not [e for e in events if e.modality == "negated"]

@@ -140,6 +140,8 @@ class DenialReader:
                 if accused is not None:
                     return accused
             if event.event_type in _DENIABLE and event.modality == "asserted":
+                if _same_side(event.actor2, denier) and not _same_side(event.actor1, denier):
+                    return None  # "targeted a U.S. destroyer, a claim the Pentagon denied"
                 return event
         return None
 
