@@ -42,6 +42,7 @@ PUBLISHED = date(2024, 9, 2)
         ("Sudan's army regained control of Wad Madani from the RSF.", "ASSAULT", "SDN", "SDN"),
         # a state tagged as a person by the tagger is still a country left
         ("The last French soldiers left Mali on Monday.", "RETREAT", "FRA", None),
+        ("Colombia's government and the ELN extended their ceasefire.", "AGREE", "COL", "COL"),
         (
             "Indian troops disengaged from two friction points on the border.",
             "RETREAT",
