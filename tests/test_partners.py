@@ -52,3 +52,8 @@ def test_police_do_not_protest_the_protests_they_break_up() -> None:
 def test_a_group_named_by_its_creed_is_an_armed_group_of_where_it_acts() -> None:
     text = "KABUL — Police blamed a little-known Islamist group for the bombing of a mosque."
     assert dyads(text, "ACCUSE", PUBLISHED) == [("AFGCOP", "AFGREB")]
+
+
+def test_people_attacked_for_their_faith_are_a_religious_sector_of_where_they_live() -> None:
+    text = "Militants loyal to Islamic State beheaded 11 Christians in northeast Nigeria."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("IMGREB", "NGAREL")]

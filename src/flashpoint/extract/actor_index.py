@@ -25,23 +25,9 @@ __all__ = ["ActorIndex", "ActorMention", "nationality_of_token", "noun_phrase_te
 # "Turkish-backed rebels" are not Turkish: the nationality belongs to the backer.
 # Sectors whose members, when no nationality is stated, belong to the story's country.
 _LOCAL_SECTORS = frozenset(
-    {
-        "REB",
-        "CVL",
-        "OPP",
-        "REF",
-        "JRN",
-        "MED",
-        "COP",
-        "UAF",
-        "LEG",
-        "JUD",
-        "GOV",
-        "MIL",
-        "LAB",
-        "EDU",
-    }
-)
+    {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL", "LAB",
+     "EDU", "REL"}
+)  # fmt: skip
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _STATE_KINDS = frozenset({"country", "capital", "leader", "metonym"})
 _COLLECTIVE_NOUNS = frozenset(
