@@ -157,6 +157,7 @@ TRIGGERED: list[tuple[str, str, int | None, int | None]] = [
     ("The army shelled Ariha, where 9 civilians died.", "shelled", 9, None),
     ("The death toll from the airstrike rose to 45.", "airstrike", 45, None),
     ("Five civilians were killed when an airstrike hit Ariha.", "airstrike", 5, None),
+    ("Gunmen killed a village chief and his two sons on Saturday.", "killed", 3, None),
     # a clause telling a later event has its own toll, not the main clause's
     ("A gunman killed six people before he was shot dead by police.", "shot", 1, None),
     # one telling an earlier event may be what killed them
