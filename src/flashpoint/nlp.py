@@ -150,7 +150,11 @@ class TokenTable:
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a non-empty token range."""
-        return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
+        return doc_text[self.start[start] : self.end_char(end - 1)]
+
+    def end_char(self, token: int) -> int:
+        """Character offset just past the token (``Span.end_char`` of a span ending on it)."""
+        return self.start[token] + len(self.text[token])
 
     def ancestors(self, token: int) -> list[int]:
         """``Token.ancestors`` as indices: the head, its head, ... up to the root."""
@@ -190,6 +194,27 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
         cached = tuple(sent.start for sent in doc.sents)
         doc.user_data["flashpoint_sentence_starts"] = cached
     return cached
+
+
+def picked_tokens(
+    doc: Doc, name: str, owner: object, pick: Callable[[TokenTable], list[int]]
+) -> list[int]:
+    """The ascending token indices ``pick`` selects from the doc's table, kept with the doc
+    under ``name`` for ``owner`` (the lexicon whose words it looks for): stages that test every
+    word of each sentence test every word of the doc once.  Picked again once a parse repair
+    has replaced the table."""
+    table = token_table(doc)
+    cached = doc.user_data.get(name)
+    if isinstance(cached, tuple) and cached[0] is table and cached[1] is owner:
+        return cached[2]  # type: ignore[no-any-return]
+    picked = pick(table)
+    doc.user_data[name] = (table, owner, picked)
+    return picked
+
+
+def within(indices: list[int], start: int, end: int) -> list[int]:
+    """The ascending ``indices`` in ``start:end``."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
 
 # String-store hashes already looked up, and lemmas already lowercased: a hash (or a symbol's

@@ -158,11 +158,12 @@ _Needs = tuple[bool, tuple[tuple[str, ...], ...]]
 
 @lru_cache(maxsize=1)
 def _requirements() -> dict[str, _Needs]:
-    """Per pattern kind: whether it needs a digit, and word lists of each of which it needs one."""
+    """Per pattern kind: whether it needs a digit, and word lists of each of which it needs one
+    (or the mark it cannot match without: "2024-03-01", "3/1/2024", "on the 3rd")."""
     lex = date_words()
     months, weekdays = (_key_words(list(lex.months)),), (_key_words(list(lex.weekdays)),)
     return {
-        "iso": (True, ()),
+        "iso": (True, (("-",),)),
         "mdy": (True, months),
         "dmy": (True, months),
         "my": (True, months),
@@ -170,10 +171,10 @@ def _requirements() -> dict[str, _Needs]:
         "month_rel": (False, months),
         "year": (True, ()),
         "weekday": (False, weekdays),
-        "nth": (True, ()),
+        "nth": (True, (("on",),)),
         "phrase": (False, (_key_words(list(lex.relative)),)),
         "ago": (False, (_UNITS, _key_words(list(lex.offsets)))),
-        "numeric": (True, ()),
+        "numeric": (True, (("/",),)),
     }
 
 

@@ -26,6 +26,7 @@ _PARTICIPLES = frozenset({"VBN", "VBD"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 # Caches stages keep with the doc, built from the tree as it was.
 _TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
+_REPAIRED_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
 
 def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
@@ -34,7 +35,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
     table = token_table(doc)
     heads = lexicon.head_words
     changed = False
-    for i, pos in enumerate(table.pos):
+    # Every repair starts from a noun, a proper noun or a verb: the other words are skipped.
+    for i, pos in [(i, pos) for i, pos in enumerate(table.pos) if pos in _REPAIRED_POS]:
         verb = pos == "VERB"
         # Until a repair moves an arc the table is the tree, and most candidates fail the
         # repairs' first tests there: a Token is built only for the rest.

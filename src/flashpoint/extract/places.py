@@ -116,12 +116,12 @@ def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() not in _AREA_NOUNS
 
 
-def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
-    """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered."""
-    tokens = token_table(doc)
+def _unmatched_runs(tokens: TokenTable, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered, as token
+    ranges."""
     texts, pos = tokens.text, tokens.pos
     size = len(texts)
-    runs: list[Span] = []
+    runs: list[tuple[int, int]] = []
     after = 0  # tokens before this belong to a run already read
     # A run starts on a capitalised proper noun and goes on over proper nouns and glue marks.
     for start in [i for i, tag in enumerate(pos) if tag == "PROPN" and texts[i][:1].isupper()]:
@@ -133,9 +133,9 @@ def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
         after = end
         while end > start and not texts[end - 1][:1].isalpha():
             end -= 1
-        span = doc[start:end]
-        if not any(s < span.end_char and span.start_char < e for s, e in taken):
-            runs.append(span)
+        start_char, end_char = tokens.start[start], tokens.end_char(end - 1)
+        if not any(s < end_char and start_char < e for s, e in taken):
+            runs.append((start, end))
     return runs
 
 
@@ -144,22 +144,25 @@ def _fuzzy_spans(
 ) -> list[NameSpan]:
     """Names the exact index missed (odd transliterations): multi-word proper-noun runs, single
     words NER tags as places, and any run followed by 'province', 'governorate' ..."""
-    dateline = find_dateline(doc_text(doc))
+    text, tokens = doc_text(doc), token_table(doc)
+    dateline = find_dateline(text)
     taken = [(s.start, s.end) for s in found] + list(excluded)
     taken += [(dateline.start, dateline.end)] if dateline else []
     spans = []
-    for run in _unmatched_runs(doc, taken):
-        hint = run.end < len(doc) and doc[run.end].lower_ in admin_words()
-        label = run[0].ent_type_
+    for start, end in _unmatched_runs(tokens, taken):
+        hint = end < len(tokens.lower) and tokens.lower[end] in admin_words()
+        label = tokens.ent_type[start]
         if label in {"DATE", "TIME", "NORP", "ORG"} and not hint:
             continue
-        if len(run) < 2 and label not in {"GPE", "LOC"} and not hint:
+        if end - start < 2 and label not in {"GPE", "LOC"} and not hint:
             continue
-        key = name_key(run.text)
-        if key in not_place_keys() or not reads_as_place(run, key, False, label):
+        name = tokens.span_text(text, start, end)
+        key = name_key(name)
+        if key in not_place_keys() or not reads_as_place(doc, start, end, key, False, label):
             continue  # "Africa" is no town, though an old name of one is "Africa"
-        end = doc[run.end].idx + len(doc[run.end].text) if hint else run.end_char
-        spans.append(NameSpan(run.start_char, end, run.text, hint, False, False, label))
+        start_char = tokens.start[start]
+        end_char = tokens.end_char(end if hint else end - 1)
+        spans.append(NameSpan(start_char, end_char, name, hint, False, False, label))
     return spans
 
 
