@@ -254,10 +254,20 @@ def _children(heads: list[int]) -> tuple[tuple[int, ...], ...]:
     return tuple(map(tuple, kids))
 
 
+# The doc asked about last, with its table: stages ask again and again about the doc in hand
+# (one tuple, so a reader never pairs one doc with another's table).
+_last_table: tuple[Doc, TokenTable] | None = None
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, built once and kept with the doc."""
+    global _last_table
+    last = _last_table
+    if last is not None and last[0] is doc:
+        return last[1]
     cached = doc.user_data.get("flashpoint_tokens")
     if isinstance(cached, TokenTable):
+        _last_table = (doc, cached)
         return cached
     if len(doc) == 0:
         cached = TokenTable(*(((),) * 13))
@@ -289,4 +299,15 @@ def token_table(doc: Doc) -> TokenTable:
             children=_children(heads),
         )
     doc.user_data["flashpoint_tokens"] = cached
+    _last_table = (doc, cached)
     return cached
+
+
+def forget_tree(doc: Doc, keys: Iterable[str]) -> None:
+    """Drop what stages keep with the doc under ``keys`` and its token table: the parse changed."""
+    global _last_table
+    for key in keys:
+        doc.user_data.pop(key, None)
+    doc.user_data.pop("flashpoint_tokens", None)
+    if _last_table is not None and _last_table[0] is doc:
+        _last_table = None

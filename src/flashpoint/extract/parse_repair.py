@@ -17,7 +17,7 @@ from flashpoint.extract.headline_repair import (
 )
 from flashpoint.extract.lexicon import SAID_TYPES, Lexicon
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.nlp import TokenTable, token_table
+from flashpoint.nlp import TokenTable, forget_tree, token_table
 
 # Acts done to someone: a clause cannot be their object, only a noun can.
 _OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
@@ -25,7 +25,7 @@ _PARTICIPLES = frozenset({"VBN", "VBD"})
 # Where a gerund heads a clause of its own ("began bombing positions", "after shelling the town").
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 # Caches stages keep with the doc, built from the tree as it was.
-_TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
+_TREE_CACHES = ("flashpoint_triggers",)
 _REPAIRED_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
 
@@ -75,8 +75,7 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
-        for key in _TREE_CACHES:
-            doc.user_data.pop(key, None)
+        forget_tree(doc, _TREE_CACHES)
 
 
 def _gerund_like(table: TokenTable, i: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +24,7 @@ from flashpoint.gazetteer.spans import (
     find_dateline,
     find_name_spans,
     not_place_keys,
+    overlap_test,
     reads_as_place,
 )
 from flashpoint.model import Place
@@ -122,6 +124,7 @@ def _unmatched_runs(tokens: TokenTable, taken: Sequence[tuple[int, int]]) -> lis
     texts, pos = tokens.text, tokens.pos
     size = len(texts)
     runs: list[tuple[int, int]] = []
+    overlapping = overlap_test(taken)
     after = 0  # tokens before this belong to a run already read
     # A run starts on a capitalised proper noun and goes on over proper nouns and glue marks.
     for start in [i for i, tag in enumerate(pos) if tag == "PROPN" and texts[i][:1].isupper()]:
@@ -133,8 +136,7 @@ def _unmatched_runs(tokens: TokenTable, taken: Sequence[tuple[int, int]]) -> lis
         after = end
         while end > start and not texts[end - 1][:1].isalpha():
             end -= 1
-        start_char, end_char = tokens.start[start], tokens.end_char(end - 1)
-        if not any(s < end_char and start_char < e for s, e in taken):
+        if not overlapping(tokens.start[start], tokens.end_char(end - 1)):
             runs.append((start, end))
     return runs
 
@@ -355,9 +357,13 @@ def event_location(
         return best.place
     if fallback is None:
         return None
-    if fallback.precision == "point":
-        return replace(fallback, precision="admin2")
-    return fallback
+    return _vicinity(fallback) if fallback.precision == "point" else fallback
+
+
+@lru_cache(maxsize=256)  # one article place for all its events
+def _vicinity(point: Place) -> Place:
+    """A point place widened to precision "admin2", its coordinates kept."""
+    return replace(point, precision="admin2")
 
 
 def article_place(doc: Doc, mentions: Sequence[PlaceMention]) -> Place | None:

@@ -8,11 +8,11 @@ words around a span then decide whether a matched name is used as a place here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 
 from spacy.tokens import Doc
 
@@ -151,6 +151,21 @@ def _candidate_ends(tokens: TokenTable, start: int, sent_end: int) -> list[int]:
         if text[:1].isupper() or (tokens.is_alpha[last] and last > 0 and texts[last - 1] == "-"):
             ends.append(end)
     return ends[::-1]
+
+
+def overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a character span overlaps one of ``spans``: the spans starting before its end,
+    sorted by start, overlap it when the furthest of their ends is past its start (one search
+    per run, not a test per span)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    furthest = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)
+        return before > 0 and furthest[before - 1] > start
+
+    return overlaps
 
 
 # The helpers below read a name (tokens ``start:end``) and the words around it from the doc's
@@ -309,6 +324,7 @@ def find_name_spans(
     sentences = sentence_starts(doc)
     skip_keys = not_place_keys()
     is_name_key = gazetteer.is_name_key
+    excluded_at = overlap_test(excluded)
     size = len(doc)
     index = 0  # the scan resumes here; tokens before it are part of a name already tried
     for start in _name_starts(tokens):
@@ -338,7 +354,7 @@ def find_name_spans(
             tokens.start[first],
             tokens.start[end - 1] + len(tokens.text[end - 1]),
         )
-        if found is None or any(s < end_char and start_char < e for s, e in excluded):
+        if found is None or excluded_at(start_char, end_char):
             continue
         hint, keep_end = _admin_hint(tokens, first, end)
         entity = _entity_label(tokens, first, end)
