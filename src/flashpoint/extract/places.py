@@ -173,7 +173,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     found: list[str] = []
     tokens = token_table(doc)
     for text, entity, pos in zip(tokens.text, tokens.ent_type, tokens.pos, strict=True):
-        if text[:1].isupper() and (entity == "NORP" or pos == "ADJ"):
+        if (entity == "NORP" or pos == "ADJ") and text[:1].isupper():
             country = gazetteer.demonym_country(text)
             if country and country not in found:
                 found.append(country)
