@@ -60,6 +60,14 @@ def parse_many(texts: Iterable[str], *, batch_size: int | None = None) -> Iterat
     yield from get_nlp().pipe(texts, batch_size=size)
 
 
+def parse_kept(texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+    """``parse_many``, each doc knowing its text (``keep_text``) from the start: the segment
+    marks then read it instead of joining every token again."""
+    nlp = get_nlp()
+    docs = (keep_text(nlp.make_doc(text), text) for text in texts)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
 @Language.component("flashpoint_segments")
 def mark_segments(doc: Doc) -> Doc:
     """Sentence starts the parser must respect: after a line break (headlines, captions and
@@ -68,7 +76,12 @@ def mark_segments(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     rows = doc.to_array([IDX, IS_SPACE, IS_PUNCT, ORTH, SPACY])
-    text = _joined_text(doc, rows[:, 3].tolist(), rows[:, 4].tolist())
+    kept = doc.user_data.get("flashpoint_text")  # the text ``parse_kept`` parses from
+    text = (
+        kept
+        if isinstance(kept, str)
+        else _joined_text(doc, rows[:, 3].tolist(), rows[:, 4].tolist())
+    )
     starts = rows[:, 0]
     # Tokens after which a sentence must start: the one after a token holding a line break,
     # and the first one at or past each dateline's end (token 0 never starts one here).
