@@ -213,9 +213,9 @@ def picked_tokens(
     doc: Doc, name: str, owner: object, pick: Callable[[TokenTable], list[int]]
 ) -> list[int]:
     """The ascending token indices ``pick`` selects from the doc's table, kept with the doc
-    under ``name`` for ``owner`` (the lexicon whose words it looks for): stages that test every
-    word of each sentence test every word of the doc once.  Picked again once a parse repair
-    has replaced the table."""
+    under ``name`` for ``owner`` (the lexicon or word list it looks words up in): stages that
+    test every word of each sentence test every word of the doc once.  Picked again once a
+    parse repair has replaced the table."""
     table = token_table(doc)
     cached = doc.user_data.get(name)
     if isinstance(cached, tuple) and cached[0] is table and cached[1] is owner:

@@ -155,8 +155,8 @@ def _candidate_ends(tokens: TokenTable, start: int, sent_end: int) -> list[int]:
 
 def overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
     """Whether a character span overlaps one of ``spans``: the spans starting before its end,
-    sorted by start, overlap it when the furthest of their ends is past its start (one search
-    per run, not a test per span)."""
+    sorted by start, overlap it when the furthest of their ends is past its start (one binary
+    search per span tested, not a comparison with each of ``spans``)."""
     ordered = sorted(spans)
     starts = [s for s, _ in ordered]
     furthest = list(accumulate((e for _, e in ordered), max))
@@ -169,7 +169,7 @@ def overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]
 
 
 # The helpers below read a name (tokens ``start:end``) and the words around it from the doc's
-# ``TokenTable``: a ``Token`` per word looked at was most of the time of place finding.
+# ``TokenTable``: building a ``Token`` per word looked at cost more than the tests themselves.
 
 
 def _entity_label(tokens: TokenTable, start: int, end: int) -> str:
