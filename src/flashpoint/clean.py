@@ -69,6 +69,24 @@ def load_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+@cache
+def _any_of(name: str) -> re.Pattern[str]:
+    """The patterns of ``resources/clean/<name>.txt`` as one alternation, each keeping its own
+    inline flags: it matches (or matches whole) exactly where one of them does, in one scan
+    instead of one per pattern."""
+    branches = []
+    for pattern in load_patterns(name):
+        source = pattern.pattern
+        flags = _LEADING_FLAGS.match(source)
+        if flags:
+            source = f"(?{flags.group(1)}:{source[flags.end() :]})"
+        branches.append(f"(?:{source})")
+    return re.compile("|".join(branches))
+
+
 def normalise_characters(text: str) -> str:
     """NFC; one kind of line break; no invisible, control or exotic space characters."""
     text = unicodedata.normalize("NFC", text)
@@ -129,13 +147,9 @@ def strip_markup(text: str) -> str:
     return _TAG.sub(" ", text)
 
 
-def _matches_whole(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-    return any(pattern.fullmatch(line) for pattern in patterns)
-
-
 def is_credit(line: str) -> bool:
     """ "Photo: AP/Sputnik", "Image caption ...": a line that credits or captions a picture."""
-    return len(line) <= MAX_BOILERPLATE_CHARS and _matches_whole(load_patterns("credits"), line)
+    return len(line) <= MAX_BOILERPLATE_CHARS and _any_of("credits").fullmatch(line) is not None
 
 
 def is_caption_block(lines: list[str]) -> bool:
@@ -154,9 +168,9 @@ def is_boilerplate(line: str) -> bool:
     """A short line that is a byline, caption, credit, share prompt, copyright note..."""
     if len(line) > MAX_BOILERPLATE_CHARS:
         return False
-    if is_credit(line) or _matches_whole(load_patterns("drop_lines"), line):
+    if is_credit(line) or _any_of("drop_lines").fullmatch(line):
         return True
-    return any(pattern.search(line) for pattern in load_patterns("captions"))
+    return _any_of("captions").search(line) is not None
 
 
 def starts_with_dateline(line: str) -> bool:

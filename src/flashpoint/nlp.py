@@ -60,6 +60,14 @@ def parse_many(texts: Iterable[str], *, batch_size: int | None = None) -> Iterat
     yield from get_nlp().pipe(texts, batch_size=size)
 
 
+def parse_kept(texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+    """``parse_many``, each doc knowing its text (``keep_text``) from the start: the segment
+    marks then read it instead of joining every token again."""
+    nlp = get_nlp()
+    docs = (keep_text(nlp.make_doc(text), text) for text in texts)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
 @Language.component("flashpoint_segments")
 def mark_segments(doc: Doc) -> Doc:
     """Sentence starts the parser must respect: after a line break (headlines, captions and
@@ -68,7 +76,12 @@ def mark_segments(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     rows = doc.to_array([IDX, IS_SPACE, IS_PUNCT, ORTH, SPACY])
-    text = _joined_text(doc, rows[:, 3].tolist(), rows[:, 4].tolist())
+    kept = doc.user_data.get("flashpoint_text")  # the text ``parse_kept`` parses from
+    text = (
+        kept
+        if isinstance(kept, str)
+        else _joined_text(doc, rows[:, 3].tolist(), rows[:, 4].tolist())
+    )
     starts = rows[:, 0]
     # Tokens after which a sentence must start: the one after a token holding a line break,
     # and the first one at or past each dateline's end (token 0 never starts one here).
@@ -150,7 +163,11 @@ class TokenTable:
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a non-empty token range."""
-        return doc_text[self.start[start] : self.start[end - 1] + len(self.text[end - 1])]
+        return doc_text[self.start[start] : self.end_char(end - 1)]
+
+    def end_char(self, token: int) -> int:
+        """Character offset just past the token (``Span.end_char`` of a span ending on it)."""
+        return self.start[token] + len(self.text[token])
 
     def ancestors(self, token: int) -> list[int]:
         """``Token.ancestors`` as indices: the head, its head, ... up to the root."""
@@ -192,6 +209,27 @@ def sentence_starts(doc: Doc) -> tuple[int, ...]:
     return cached
 
 
+def picked_tokens(
+    doc: Doc, name: str, owner: object, pick: Callable[[TokenTable], list[int]]
+) -> list[int]:
+    """The ascending token indices ``pick`` selects from the doc's table, kept with the doc
+    under ``name`` for ``owner`` (the lexicon or word list it looks words up in): stages that
+    test every word of each sentence test every word of the doc once.  Picked again once a
+    parse repair has replaced the table."""
+    table = token_table(doc)
+    cached = doc.user_data.get(name)
+    if isinstance(cached, tuple) and cached[0] is table and cached[1] is owner:
+        return cached[2]  # type: ignore[no-any-return]
+    picked = pick(table)
+    doc.user_data[name] = (table, owner, picked)
+    return picked
+
+
+def within(indices: list[int], start: int, end: int) -> list[int]:
+    """The ascending ``indices`` in ``start:end``."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
+
+
 # String-store hashes already looked up, and lemmas already lowercased: a hash (or a symbol's
 # number) always names the same string, whichever pipeline made it.  Replaced by fresh ones past
 # a limit, so memory stays flat over any corpus (a table being built keeps its own references).
@@ -229,10 +267,20 @@ def _children(heads: list[int]) -> tuple[tuple[int, ...], ...]:
     return tuple(map(tuple, kids))
 
 
+# The doc asked about last, with its table: stages ask again and again about the doc in hand
+# (one tuple, so a reader never pairs one doc with another's table).
+_last_table: tuple[Doc, TokenTable] | None = None
+
+
 def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, built once and kept with the doc."""
+    global _last_table
+    last = _last_table
+    if last is not None and last[0] is doc:
+        return last[1]
     cached = doc.user_data.get("flashpoint_tokens")
     if isinstance(cached, TokenTable):
+        _last_table = (doc, cached)
         return cached
     if len(doc) == 0:
         cached = TokenTable(*(((),) * 13))
@@ -264,4 +312,15 @@ def token_table(doc: Doc) -> TokenTable:
             children=_children(heads),
         )
     doc.user_data["flashpoint_tokens"] = cached
+    _last_table = (doc, cached)
     return cached
+
+
+def forget_tree(doc: Doc, keys: Iterable[str]) -> None:
+    """Drop what stages keep with the doc under ``keys`` and its token table: the parse changed."""
+    global _last_table
+    for key in keys:
+        doc.user_data.pop(key, None)
+    doc.user_data.pop("flashpoint_tokens", None)
+    if _last_table is not None and _last_table[0] is doc:
+        _last_table = None

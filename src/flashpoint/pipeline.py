@@ -71,7 +71,7 @@ from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.extract.victims import toll_of, with_victim_sides
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
-from flashpoint.nlp import doc_text, get_nlp, keep_text
+from flashpoint.nlp import doc_text, get_nlp, parse_kept
 from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
@@ -285,7 +285,7 @@ def run(
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Clean, parse in batches, and extract; yields each article with its events, in order."""
     settings = get_settings()
-    nlp = get_nlp()
+    get_nlp()  # the model loads (or is found missing) before any article is cleaned
     extractor = ArticleExtractor()
     size = batch_size or settings.batch_size
     for batch in _batched(articles, size):
@@ -297,10 +297,10 @@ def run(
             for a in cleaned
         ]
         for article, doc in zip(
-            cleaned, nlp.pipe((a.text for a in cleaned), batch_size=size), strict=True
+            cleaned, parse_kept((a.text for a in cleaned), batch_size=size), strict=True
         ):
             try:
-                yield article, extractor(article, keep_text(doc, article.text))
+                yield article, extractor(article, doc)
             except FlashpointError as exc:
                 if on_error is None:
                     raise

@@ -73,6 +73,9 @@ class ActorIndex:
         self.territory = territory or {}
         self.coref = Coreference(self)
         self.story_country: str | None = None  # set by apply_context
+        # Role reading asks again about the same words: (token, depth) → actors, until places
+        # are noted (``__init__`` starts afresh when the context is applied).
+        self._read: dict[tuple[int, int], list[Actor]] = {}
         self._by_token: dict[int, ActorMention] = {}
         for mention in self.mentions:
             for i in range(mention.start, mention.end):
@@ -85,6 +88,7 @@ class ActorIndex:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if country and span is not None and len(span):
                 self.territory.setdefault(span.root.i, country)
+        self._read.clear()
 
     def char_spans(self) -> list[tuple[int, int]]:
         """Character spans of every actor mention (the geocoder must not read them as places)."""
@@ -160,6 +164,12 @@ class ActorIndex:
 
     def actors_for(self, token: Token, *, depth: int = 0) -> list[Actor]:
         """The actors a role-filling token stands for (conjuncts expanded, pronouns resolved)."""
+        found = self._read.get((token.i, depth))
+        if found is None:
+            found = self._read[token.i, depth] = self._actors_for(token, depth)
+        return list(found)  # the caller's own list
+
+    def _actors_for(self, token: Token, depth: int) -> list[Actor]:
         if token.i in self.outlet_tokens or depth > 3:
             return []
         found: list[Actor] = []

@@ -50,11 +50,15 @@ def sector_mentions(
     out = []
     heads = _head_lemmas(dictionary)
     table = token_table(doc)
-    for i, pos in enumerate(table.pos):
-        if i in taken or pos not in {"NOUN", "PROPN"}:
+    # most nouns: no sector term or anaphor can end on them
+    nouns = [
+        i
+        for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma, strict=True))
+        if lemma in heads and pos in {"NOUN", "PROPN"}
+    ]
+    for i in nouns:
+        if i in taken:
             continue
-        if table.lemma[i] not in heads:
-            continue  # most nouns: no sector term or anaphor can end on them
         token = doc[i]
         mention = _sector_mention(token, dictionary, nationality, taken, named)
         if mention is not None:

@@ -307,18 +307,19 @@ def _state_as_forces(actor: Actor | None) -> Actor | None:
 def states_as_forces(event: Event) -> Event:
     """Code a state named as the agent of an attack, deployment or withdrawal, and the
     partners of joint military drills, as that state's military."""
+    actor1, actor2 = event.actor1, event.actor2
     if event.event_type in _FORCE_TYPES and event.mode not in {"release", "return"}:
         # "Belarus released prisoners", "Russia returned 48 children": its government, not
         # its army, sets them free
-        return replace(event, actor1=_state_as_forces(event.actor1))
-    if (
+        actor1 = _state_as_forces(actor1)
+    elif (
         event.event_type == "COOPERATE"
         and event.trigger.lower().rstrip("s") in _MILITARY_COOPERATION
     ):
-        return replace(
-            event, actor1=_state_as_forces(event.actor1), actor2=_state_as_forces(event.actor2)
-        )
-    return event
+        actor1, actor2 = _state_as_forces(actor1), _state_as_forces(actor2)
+    if actor1 is event.actor1 and actor2 is event.actor2:
+        return event  # no state acting by force: no copy of the whole record
+    return replace(event, actor1=actor1, actor2=actor2)
 
 
 def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:

@@ -16,7 +16,7 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Trigger
 from flashpoint.extract.parse_paths import pobjs, subjects
 from flashpoint.model import Actor
-from flashpoint.nlp import token_table
+from flashpoint.nlp import TokenTable, picked_tokens, within
 from flashpoint.resources import read_tsv
 
 _CLAUSE_DEPS = frozenset({"ccomp", "pcomp"})
@@ -39,10 +39,17 @@ def blame_frames(
     """An ACCUSE frame per speaker and culprit named in a clause of blame in ``sent``."""
     cues = _cues()
     frames: list[EventFrame] = []
-    table, doc, speaking = token_table(sent.doc), sent.doc, cues["speaker"]
-    for i in range(sent.start, sent.end):
-        if table.pos[i] != "VERB" or table.lemma[i] not in speaking:
-            continue  # no Token built for the rest
+    doc, speaking = sent.doc, cues["speaker"]
+
+    def pick(table: TokenTable) -> list[int]:  # no Token built for the other words
+        return [
+            i
+            for i, (pos, lemma) in enumerate(zip(table.pos, table.lemma, strict=True))
+            if pos == "VERB" and lemma in speaking
+        ]
+
+    speech_verbs = picked_tokens(doc, "flashpoint_speech_verbs", speaking, pick)
+    for i in within(speech_verbs, sent.start, sent.end):
         verb = doc[i]
         speakers = actors_of(subjects(verb))
         if not speakers:

@@ -14,7 +14,6 @@ A four-digit year counts only after a preposition ("in 2019", "since 2011"), so 
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -24,6 +23,15 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from flashpoint.extract.date_calendar import (
+    add_months,
+    nearest_year,
+    recent_month,
+    safe_date,
+    shift,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 from flashpoint.model import DatePrecision
 from flashpoint.resources import read_tsv
 
@@ -153,27 +161,39 @@ def _key_words(phrases: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
-_Needs = tuple[bool, tuple[tuple[str, ...], ...]]
+# Whether a pattern needs a digit, and searches for word lists of each of which it needs one.
+_Needs = tuple[bool, tuple[re.Pattern[str], ...]]
+
+
+@lru_cache(maxsize=16)
+def _one_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds any of ``words`` in a text (one scan, not one ``in`` test per word); the same list
+    gives the same pattern, so a text is searched once per list."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=1)
 def _requirements() -> dict[str, _Needs]:
-    """Per pattern kind: whether it needs a digit, and word lists of each of which it needs one."""
+    """Per pattern kind: whether it needs a digit, and word lists of each of which it needs one
+    (or the mark it cannot match without: "2024-03-01", "3/1/2024", "on the 3rd")."""
     lex = date_words()
-    months, weekdays = (_key_words(list(lex.months)),), (_key_words(list(lex.weekdays)),)
+    months, weekdays = (
+        _one_of(_key_words(list(lex.months))),
+        _one_of(_key_words(list(lex.weekdays))),
+    )
     return {
-        "iso": (True, ()),
-        "mdy": (True, months),
-        "dmy": (True, months),
-        "my": (True, months),
-        "month": (False, months),
-        "month_rel": (False, months),
+        "iso": (True, (_one_of(("-",)),)),
+        "mdy": (True, (months,)),
+        "dmy": (True, (months,)),
+        "my": (True, (months,)),
+        "month": (False, (months,)),
+        "month_rel": (False, (months,)),
         "year": (True, ()),
-        "weekday": (False, weekdays),
-        "nth": (True, ()),
-        "phrase": (False, (_key_words(list(lex.relative)),)),
-        "ago": (False, (_UNITS, _key_words(list(lex.offsets)))),
-        "numeric": (True, ()),
+        "weekday": (False, (weekdays,)),
+        "nth": (True, (_one_of(("on",)),)),
+        "phrase": (False, (_one_of(_key_words(list(lex.relative))),)),
+        "ago": (False, (_one_of(_UNITS), _one_of(_key_words(list(lex.offsets))))),
+        "numeric": (True, (_one_of(("/",)),)),
     }
 
 
@@ -183,73 +203,22 @@ def _patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return _patterns()
     folded = text.lower()
     digit = _DIGIT.search(text) is not None
-    present: dict[tuple[str, ...], bool] = {}  # several patterns need the same words
-
-    def possible(needs: _Needs) -> bool:
-        if needs[0] and not digit:
-            return False
-        for words in needs[1]:
-            if words not in present:
-                present[words] = any(w in folded for w in words)
-            if not present[words]:
-                return False
-        return True
-
+    present: dict[re.Pattern[str], bool] = {}  # several patterns need the same words
     needs = _requirements()
-    return tuple((kind, pattern) for kind, pattern in _patterns() if possible(needs[kind]))
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _add_months(value: date, months: int) -> date:
-    index = value.year * 12 + value.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(value.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _shift(anchor: date, unit: str, amount: int) -> tuple[date, DatePrecision]:
-    """``amount`` units from ``anchor``, truncated to the start of the unit."""
-    if unit in {"day", "hour"}:  # "48 hours ago": whole days only, "3 hours ago" is today
-        return anchor + timedelta(days=amount if unit == "day" else int(amount / 24)), "day"
-    if unit == "week":
-        monday = anchor - timedelta(days=anchor.weekday())
-        return monday + timedelta(weeks=amount), "week"
-    if unit == "month":
-        return _add_months(anchor.replace(day=1), amount), "month"
-    return date(anchor.year + amount, 1, 1), "year"
-
-
-def weekday_on_or_before(published: date, weekday: int) -> date:
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def weekday_on_or_after(published: date, weekday: int) -> date:
-    return published + timedelta(days=(weekday - published.weekday()) % 7)
-
-
-def _nearest_year(published: date, month: int, day: int) -> date | None:
-    """The month/day (no year given) in the year that puts it nearest the publication date."""
-    options = [d for y in (-1, 0, 1) if (d := _safe_date(published.year + y, month, day))]
-    return min(options, key=lambda d: (abs((d - published).days), d > published), default=None)
-
-
-def _recent_month(published: date, month: int, rel: str) -> date:
-    """ "in March": the most recent March not after publication; last/next March move a year."""
-    this_year = date(published.year, month, 1)
-    if rel == "next":
-        return this_year if month > published.month else date(published.year + 1, month, 1)
-    if rel == "this":
-        return this_year
-    latest_allowed = published.month - (1 if rel == "last" else 0)
-    return this_year if month <= latest_allowed else date(published.year - 1, month, 1)
+    possible = []
+    for kind, pattern in _patterns():
+        wants_digit, word_lists = needs[kind]
+        if wants_digit and not digit:
+            continue
+        for words in word_lists:
+            found = present.get(words)
+            if found is None:
+                found = present[words] = words.search(folded) is not None
+            if not found:
+                break
+        else:
+            possible.append((kind, pattern))
+    return tuple(possible)
 
 
 # ---------------------------------------------------------------- resolution of one match
@@ -299,20 +268,20 @@ def _resolve(
         return None
     month = lex.months[_word(g["mon"])] if g.get("mon") else 0
     if kind == "iso":
-        found = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
+        found = safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
         return (found, "day", False) if found else None
     if kind in {"mdy", "dmy"}:
         if g["y"]:
-            found = _safe_date(int(g["y"]), month, int(g["d"]))
+            found = safe_date(int(g["y"]), month, int(g["d"]))
             return (found, "day", False) if found else None
-        found = _nearest_year(published, month, int(g["d"])) if published else None
+        found = nearest_year(published, month, int(g["d"])) if published else None
         return (found, "day", True) if found else None
     if kind == "numeric":
         a, b = int(g["a"]), int(g["b"])
         if (a > 12) == (b > 12):
             return None  # 03/05/2020 could be either order: do not guess
         day, mon = (a, b) if a > 12 else (b, a)
-        found = _safe_date(int(g["y"]), mon, day)
+        found = safe_date(int(g["y"]), mon, day)
         return (found, "day", False) if found else None
     if kind == "my":
         return date(int(g["y"]), month, 1), "month", False
@@ -321,7 +290,7 @@ def _resolve(
     if published is None:
         return None  # everything below is relative to the publication date
     if kind in {"month", "month_rel"}:
-        return _recent_month(published, month, (g.get("rel") or "").lower()), "month", True
+        return recent_month(published, month, (g.get("rel") or "").lower()), "month", True
     if kind == "weekday":
         rel = " ".join((g["rel"] or "").lower().split())
         return resolve_weekday(rel, lex.weekdays[_word(g["wd"])], published, False), "day", True
@@ -329,8 +298,8 @@ def _resolve(
         day = int(g["d"])
         month_start = published.replace(day=1)
         if day > published.day:
-            month_start = _add_months(month_start, -1)
-        found = _safe_date(month_start.year, month_start.month, day)
+            month_start = add_months(month_start, -1)
+        found = safe_date(month_start.year, month_start.month, day)
         return (found, "day", True) if found else None
     if kind == "phrase":
         unit, amount, anchor = lex.relative[" ".join(g["core"].lower().split())]
@@ -341,7 +310,7 @@ def _resolve(
         sign, anchor = lex.offsets[" ".join(g["dir"].lower().split())]
         unit, amount = g["unit"].lower(), sign * count
     base = prior if anchor == "prior" and prior else published
-    return (*_shift(base, unit, amount), True)
+    return (*shift(base, unit, amount), True)
 
 
 # ---------------------------------------------------------------- public API

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract.actors import ActorIndex
 from flashpoint.extract.arrivals import VISIT, official_arrival
@@ -60,7 +60,7 @@ from flashpoint.extract.sentence_links import (
 from flashpoint.extract.swaps import swap_parties, swapped_for
 from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
-from flashpoint.nlp import TokenTable, token_table
+from flashpoint.nlp import TokenTable, picked_tokens, token_table, within
 
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
@@ -103,11 +103,8 @@ def _mode_of(token: Token, trig: Trigger, lexicon: Lexicon) -> tuple[str | None,
     """``_mode`` of the trigger's window, read only when a word under the trigger (the window
     lies within its subtree) can complete one of the type's keywords: most cannot."""
     words, table = _mode_words(lexicon, trig.event_type), token_table(token.doc)
-    lemmas, lowers = table.lemma, table.lower
-    if not any(
-        lemmas[i] in words or lowers[i] in words
-        for i in range(token.left_edge.i, token.right_edge.i + 1)
-    ):
+    first, end = token.left_edge.i, token.right_edge.i + 1
+    if words.isdisjoint(table.lemma[first:end]) and words.isdisjoint(table.lower[first:end]):
         return trig.mode, trig.cameo
     return _mode(table, _mode_window(table, token.i), trig, lexicon)
 
@@ -126,11 +123,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     lex = lexicon or get_lexicon()
     roles = RoleReader(actors, lex)
     matches: list[tuple[Token, Trigger]] = []
-    doc, table, heads = sent.doc, token_table(sent.doc), lex.head_words
-    for i in range(sent.start, sent.end):  # only head words and verbs of arriving can trigger
-        lemma = table.lemma[i]
-        if lemma not in heads and table.lower[i] not in heads and not arriving(lemma, table.pos[i]):
-            continue  # no Token built
+    doc = sent.doc
+    for i in within(_trigger_words(doc, lex), sent.start, sent.end):
         token = doc[i]
         trig = relief_delivery(token, lex) or official_arrival(token, actors)
         trig = trig or match_trigger(token, lex)
@@ -225,6 +219,23 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 f = aimed(decided_by(own_frame, deciders), content)  # no copy if no decision
                 frames.append(f if decision is f.decision else replace(f, decision=decision))
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
+
+
+def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
+    """The doc's head words and verbs of arriving: only they can trigger (no ``Token`` is built
+    for the other words)."""
+
+    def pick(table: TokenTable) -> list[int]:
+        heads = lex.head_words
+        return [
+            i
+            for i, (lemma, lower, pos) in enumerate(
+                zip(table.lemma, table.lower, table.pos, strict=True)
+            )
+            if lemma in heads or lower in heads or (pos == "VERB" and arriving(lemma, pos))
+        ]
+
+    return picked_tokens(doc, "flashpoint_trigger_words", lex, pick)
 
 
 def _past_of_a_party(token: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, ModalityCue, get_lexicon
 from flashpoint.model import Modality
-from flashpoint.nlp import TokenTable, token_table
+from flashpoint.nlp import TokenTable, picked_tokens, token_table, within
 
 # When cues clash the strongest wins (documented in modality.tsv): negated, uncertain, intended.
 _STRENGTH: dict[str, int] = {"negated": 3, "uncertain": 2, "intended": 1, "asserted": 0}
@@ -100,11 +100,17 @@ def _sentence_cues(sent: Span, lex: Lexicon) -> tuple[str, ...]:
     """Cues whose scope is the whole sentence: read once, though each trigger asks."""
     scope = frozenset({"sentence"})
     table, cues = token_table(sent.doc), lex.modality
+
+    def pick(table: TokenTable) -> list[int]:  # the doc's cue words, found in one pass
+        return [
+            i
+            for i, (lemma, lower) in enumerate(zip(table.lemma, table.lower, strict=True))
+            if lemma in cues or lower in cues
+        ]
+
+    words = picked_tokens(sent.doc, "flashpoint_modality_words", cues, pick)
     return tuple(
-        cue
-        for i in range(sent.start, sent.end)
-        if table.lemma[i] in cues or table.lower[i] in cues
-        for cue in _cues(table, i, lex, scope)
+        cue for i in within(words, sent.start, sent.end) for cue in _cues(table, i, lex, scope)
     )
 
 

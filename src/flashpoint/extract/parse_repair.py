@@ -17,7 +17,7 @@ from flashpoint.extract.headline_repair import (
 )
 from flashpoint.extract.lexicon import SAID_TYPES, Lexicon
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.nlp import TokenTable, token_table
+from flashpoint.nlp import TokenTable, forget_tree, token_table
 
 # Acts done to someone: a clause cannot be their object, only a noun can.
 _OBJECT_TAKING = frozenset({"ASSAULT", "COERCE"})
@@ -25,7 +25,8 @@ _PARTICIPLES = frozenset({"VBN", "VBD"})
 # Where a gerund heads a clause of its own ("began bombing positions", "after shelling the town").
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 # Caches stages keep with the doc, built from the tree as it was.
-_TREE_CACHES = ("flashpoint_tokens", "flashpoint_triggers")
+_TREE_CACHES = ("flashpoint_triggers",)
+_REPAIRED_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
 
 def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
@@ -34,7 +35,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
     table = token_table(doc)
     heads = lexicon.head_words
     changed = False
-    for i, pos in enumerate(table.pos):
+    # Every repair starts from a noun, a proper noun or a verb: the other words are skipped.
+    for i, pos in [(i, pos) for i, pos in enumerate(table.pos) if pos in _REPAIRED_POS]:
         verb = pos == "VERB"
         # Until a repair moves an arc the table is the tree, and most candidates fail the
         # repairs' first tests there: a Token is built only for the rest.
@@ -74,8 +76,7 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
     if changed:
-        for key in _TREE_CACHES:
-            doc.user_data.pop(key, None)
+        forget_tree(doc, _TREE_CACHES)
 
 
 def _gerund_like(table: TokenTable, i: int) -> bool:

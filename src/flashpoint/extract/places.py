@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +24,7 @@ from flashpoint.gazetteer.spans import (
     find_dateline,
     find_name_spans,
     not_place_keys,
+    overlap_test,
     reads_as_place,
 )
 from flashpoint.model import Place
@@ -117,12 +119,13 @@ def _is_actor_use(doc: Doc, mention: PlaceMention) -> bool:
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() not in _AREA_NOUNS
 
 
-def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
-    """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered."""
-    tokens = token_table(doc)
+def _unmatched_runs(tokens: TokenTable, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of proper-noun tokens ("Bir al-Abed", "Ras al-Ain") no exact name covered, as token
+    ranges."""
     texts, pos = tokens.text, tokens.pos
     size = len(texts)
-    runs: list[Span] = []
+    runs: list[tuple[int, int]] = []
+    overlapping = overlap_test(taken)
     after = 0  # tokens before this belong to a run already read
     # A run starts on a capitalised proper noun and goes on over proper nouns and glue marks.
     for start in [i for i, tag in enumerate(pos) if tag == "PROPN" and texts[i][:1].isupper()]:
@@ -134,9 +137,8 @@ def _unmatched_runs(doc: Doc, taken: Sequence[tuple[int, int]]) -> list[Span]:
         after = end
         while end > start and not texts[end - 1][:1].isalpha():
             end -= 1
-        span = doc[start:end]
-        if not any(s < span.end_char and span.start_char < e for s, e in taken):
-            runs.append(span)
+        if not overlapping(tokens.start[start], tokens.end_char(end - 1)):
+            runs.append((start, end))
     return runs
 
 
@@ -145,22 +147,25 @@ def _fuzzy_spans(
 ) -> list[NameSpan]:
     """Names the exact index missed (odd transliterations): multi-word proper-noun runs, single
     words NER tags as places, and any run followed by 'province', 'governorate' ..."""
-    dateline = find_dateline(doc_text(doc))
+    text, tokens = doc_text(doc), token_table(doc)
+    dateline = find_dateline(text)
     taken = [(s.start, s.end) for s in found] + list(excluded)
     taken += [(dateline.start, dateline.end)] if dateline else []
     spans = []
-    for run in _unmatched_runs(doc, taken):
-        hint = run.end < len(doc) and doc[run.end].lower_ in admin_words()
-        label = run[0].ent_type_
+    for start, end in _unmatched_runs(tokens, taken):
+        hint = end < len(tokens.lower) and tokens.lower[end] in admin_words()
+        label = tokens.ent_type[start]
         if label in {"DATE", "TIME", "NORP", "ORG"} and not hint:
             continue
-        if len(run) < 2 and label not in {"GPE", "LOC"} and not hint:
+        if end - start < 2 and label not in {"GPE", "LOC"} and not hint:
             continue
-        key = name_key(run.text)
-        if key in not_place_keys() or not reads_as_place(run, key, False, label):
+        name = tokens.span_text(text, start, end)
+        key = name_key(name)
+        if key in not_place_keys() or not reads_as_place(doc, start, end, key, False, label):
             continue  # "Africa" is no town, though an old name of one is "Africa"
-        end = doc[run.end].idx + len(doc[run.end].text) if hint else run.end_char
-        spans.append(NameSpan(run.start_char, end, run.text, hint, False, False, label))
+        start_char = tokens.start[start]
+        end_char = tokens.end_char(end if hint else end - 1)
+        spans.append(NameSpan(start_char, end_char, name, hint, False, False, label))
     return spans
 
 
@@ -169,7 +174,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
     found: list[str] = []
     tokens = token_table(doc)
     for text, entity, pos in zip(tokens.text, tokens.ent_type, tokens.pos, strict=True):
-        if text[:1].isupper() and (entity == "NORP" or pos == "ADJ"):
+        if (entity == "NORP" or pos == "ADJ") and text[:1].isupper():
             country = gazetteer.demonym_country(text)
             if country and country not in found:
                 found.append(country)
@@ -386,9 +391,13 @@ def event_location(
         return best.place
     if fallback is None:
         return None
-    if fallback.precision == "point":
-        return replace(fallback, precision="admin2")
-    return fallback
+    return _vicinity(fallback) if fallback.precision == "point" else fallback
+
+
+@lru_cache(maxsize=256)  # one article place for all its events
+def _vicinity(point: Place) -> Place:
+    """A point place widened to precision "admin2", its coordinates kept."""
+    return replace(point, precision="admin2")
 
 
 def article_place(doc: Doc, mentions: Sequence[PlaceMention]) -> Place | None:

@@ -8,13 +8,13 @@ words around a span then decide whether a matched name is used as a place here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.normalise import ARABIC_ARTICLES, name_key
@@ -99,11 +99,12 @@ def _country_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-def _in_dateline_names(span: Span, dateline: Dateline | None) -> bool:
+def _in_dateline_names(start: int, end: int, dateline: Dateline | None) -> bool:
+    """Whether the characters ``start:end`` lie in the dateline's city or region."""
     if dateline is None:
         return False
     parts = [dateline.city] + ([dateline.region] if dateline.region else [])
-    return any(s <= span.start_char and span.end_char <= e for s, e in parts)
+    return any(s <= start and end <= e for s, e in parts)
 
 
 @lru_cache(maxsize=16)  # asked for per place and per event of the same article text
@@ -152,44 +153,63 @@ def _candidate_ends(tokens: TokenTable, start: int, sent_end: int) -> list[int]:
     return ends[::-1]
 
 
-def _entity_label(span: Span) -> str:
-    labels = {t.ent_type_ for t in span if t.ent_type_}
+def overlap_test(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a character span overlaps one of ``spans``: the spans starting before its end,
+    sorted by start, overlap it when the furthest of their ends is past its start (one binary
+    search per span tested, not a comparison with each of ``spans``)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    furthest = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)
+        return before > 0 and furthest[before - 1] > start
+
+    return overlaps
+
+
+# The helpers below read a name (tokens ``start:end``) and the words around it from the doc's
+# ``TokenTable``: building a ``Token`` per word looked at cost more than the tests themselves.
+
+
+def _entity_label(tokens: TokenTable, start: int, end: int) -> str:
+    labels = {label for label in tokens.ent_type[start:end] if label}
     for preferred in ("GPE", "LOC", "FAC"):
         if preferred in labels:
             return preferred
     return next(iter(sorted(labels)), "")
 
 
-def _entity_spills_over(span: Span) -> bool:
+def _entity_spills_over(doc: Doc, tokens: TokenTable, start: int, end: int) -> bool:
     """True when a person or organisation runs past the name ("Bashar al-Assad")."""
-    doc = span.doc
-    first, last = span[0], span[-1]
+    ent_type = tokens.ent_type
     # IOB tags say whether the entity goes on before the first or after the last token.
-    before = first.ent_type_ in _SPILL_ENTITY and first.ent_iob_ == "I"
+    before = ent_type[start] in _SPILL_ENTITY and doc[start].ent_iob_ == "I"
     after = (
-        last.ent_type_ in _SPILL_ENTITY
-        and span.end < len(doc)
-        and doc[span.end].ent_iob_ == "I"
-        and doc[span.end].ent_type_ == last.ent_type_
+        ent_type[end - 1] in _SPILL_ENTITY
+        and end < len(ent_type)
+        and doc[end].ent_iob_ == "I"
+        and ent_type[end] == ent_type[end - 1]
     )
     return before or after
 
 
-def _preceded_by_place_word(span: Span) -> bool:
-    index = span.start - 1
-    while index >= 0 and span.doc[index].lower_ in {"the", "town", "city", "village", "of"}:
-        if span.doc[index].lower_ == "of":
+def _preceded_by_place_word(tokens: TokenTable, start: int) -> bool:
+    lower = tokens.lower
+    index = start - 1
+    while index >= 0 and lower[index] in {"the", "town", "city", "village", "of"}:
+        if lower[index] == "of":
             return True
         index -= 1
-    return index >= 0 and span.doc[index].lower_ in PLACE_PREPOSITIONS
+    return index >= 0 and lower[index] in PLACE_PREPOSITIONS
 
 
-def _admin_hint(doc: Doc, start: int, end: int) -> tuple[bool, int]:
+def _admin_hint(tokens: TokenTable, start: int, end: int) -> tuple[bool, int]:
     """Whether a region word follows (or, "Muhafazat X", precedes) and the token end to keep."""
-    words = admin_words()
-    if end < len(doc) and doc[end].lower_ in words and doc[end].lower_ != "republic":
+    words, lower = admin_words(), tokens.lower
+    if end < len(lower) and lower[end] in words and lower[end] != "republic":
         return True, end + 1
-    return start > 0 and doc[start - 1].lower_ in words - {"state", "republic"}, end
+    return start > 0 and lower[start - 1] in words - {"state", "republic"}, end
 
 
 def _inside_longer_name(tokens: TokenTable, start: int, end: int) -> bool:
@@ -203,31 +223,24 @@ def _inside_longer_name(tokens: TokenTable, start: int, end: int) -> bool:
     return start >= 2 and tokens.text[start - 1] == "-" and tokens.is_alpha[start - 2]
 
 
-def _facility_follows(span: Span) -> bool:
-    if span.end >= len(span.doc):
+def _facility_follows(tokens: TokenTable, end: int) -> bool:
+    if end >= len(tokens.text):
         return False
-    nxt = span.doc[span.end]
-    return nxt.text[:1].isupper() and nxt.lower_ in FACILITY_WORDS
+    return tokens.text[end][:1].isupper() and tokens.lower[end] in FACILITY_WORDS
 
 
-def _part_of_other_name(span: Span) -> bool:
+def _part_of_other_name(tokens: TokenTable, start: int, end: int) -> bool:
     """'Dnipro river', 'Lake Chad', 'Saudi-led', 'the Old City of Mosul'."""
-    doc = span.doc
-    if span.end < len(doc):
-        nxt = doc[span.end]
-        if nxt.lower_ in NATURAL_WORDS:
+    text, lower, size = tokens.text, tokens.lower, len(tokens.text)
+    if end < size:
+        if lower[end] in NATURAL_WORDS:
             return True
-        if (
-            nxt.text == "-"
-            and span.end + 1 < len(doc)
-            and doc[span.end + 1].lower_ in _ACTOR_SUFFIXES
-        ):
+        if text[end] == "-" and end + 1 < size and lower[end + 1] in _ACTOR_SUFFIXES:
             return True
-        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if nxt.lower_ == "of" and after is not None and after.text[:1].isupper():
-            return after.ent_type_ in {"GPE", "LOC"}
-    before = doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.text[:1].isupper() and before.lower_ in _FEATURE_PREFIXES
+        if lower[end] == "of" and end + 1 < size and text[end + 1][:1].isupper():
+            return tokens.ent_type[end + 1] in {"GPE", "LOC"}
+    before = start - 1
+    return before >= 0 and text[before][:1].isupper() and lower[before] in _FEATURE_PREFIXES
 
 
 # Capitalised words that may open a place's own name: "Northern Gaza", "Greater Khartoum".
@@ -242,54 +255,61 @@ _OUTLET_WORDS = frozenset(
 )
 
 
-def _names_an_outlet(span: Span) -> bool:
+def _names_an_outlet(tokens: TokenTable, end: int) -> bool:
     """'the judiciary's Mizan news agency', 'Tasnim news agency': the name is the outlet's
     (Mizan is also a town in Ethiopia), not where anything happened."""
-    return span.end < len(span.doc) and span.doc[span.end].lower_ in _OUTLET_WORDS
+    return end < len(tokens.lower) and tokens.lower[end] in _OUTLET_WORDS
 
 
-def _ends_other_name(span: Span) -> bool:
+def _ends_other_name(tokens: TokenTable, start: int, end: int) -> bool:
     """'the Galaxy Leader cargo ship', 'the tanker Marlin Luanda': one word closing a name of
     something else, the capitalised name word before it no place of its own."""
-    if len(span) != 1 or span.start == 0:
+    if end - start != 1 or start == 0:
         return False
-    before = span.doc[span.start - 1]
+    before = start - 1
     return (
-        before.pos_ == "PROPN"
-        and before.text[:1].isupper()
-        and before.lower_ not in _NAME_OPENERS
-        and before.ent_type_ not in {"GPE", "LOC"}
+        tokens.pos[before] == "PROPN"
+        and tokens.text[before][:1].isupper()
+        and tokens.lower[before] not in _NAME_OPENERS
+        and tokens.ent_type[before] not in {"GPE", "LOC"}
     )
 
 
-def _used_as_demonym(span: Span) -> bool:
-    if span.start > 0 and span.doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
+def _used_as_demonym(doc: Doc, tokens: TokenTable, start: int, end: int) -> bool:
+    if start > 0 and tokens.lower[start - 1] in PLACE_PREPOSITIONS:
         return False  # "in Aleppo"
-    root = span.root
-    return root.pos_ == "ADJ" or root.dep_ in {"amod", "compound", "nmod", "nsubj"}
+    root = doc[start:end].root.i
+    return tokens.pos[root] == "ADJ" or tokens.dep[root] in {"amod", "compound", "nmod", "nsubj"}
 
 
-def reads_as_place(span: Span, key: str, prep: bool, entity: str) -> bool:
-    """Whether a span whose text is a gazetteer name is used as a place name here."""
-    if entity in _NEVER_PLACE or _entity_spills_over(span) or _part_of_other_name(span):
+def reads_as_place(doc: Doc, start: int, end: int, key: str, prep: bool, entity: str) -> bool:
+    """Whether the tokens ``start:end``, whose text is a gazetteer name, are used as a place name
+    here."""
+    tokens = token_table(doc)
+    if (
+        entity in _NEVER_PLACE
+        or _entity_spills_over(doc, tokens, start, end)
+        or _part_of_other_name(tokens, start, end)
+    ):
         return False
     if entity in {"DATE", "TIME"} and key in common_words():
         return False  # "in March"; but the small model also tags "near Quneitra" DATE
-    if span[0].lower_ in _FEATURE_PREFIXES:
+    if tokens.lower[start] in _FEATURE_PREFIXES:
         return False  # "Lake Chad", "Mount Sinjar"
-    if len(span) == 1 and span.text.isupper() and len(span.text) <= 4:
+    single = end - start == 1
+    if single and tokens.text[start].isupper() and len(tokens.text[start]) <= 4:
         return key in _country_keys()  # "ELN", "RSF" are acronyms; "US", "DRC" are countries
-    if entity == "NORP" and _used_as_demonym(span):
+    if entity == "NORP" and _used_as_demonym(doc, tokens, start, end):
         return False  # "the Thai border", "Syrian troops"; NER also tags "Michoacan" NORP
-    if _facility_follows(span) or _names_an_outlet(span):
+    if _facility_follows(tokens, end) or _names_an_outlet(tokens, end):
         return False
-    if entity not in {"GPE", "LOC"} and not prep and _ends_other_name(span):
+    if entity not in {"GPE", "LOC"} and not prep and _ends_other_name(tokens, start, end):
         return False
     if key in common_words() and not (prep or entity in {"GPE", "LOC"}):
         return False
-    if len(span) == 1 and span[0].pos_ not in {"PROPN", "X"} and entity not in {"GPE", "LOC"}:
+    if single and tokens.pos[start] not in {"PROPN", "X"} and entity not in {"GPE", "LOC"}:
         # Sentence-initial capitals say nothing; a capital mid-sentence marks a name.
-        return not span[0].is_sent_start or prep
+        return not doc[start].is_sent_start or prep
     return True
 
 
@@ -304,6 +324,7 @@ def find_name_spans(
     sentences = sentence_starts(doc)
     skip_keys = not_place_keys()
     is_name_key = gazetteer.is_name_key
+    excluded_at = overlap_test(excluded)
     size = len(doc)
     index = 0  # the scan resumes here; tokens before it are part of a name already tried
     for start in _name_starts(tokens):
@@ -312,39 +333,44 @@ def find_name_spans(
         index = start
         sentence = bisect_right(sentences, index)
         sent_end = sentences[sentence] if sentence < len(sentences) else size
-        matched: tuple[int, Span | None] | None = None
+        matched: tuple[int, str | None] | None = None  # the name's end and key (None: no place)
         for end in _candidate_ends(tokens, index, sent_end):
             key = name_key(tokens.span_text(text, index, end))
             if key in skip_keys:
                 matched = (end, None)
                 break
             if is_name_key(key):
-                matched = (end, doc[index:end])
+                matched = (end, key)
                 break
         if matched is None:
             index += 1
             continue
+        first = index
         end, found = matched
         index = end
-        if found is not None and _inside_longer_name(tokens, found.start, found.end):
+        if found is not None and _inside_longer_name(tokens, first, end):
             continue  # "Bir" of "Bir al-Abed", "Dasht" of "Dasht-e-Barchi": left to fuzzy search
-        if found is None or any(s < found.end_char and found.start_char < e for s, e in excluded):
+        start_char, end_char = (
+            tokens.start[first],
+            tokens.start[end - 1] + len(tokens.text[end - 1]),
+        )
+        if found is None or excluded_at(start_char, end_char):
             continue
-        hint, keep_end = _admin_hint(doc, found.start, found.end)
-        entity = _entity_label(found)
+        hint, keep_end = _admin_hint(tokens, first, end)
+        entity = _entity_label(tokens, first, end)
         if hint and entity == "NORP":
             entity = "GPE"  # "Aleppo province": NER took "Aleppo" for a demonym
-        prep = _preceded_by_place_word(found)
-        in_dateline = dateline is not None and found.start_char < dateline.end
-        if in_dateline and not _in_dateline_names(found, dateline):
+        prep = _preceded_by_place_word(tokens, first)
+        in_dateline = dateline is not None and start_char < dateline.end
+        if in_dateline and not _in_dateline_names(start_char, end_char, dateline):
             continue  # "(AP)"
-        if not in_dateline and not reads_as_place(found, name_key(found.text), prep, entity):
-            if _facility_follows(found):
-                index = found.end + 1  # "Baghdad Street": "Street" is no place either
+        if not in_dateline and not reads_as_place(doc, first, end, found, prep, entity):
+            if _facility_follows(tokens, end):
+                index = end + 1  # "Baghdad Street": "Street" is no place either
             continue
         spans.append(
-            NameSpan(found.start_char, doc[keep_end - 1].idx + len(doc[keep_end - 1].text),
-                     found.text, hint, in_dateline, prep, entity)
+            NameSpan(start_char, tokens.end_char(keep_end - 1), text[start_char:end_char], hint,
+                     in_dateline, prep, entity)
         )  # fmt: skip
         index = keep_end
     return spans
