@@ -11,13 +11,8 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.extract.places import (
-    PlaceMention,
-    article_place,
-    event_location,
-    find_places,
-    geoparse,
-)
+from flashpoint.extract.event_places import article_place, event_location
+from flashpoint.extract.places import PlaceMention, find_places, geoparse
 from flashpoint.gazetteer import Gazetteer
 from flashpoint.model import Place
 from flashpoint.nlp import parse

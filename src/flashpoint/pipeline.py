@@ -50,13 +50,14 @@ from flashpoint.extract.confidence import (
 )
 from flashpoint.extract.dates import DateMention, dateline_date, event_date, find_dates
 from flashpoint.extract.denials import DenialReader
+from flashpoint.extract.event_places import article_place, event_location
 from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.justifications import aimed_at_the_accused
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.parse_repair import repair_parse
-from flashpoint.extract.places import PlaceMention, article_place, event_location, find_places
+from flashpoint.extract.places import PlaceMention, find_places
 from flashpoint.extract.recode import (
     crowd_violence_as_riot,
     foreign_ban_as_sanction,

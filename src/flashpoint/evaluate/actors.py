@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from flashpoint.evaluate.events import actor_matches
 from flashpoint.evaluate.metrics import PRF
 from flashpoint.extract.actors import ActorIndex, ActorResolver
-from flashpoint.extract.places import article_place, find_places
+from flashpoint.extract.event_places import article_place
+from flashpoint.extract.places import find_places
 from flashpoint.model import Actor
 from flashpoint.nlp import parse_many
 
