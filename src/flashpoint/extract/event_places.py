@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.extract.parse_paths import crosses_clause
 from flashpoint.extract.places import PlaceMention, root_index
 from flashpoint.gazetteer.spans import find_dateline
 from flashpoint.model import Place
@@ -67,15 +68,7 @@ def _location_score(trigger: Token, mention: PlaceMention) -> float:
 
 def _in_another_clause(table: TokenTable, token: int, trigger: int) -> bool:
     """Is ``token`` inside a clause with a subject of its own that does not hold the trigger?"""
-    trigger_path = {trigger, *table.ancestors(trigger)}
-    current = token
-    while current not in trigger_path and table.head[current] != current:
-        if table.pos[current] in {"VERB", "AUX"} and any(
-            table.dep[c] in {"nsubj", "nsubjpass"} for c in table.children[current]
-        ):
-            return True
-        current = table.head[current]
-    return False
+    return crosses_clause(table, token, {trigger, *table.ancestors(trigger)})
 
 
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "while"})

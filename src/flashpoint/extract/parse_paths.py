@@ -273,6 +273,19 @@ def small_clause_subjects(verb: Token) -> list[Token]:
     ]
 
 
+def crosses_clause(table: TokenTable, token: int, stop: Container[int]) -> bool:
+    """On the way up from ``token`` to the first of ``stop``, is there a verb with a subject of
+    its own (a clause of another event)?"""
+    current = token
+    while current not in stop and table.head[current] != current:
+        if table.pos[current] in {"VERB", "AUX"} and any(
+            table.dep[c] in {"nsubj", "nsubjpass"} for c in table.children[current]
+        ):
+            return True
+        current = table.head[current]
+    return False
+
+
 def relative_gap(verb: Token) -> list[Token]:
     """The noun a relative clause describes when it is the clause's missing object: "a sailor
     they accused of spying" (the clause has its own subject and no relative word, object or

@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from flashpoint.extract.parse_paths import crosses_clause
 from flashpoint.model import Actor
+from flashpoint.nlp import token_table
 
 _SWAP_NOUNS = frozenset({"exchange", "return", "swap", "trade"})
 
@@ -17,7 +19,11 @@ def swapped_for(verb: Token) -> list[Token] | None:
     """Whom a release was traded for ('in exchange for X', 'in return for X'), or None when
     the release names no trade."""
     for prep in verb.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "as"} or not _same_clause(prep, verb):
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "as"}:
+            continue
+        # "82 schoolgirls kidnapped three years ago in exchange for ...": the phrase hung on a
+        # participle is still the release's, but not one in a clause with its own subject
+        if crosses_clause(token_table(verb.doc), prep.i, {verb.i}):
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and noun.lemma_.lower() in _SWAP_NOUNS:
@@ -29,21 +35,6 @@ def swapped_for(verb: Token) -> list[Token] | None:
                     if g.dep_ == "pobj"
                 ]
     return None
-
-
-def _same_clause(token: Token, verb: Token) -> bool:
-    """No verb with a subject of its own between them ('82 schoolgirls kidnapped three years
-    ago in exchange for ...': the phrase is the release's, hung on the participle)."""
-    current = token.head
-    while current != verb:
-        if current.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in current.children
-        ):
-            return False
-        if current.head == current:
-            return False
-        current = current.head
-    return True
 
 
 def swap_parties(
