@@ -90,6 +90,10 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return corpus, db
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _count_when_stopped(proc: subprocess.Popen[bytes], db: Path) -> int:
     """Polls until half the articles are stored; a busy database answers "not yet" at once
     rather than after a long wait, so the stop lands while the rest is still to come."""
@@ -107,8 +111,16 @@ def test_stopped_ingest_resumes_to_the_same_database(
 ) -> None:
     corpus, whole_db = whole
     resumed = tmp_path / "resumed.sqlite"
-    # In a process group of its own, which gets the Ctrl-C as from a terminal (pytest is spared).
-    proc = _ingest(corpus, resumed, stderr=subprocess.PIPE, start_new_session=True)
+    # In a process group of its own, which gets the Ctrl-C as from a terminal (pytest is spared),
+    # and with Ctrl-C handled as a terminal's child would: an ignored SIGINT is inherited
+    # through exec, and a test run before this one may have left it ignored in pytest.
+    proc = _ingest(
+        corpus,
+        resumed,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_interruptible,
+    )
     assert _count_when_stopped(proc, resumed) >= ARTICLES // 2
     if stop == "SIGKILL":
         proc.send_signal(signal.SIGKILL)
@@ -118,7 +130,8 @@ def test_stopped_ingest_resumes_to_the_same_database(
     halfway, stored = _count_articles(resumed), _count_articles(whole_db)
     if stop == "Ctrl-C":  # a clean stop: no traceback, and nothing written after the exit
         assert proc.returncode != 0 and b"Traceback" not in err, (
-            f"stopped at {halfway} of {stored} articles: " + err.decode(errors="replace")
+            f"stopped at {halfway} of {stored} articles (SIGINT in pytest: "
+            f"{signal.getsignal(signal.SIGINT)}): " + err.decode(errors="replace")
         )
         time.sleep(1)
         assert _count_articles(resumed) == halfway
