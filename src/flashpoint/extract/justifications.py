@@ -15,17 +15,16 @@ _JUSTIFIED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 def aimed_at_the_accused(events: list[Event]) -> list[Event]:
     """Each hostile act with no target, or one only guessed from where it struck, gets the
     target of an accusation its own source makes in the same sentence (the first one)."""
-    accusations: dict[tuple[tuple[int, int], str], Event] = {}
+    accused_by: dict[tuple[tuple[int, int], str], Actor] = {}  # (sentence, accuser) -> accused
     for event in events:
         if event.event_type == "ACCUSE" and event.actor1 and event.actor2:
-            accusations.setdefault((event.span, event.actor1.code), event)
-    if not accusations:
+            accused_by.setdefault((event.span, event.actor1.code), event.actor2)
+    if not accused_by:
         return events
     out: list[Event] = []
     for event in events:
         if event.event_type in _JUSTIFIED_TYPES and event.actor1:
-            accusation = accusations.get((event.span, event.actor1.code))
-            accused = accusation.actor2 if accusation is not None else None
+            accused = accused_by.get((event.span, event.actor1.code))
             if accused is not None and _guessed_or_missing(event.actor2, accused):
                 event = replace(event, actor2=accused)
         out.append(event)
