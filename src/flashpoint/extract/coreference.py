@@ -3,6 +3,7 @@ forces" stands for, read from the actor mentions before it."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -35,7 +36,16 @@ class Coreference:
     """Antecedents of pronouns and descriptions, over one article's actor index."""
 
     def __init__(self, index: ActorIndex):
-        self.index = index
+        # Weak: the index owns this reader, and a cycle between them would keep the index, and
+        # its parsed doc with the doc's tensors, alive until a full garbage collection.
+        self._index = weakref.ref(index)
+
+    @property
+    def index(self) -> ActorIndex:
+        index = self._index()
+        if index is None:
+            raise ReferenceError("the actor index of this coreference reader is gone")
+        return index
 
     def _before(self, token: Token) -> list[ActorMention]:
         return [m for m in self.index.mentions if m.end <= token.i]
