@@ -37,7 +37,7 @@ from flashpoint.extract.article_context import (
     with_claimants,
 )
 from flashpoint.extract.attribution import attribution_for
-from flashpoint.extract.casualties import casualties_for
+from flashpoint.extract.casualties import Casualties, casualties_for
 from flashpoint.extract.confidence import (
     Evidence,
     is_generic,
@@ -77,6 +77,9 @@ from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
 # Events that consist in saying something: "said on Tuesday" dates them.
+# Events that can kill or wound: only they carry a toll.
+_TOLL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+_NO_TOLL = Casualties(None, None, False, False, (), ())
 _STATEMENT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"})
 
 
@@ -173,7 +176,12 @@ class ArticleExtractor:
         for frame in with_victim_sides(frames, sent, actors):
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
-            toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors)
+            # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
+            toll = (
+                toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors)
+                if frame.event_type in _TOLL_TYPES
+                else _NO_TOLL
+            )
             actor2 = frame.actor2
             # "... killing two Turkish soldiers": the dead are whom an attack was aimed at (not
             # whom a march that turned deadly was against)

@@ -28,6 +28,7 @@ _LINK_VERBS = frozenset({"link", "belong", "tie", "affiliate", "connect"})
 _USE_VERBS = frozenset({"use", "operate", "run", "hold", "occupy", "control"})
 # "bases hosting U.S. troops": whoever the place holds is whom an attack on it is aimed at
 _LOAD_VERBS = frozenset({"carry", "transport", "ferry", "host", "house", "station"})
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _OWNER_KINDS = frozenset({"group", "igo", "country", "leader", "sector", "capital", "metonym"})
 
 
@@ -69,7 +70,16 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
             mention = index.mention_at(t)
             if mention is not None and mention.kind in {"group"}:
                 return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+holder")
-    linked = _linked_owner(index, token)
+    # "the port of Hodeidah, which is controlled by the Houthis": the clause may hang on the name
+    named_places = [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    owners = (_linked_owner(index, t) for t in [token, *named_places])
+    linked = next((owner for owner in owners if owner is not None), None)
     if linked is not None:
         return replace(linked, text=token.text, rule=f"facility:{lemma}+linked")
     country = _hyphen_owner_country(index, token) or index.nationality_of(token)
@@ -117,17 +127,22 @@ def _hyphen_owner_country(index: ActorIndex, token: Token) -> str | None:
 
 
 def _linked_owner(index: ActorIndex, token: Token) -> Actor | None:
-    """The actor a participle on the place names: "linked to X", "used by X", "carrying X"."""
+    """The actor a participle or relative clause on the place names: "linked to X", "used by
+    X", "carrying X", "which is controlled by X", "which X controls", "which hosts X"."""
     for acl in token.children:
-        if acl.dep_ != "acl":
+        if acl.dep_ not in {"acl", "relcl"}:
             continue
         verb = acl.lemma_.lower()
+        subjects = [c for c in acl.children if c.dep_ == "nsubj"]
+        relative_subject = any(c.lower_ in _RELATIVE_PRONOUNS for c in subjects)
         nouns: list[Token] = []
         if verb in _LINK_VERBS | _USE_VERBS:
             for prep in acl.children:
                 if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
                     nouns.extend(c for c in prep.children if c.dep_ == "pobj")
-        elif verb in _LOAD_VERBS:
+            if acl.dep_ == "relcl" and not relative_subject:
+                nouns.extend(subjects)  # "the port, which the Houthis control"
+        elif verb in _LOAD_VERBS and (acl.dep_ == "acl" or relative_subject):
             nouns.extend(c for c in acl.children if c.dep_ == "dobj")
         for noun in nouns:
             found = index.actors_for(noun, depth=2)

@@ -63,8 +63,8 @@ def _not_an_actor(doc: Doc, span: Span, entry: ActorEntry, words: Words) -> bool
         return True  # "Mocimboa da Praia" is a Mozambican town, not Cape Verde's capital
     if entry.kind == "leader" and runs_into_other_name(doc, span):
         return True  # "Qassem Soleimani" is not Naim Qassem
-    if entry.kind == "demonym" and after_allegiance_prefix(doc, span, words):
-        return True  # "Pro-Russian separatists" side with Russia; they are not Russian
+    if after_allegiance_prefix(doc, span, words):
+        return True  # "pro-Russian separatists", "pro-EU demonstrators", "anti-Putin protests"
     if entry.kind == "metonym" and is_office(span.root, words):
         return True  # "run for the White House"
     return entry.kind in {"country", "capital"} and is_quoted_name(span.root, words)

@@ -166,7 +166,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion
         mode, cameo = _mode_of(token, trig, lex)
         traded = swapped_for(token) if trig.mode == "release" else None
-        if traded is not None:  # "freed Griner in exchange for Viktor Bout": two releases
+        if traded:  # "freed Griner in exchange for Viktor Bout" (not a bare "in return")
             targets = [*targets, *swap_parties(traded, roles.of)]
             trig = replace(trig, roles="mutual")
         own = [

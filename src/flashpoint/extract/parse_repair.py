@@ -27,6 +27,7 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 # Caches stages keep with the doc, built from the tree as it was.
 _TREE_CACHES = ("flashpoint_triggers",)
 _REPAIRED_POS = frozenset({"NOUN", "PROPN", "VERB"})
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod"})
 
 
 def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
@@ -227,10 +228,14 @@ def _finite_conjunct_of_gerund(verb: Token) -> bool:
 
 
 def _coordinated_verb_as_modifier(participle: Token) -> bool:
-    """'boarded a Philippine boat and seized rifles': the parser reads 'seized rifles' as a
-    noun phrase joined to the first verb; it is a second verb with its object."""
+    """'boarded a Philippine boat and seized rifles', 'scrambled jets and bombed Cambodian
+    positions': the parser reads the participle and its object as a noun phrase joined to the
+    first verb; it is a second verb with its object."""
     noun = participle.head
-    if participle.tag_ not in _PARTICIPLES or noun.i != participle.i + 1 or noun.dep_ != "conj":
+    if participle.tag_ not in _PARTICIPLES or noun.i <= participle.i or noun.dep_ != "conj":
+        return False
+    between = participle.doc[participle.i + 1 : noun.i]  # "bombed Cambodian military positions"
+    if any(t.head != noun or t.dep_ not in _NOUN_MODIFIERS for t in between):
         return False
     verb = noun.head
     if verb.pos_ != "VERB" or not any(
