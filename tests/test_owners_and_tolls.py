@@ -55,3 +55,13 @@ def test_only_violent_events_carry_a_toll() -> None:
     )
     events = flashpoint.extract(text, published=PUBLISHED)
     assert [e.fatalities for e in events if e.event_type == "REQUEST"] in ([], [None])
+
+
+def test_a_named_body_and_its_own_description_are_one_actor_mention() -> None:
+    from flashpoint.extract.actors import ActorResolver
+    from flashpoint.nlp import parse
+
+    doc = parse("The journalist was detained by the FSB security service in Yekaterinburg.")
+    mentions = ActorResolver()(doc, PUBLISHED).mentions
+    spies = [(doc[m.start : m.end].text, m.actor.code) for m in mentions if m.actor.sector == "SPY"]
+    assert spies == [("FSB", "RUSSPY")]

@@ -102,6 +102,8 @@ def _sector_mention(
     term = _sector_term(token, dictionary.sectors)
     if term is None or _no_participant(token, term, dictionary, named):
         return None
+    if _described_organ(token, term, named):
+        return None
     appos = _named_in_apposition(token, named)
     name = appos or _owning_group(token, named, term)
     if name is not None:  # "HTS fighters", "its leader Hassan Nasrallah", "Haftar's fighters"
@@ -114,6 +116,22 @@ def _sector_mention(
         return ActorMention(token.i, token.i + 1, actor, kind, not person)
     term = _body_of_role(token, dictionary, nationality) or term
     return _national_mention(token, term, dictionary.context_words, nationality, named)
+
+
+def _described_organ(token: Token, term: SectorTerm, named: list[ActorMention]) -> bool:
+    """'the FSB security service', 'the SBU spy agency': a named state body of the same sector
+    before its own description is one actor, not two (an armed group's "Islamic State
+    militants" stay a mention of the group, see ``_owning_group``)."""
+    doc = token.doc
+    return any(
+        m.actor.sector == term.sector
+        and not m.actor.org
+        and any(
+            doc[k].head.i == token.i and doc[k].dep_ == "compound" for k in range(m.start, m.end)
+        )
+        for m in named
+        if m.end <= token.i
+    )
 
 
 def _body_of_role(
