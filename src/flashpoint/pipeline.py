@@ -76,10 +76,10 @@ from flashpoint.nlp import doc_text, get_nlp, parse_kept
 from flashpoint.settings import get_settings
 
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
-# Events that consist in saying something: "said on Tuesday" dates them.
 # Events that can kill or wound: only they carry a toll.
 _TOLL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _NO_TOLL = Casualties(None, None, False, False, (), ())
+# Events that consist in saying something: "said on Tuesday" dates them.
 _STATEMENT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"})
 
 

@@ -28,7 +28,6 @@ _LINK_VERBS = frozenset({"link", "belong", "tie", "affiliate", "connect"})
 _USE_VERBS = frozenset({"use", "operate", "run", "hold", "occupy", "control"})
 # "bases hosting U.S. troops": whoever the place holds is whom an attack on it is aimed at
 _LOAD_VERBS = frozenset({"carry", "transport", "ferry", "host", "house", "station"})
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _OWNER_KINDS = frozenset({"group", "igo", "country", "leader", "sector", "capital", "metonym"})
 
 
@@ -134,7 +133,7 @@ def _linked_owner(index: ActorIndex, token: Token) -> Actor | None:
             continue
         verb = acl.lemma_.lower()
         subjects = [c for c in acl.children if c.dep_ == "nsubj"]
-        relative_subject = any(c.lower_ in _RELATIVE_PRONOUNS for c in subjects)
+        relative_subject = any(c.tag_ in {"WDT", "WP"} for c in subjects)  # "which", "that"
         nouns: list[Token] = []
         if verb in _LINK_VERBS | _USE_VERBS:
             for prep in acl.children:
