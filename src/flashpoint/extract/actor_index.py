@@ -13,7 +13,7 @@ from flashpoint.extract.actor_dictionary import get_actor_dictionary
 from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
 from flashpoint.extract.led_forces import LEADING_VERBS, led_by
-from flashpoint.extract.mentions import ActorMention, noun_phrase_text
+from flashpoint.extract.mentions import STATE_SECTORS, ActorMention, noun_phrase_text
 from flashpoint.extract.parse_paths import children_with, is_apposition
 from flashpoint.extract.partners import partner_country
 from flashpoint.model import Actor
@@ -28,7 +28,6 @@ _LOCAL_SECTORS = frozenset(
     {"REB", "CVL", "OPP", "REF", "JRN", "MED", "COP", "UAF", "LEG", "JUD", "GOV", "MIL", "LAB",
      "EDU", "REL"}
 )  # fmt: skip
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 _STATE_KINDS = frozenset({"country", "capital", "leader", "metonym"})
 _COLLECTIVE_NOUNS = frozenset(
     {
@@ -113,7 +112,7 @@ class ActorIndex:
         for m in self.mentions:
             a = m.actor
             if a.country is None and a.org is None and a.sector in _LOCAL_SECTORS:
-                state = a.sector in _STATE_SECTORS and not story_owned(self.doc, m)
+                state = a.sector in STATE_SECTORS and not story_owned(self.doc, m)
                 owner = _last_state_with(updated, a.sector) if state else None
                 owner = owner or partner_country(self.doc, m, self._by_token) or country
                 if owner:
@@ -354,7 +353,7 @@ def _last_state_with(mentions: list[ActorMention], sector: str) -> str | None:
     """The country of the nearest earlier actor of a state sector ("Israel's military ... the
     forces")."""
     for m in reversed(mentions):  # a former leader ("Hasina resigned ... the army") counts
-        state = m.actor.sector in _STATE_SECTORS or (m.kind == "leader" and m.actor.sector == "ELI")
+        state = m.actor.sector in STATE_SECTORS or (m.kind == "leader" and m.actor.sector == "ELI")
         stated = m.actor.country and state and m.actor.org is None
         if stated and (m.actor.sector == sector or m.kind in _STATE_KINDS):
             return m.actor.country

@@ -9,6 +9,8 @@ from spacy.tokens import Token
 
 from flashpoint.model import Actor
 
+# Sectors of a state's own organs: government, armed forces, police.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 # Sector nouns that name one person ("the prosecutor ... he").
 PERSON_NOUNS = frozenset(
     [

@@ -7,9 +7,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from flashpoint.extract.mentions import ActorMention
-
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+from flashpoint.extract.mentions import STATE_SECTORS, ActorMention
 
 
 def partner_country(
@@ -28,6 +26,6 @@ def partner_country(
         partners.append(root.head)
     for partner in partners:
         other = by_token.get(partner.i)
-        if other is not None and other.actor.sector in _STATE_SECTORS and other.actor.country:
+        if other is not None and other.actor.sector in STATE_SECTORS and other.actor.country:
             return other.actor.country
     return None
