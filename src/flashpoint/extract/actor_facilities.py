@@ -58,26 +58,24 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
             return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
     if sector == "CVL":  # "a police training school" (a military hospital stays medical)
         sector = _state_force_modifier(token) or sector
-    for prep in token.children:  # "bases of the Kurdistan Workers' Party"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                named = index.mention_at(pobj) if pobj.dep_ == "pobj" else None
-                if named is not None and named.kind in {"group", "igo", "country"}:
-                    return replace(named.actor, text=token.text, rule=f"facility:{lemma}+of")
+    of_objects = [  # "bases of the Kurdistan Workers' Party", "the port of Hodeidah"
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for pobj in of_objects:
+        named = index.mention_at(pobj)
+        if named is not None and named.kind in {"group", "igo", "country"}:
+            return replace(named.actor, text=token.text, rule=f"facility:{lemma}+of")
     for left in token.lefts:  # "the Houthi-held port", "RSF-controlled areas"
         for t in left.subtree:
             mention = index.mention_at(t)
             if mention is not None and mention.kind in {"group"}:
                 return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+holder")
     # "the port of Hodeidah, which is controlled by the Houthis": the clause may hang on the name
-    named_places = [
-        p
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
-    owners = (_linked_owner(index, t) for t in [token, *named_places])
+    owners = (_linked_owner(index, t) for t in [token, *of_objects])
     linked = next((owner for owner in owners if owner is not None), None)
     if linked is not None:
         return replace(linked, text=token.text, rule=f"facility:{lemma}+linked")
