@@ -17,26 +17,34 @@ from pathlib import Path
 
 from flashpoint.distributed import dask_client, ordered_results, plan_partitions
 
+REPEATS = 2
 
-def extraction_seconds(paths: list[Path], workers: int, *, partition_bytes: int) -> float:
+
+def extraction_seconds(
+    paths: list[Path], workers: int, *, partition_bytes: int, repeats: int = REPEATS
+) -> float:
+    """The best of ``repeats`` passes on one warm cluster, as the other figures take the best
+    of their runs: a stray process on the machine then shows in neither side of the ratio."""
     errors: list[object] = []
+    best = float("inf")
     with dask_client(workers=workers) as client:
         client.wait_for_workers(workers)
-        started = time.perf_counter()
-        partitions = plan_partitions(paths, partition_bytes=partition_bytes)
-        for _ in ordered_results(client, partitions, on_error=errors.append):
-            pass
-        seconds = time.perf_counter() - started
+        for _ in range(repeats):
+            started = time.perf_counter()
+            partitions = plan_partitions(paths, partition_bytes=partition_bytes)
+            for _ in ordered_results(client, partitions, on_error=errors.append):
+                pass
+            best = min(best, time.perf_counter() - started)
     if errors:
         raise RuntimeError(f"{len(errors)} inputs rejected, first: {errors[0]}")
-    return seconds
+    return best
 
 
 def main(argv: list[str]) -> None:
     path, size = Path(argv[0]), int(argv[1])
     one = extraction_seconds([path], 1, partition_bytes=size)
     two = extraction_seconds([path], 2, partition_bytes=size)
-    print(json.dumps({"one": one, "two": two}))
+    print(json.dumps({"one": one, "two": two, "repeats": REPEATS}))
 
 
 if __name__ == "__main__":

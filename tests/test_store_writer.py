@@ -27,7 +27,7 @@ from flashpoint.ingest_run import IngestResult, store_results
 from flashpoint.model import Article, Event
 from flashpoint.store import AddResult, Store, open_store
 from flashpoint.store.schema import metadata
-from flashpoint.store_process import _portable
+from flashpoint.store_process import ProcessWriter, _portable
 
 SYRIA = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "syria"
 VOLATILE = {"ingested_at", "updated_at"}  # when a row was written, not what it says
@@ -287,6 +287,23 @@ def test_ctrl_c_stops_the_writer_process_after_the_article_it_is_writing(
     stored = len(_dump(url)["articles"])
     assert 1 <= stored < len(items)  # the article being written is whole; the queued dropped
     assert _dump(url) == _reference(tmp_path, items[:stored])
+
+
+def test_the_writer_process_yields_the_cores_to_extraction(
+    reports: list[Report], tmp_path: Path
+) -> None:
+    niceness: list[int] = []
+
+    def read_niceness() -> None:  # runs while the child is alive, after it stored the article
+        niceness.append(os.getpriority(os.PRIO_PROCESS, writer.pid))
+
+    writer = ProcessWriter(f"sqlite:///{tmp_path / 'nice.sqlite'}", on_article=read_niceness)
+    try:
+        writer.put(reports[0])
+    finally:
+        writer.close()
+    writer.raise_error()
+    assert niceness and niceness[0] > os.getpriority(os.PRIO_PROCESS, 0)
 
 
 KILLED_PARENT = """
