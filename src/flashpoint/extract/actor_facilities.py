@@ -52,6 +52,13 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
         token = inner[-1]
     sector, lemma = found
     lemma = lemma.split()[-1]
+    if sector == _THE_STATE:  # "struck the Ukrainian capital": the state, as "struck Kyiv"
+        country = index.nationality_of(token)
+        return (
+            Actor(token.text, noun_phrase_text(token), country, country, rule=f"facility:{lemma}")
+            if country
+            else None
+        )
     for child in token.children:  # "army positions", "Hezbollah positions"
         mention = index.mention_at(child) if child.dep_ in {"compound", "poss", "nmod"} else None
         if mention is not None and mention.kind not in {"demonym"}:
@@ -86,6 +93,7 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
     )
 
 
+_THE_STATE = "-"  # the sector of a place that stands for its whole country
 _RUN_BY_WORDS = frozenset({"run", "own", "operate", "manage", "fund", "back", "sponsor"})
 
 

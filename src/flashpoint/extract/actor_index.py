@@ -210,7 +210,7 @@ class ActorIndex:
         if owned:
             return owned
         for child in children_with(token, {"compound", "poss", "nmod", "amod"}):
-            mention = self.mention_at(child)
+            mention = self.mention_at(child) or self._title_modifier(token, child)
             if mention is not None and mention.kind not in {"demonym"}:
                 return [mention.actor]
         for child in children_with(token, {"prep"}):
@@ -232,6 +232,13 @@ class ActorIndex:
                     name = noun_phrase_text(token)
                     return [Actor(token.text, name, code, country, term.sector, rule="collective")]
         return []
+
+    def _title_modifier(self, name: Token, title: Token) -> ActorMention | None:
+        """'opposition politician Juan Pablo Guanipa': the sector on the title before a name."""
+        if name.pos_ != "PROPN" or title.dep_ != "compound" or title.pos_ != "NOUN":
+            return None
+        found = (self.mention_at(c) for c in title.children if c.dep_ == "compound")
+        return next((m for m in found if m is not None and m.kind == "sector"), None)
 
     def coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
         """'Russian and Turkish troops' are two actors."""

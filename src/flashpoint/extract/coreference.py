@@ -97,7 +97,7 @@ class Coreference:
                 continue
             if m is not None:
                 if m.plural or m.kind in {"group", "country"}:
-                    return [m.actor]
+                    return self._coordinated(tok) or [m.actor]
                 pair = self._coordinated_people(m) if m.is_person else []
                 if pair:  # "Raisi and Foreign Minister Amir-Abdollahian ... their helicopter"
                     return pair
@@ -106,6 +106,16 @@ class Coreference:
                 if found:
                     return found
         return []
+
+    def _coordinated(self, last: Token) -> list[Actor]:
+        """'Burkina Faso, Mali and Niger said they ...': every party of the list 'they' ends."""
+        first = last
+        while first.dep_ == "conj":
+            first = first.head
+        if first == last:
+            return []
+        parties = self.index.actors_for(first, depth=2)
+        return parties if len(parties) > 1 else []
 
     def _coordinated_people(self, last: ActorMention) -> list[Actor]:
         """The person named just before 'and' and a title: 'interim President Bah Ndaw and

@@ -133,6 +133,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     at = {tok.i for tok, _ in matches}
     matches = [(tok, as_directive(tok, trig, lex, at)) for tok, trig in matches]
     absorbed, parent_of = nesting(matches)
+    trigger_at = {tok.i: trig for tok, trig in matches}
     framed: dict[int, list[EventFrame]] = {}
     for token, trig in matches:
         describes = token.dep_ == "acl" and token.tag_ == "VBG"
@@ -187,7 +188,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 ]
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
-        joint = _joint_action(token, trig, sources, verbal)
+        joint = _joint_action(token, trig, sources, verbal, trigger_at.get(token.head.i))
         # Forces exercising together cooperate; none of them mobilises against anyone.
         framed[token.i] = joint if joint and _is_exercise(token) else own + joint
     parents = set(parent_of.values())
@@ -289,12 +290,14 @@ def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Act
 
 
 def _joint_action(
-    token: Token, trig: Trigger, sources: list[Actor], verbal: bool
+    token: Token, trig: Trigger, sources: list[Actor], verbal: bool, head: Trigger | None
 ) -> list[EventFrame]:
     """Forces of two states acting together ('Rwandan and Mozambican troops recaptured ...')
     also cooperate with each other (PLOVER COOPERATE, CAMEO 062)."""
     if trig.event_type not in _JOINT_TYPES or trig.roles in {"symmetric", "mutual"}:
         return []  # "Russia and Ukraine swapped prisoners" is an exchange, not a joint act
+    if head is not None and head.roles in {"symmetric", "mutual"} and token.dep_ == "advcl":
+        return []  # "Thai and Cambodian troops exchanged fire, killing 12": the exchange's toll
     states = [a for a in unique_parties(sources) if a.country and a.org is None]
     if len({a.country for a in states}) < 2:
         return []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.attribution import speech_lemmas
+from flashpoint.extract.clause_repair import outcome_of_charged_act, repair_clause
 from flashpoint.extract.headline_repair import (
     FINITE_TAGS,
     STRAY_DEPS,
@@ -57,7 +58,10 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         if pos == "PROPN" and table.dep[i] in STRAY_DEPS:
             changed |= headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
-            changed |= _parenthetical_consequence(doc[i], lexicon)
+            token = doc[i]
+            changed |= _parenthetical_consequence(token, lexicon) or outcome_of_charged_act(
+                token, lexicon
+            )
         if verb and table.dep[i] == "conj" and table.tag[i] in {"VBD", "VBZ"}:
             changed |= _finite_conjunct_of_gerund(doc[i])
         if verb and table.lemma[i] in _AFFILIATING:
@@ -66,6 +70,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         if verb and trigger_word and table.dep[i] == "amod":
             token = doc[i]
             changed |= _coordinated_verb_as_modifier(token) or _past_tense_as_modifier(token)
+        if verb and trigger_word and table.tag[i] in FINITE_TAGS:
+            changed |= repair_clause(table, doc, i)
         if verb and trigger_word and table.tag[i] == "VBN" and table.dep[i] == "ROOT":
             changed |= headline_passive(doc[i])
         if (

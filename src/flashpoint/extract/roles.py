@@ -46,6 +46,7 @@ _PURPOSE_PREPS = frozenset({"for", "on"})
 _BORDER_WORDS = frozenset({"border", "crossing", "frontier", "airspace", "border crossing"})
 # Speech verbs whose speaker performs the act named as their object ("announced sanctions",
 # "declared a ceasefire"), unlike "condemned the attack".
+_CAUSING_VERBS = frozenset({"prompt", "spark", "trigger", "fuel", "ignite", "stoke", "cause"})
 _ENACTING_SPEECH = frozenset({"announce", "unveil", "declare", "proclaim"})
 # "The Taliban suspended classes, drawing condemnation from the UN": the reaction a subject's
 # act draws is aimed at that subject.
@@ -256,6 +257,10 @@ class RoleReader(PartyReader):
         said = verb.lemma_.lower() in speech_lemmas()
         if said and trig.event_type != "ASSAULT" and verb.lemma_.lower() in _ENACTING_SPEECH:
             said = False  # "Britain announced sanctions": announcing them is imposing them
+        if verb.lemma_.lower() in _CAUSING_VERBS and not pobjs(noun, ["with"]):
+            # "detained the mayor, prompting protests": others protest (but "sparking clashes
+            # with the SDF": the attackers clash)
+            carried = False
         row = match_trigger(verb, self.lexicon) if carried else None
         if row is not None and row.roles == "receiver":
             carried = False  # "a convoy hit a roadside bomb": the convoy did not lay it

@@ -191,7 +191,27 @@ def _entity_spills_over(doc: Doc, tokens: TokenTable, start: int, end: int) -> b
         and doc[end].ent_iob_ == "I"
         and ent_type[end] == ent_type[end - 1]
     )
-    return before or after
+    return before or after or _names_a_facility_after_someone(doc, tokens, end)
+
+
+# Words that go on a facility's name after the place it is in: "Kabul International Airport".
+_SITE_WORDS = frozenset(
+    {"international", "airport", "air", "airbase", "base", "port", "harbour", "harbor", "station",
+     "camp", "crossing", "refinery", "plant", "airfield", "field", "naval", "military", "palace"}
+)  # fmt: skip
+
+
+def _names_a_facility_after_someone(doc: Doc, tokens: TokenTable, end: int) -> bool:
+    """'Ben Gurion Airport': a facility whose name goes on past the place name with another
+    name word is named after someone ("Ben" is also an old name of Bern)."""
+    if end >= len(tokens.text) or tokens.ent_type[end - 1] != "FAC":
+        return False
+    return (
+        doc[end].ent_iob_ == "I"
+        and tokens.ent_type[end] == "FAC"
+        and tokens.pos[end] == "PROPN"
+        and tokens.lower[end] not in _SITE_WORDS | FACILITY_WORDS
+    )
 
 
 def _preceded_by_place_word(tokens: TokenTable, start: int) -> bool:

@@ -1,0 +1,91 @@
+"""Clauses the parser hangs in the wrong place, what a caused event's actor is, deaths with no
+attacker, a state named through its capital, and facility names that hide a place (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import flashpoint
+from coded import dyads
+
+PUBLISHED = date(2025, 10, 14)
+
+
+def test_the_toll_of_an_exchange_of_fire_is_no_joint_action() -> None:
+    text = (
+        "Indian and Pakistani troops exchanged fire across the Line of Control overnight, "
+        "killing three civilians, officials said."
+    )
+    assert dyads(text, "COOPERATE", PUBLISHED) == []
+    assert ("INDMIL", "PAKMIL") in dyads(text, "ASSAULT", PUBLISHED)
+
+
+def test_a_capital_named_by_its_nationality_stands_for_the_state() -> None:
+    text = "Russian drones struck the Ukrainian capital overnight, the city's mayor said."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("RUSMIL", "UKR")]
+    text = "Gunmen attacked the capital on Monday."  # whose capital is not said
+    assert all(target is None for _, target in dyads(text, "ASSAULT", PUBLISHED))
+
+
+def test_a_time_clause_hung_on_the_object_noun_is_still_coded() -> None:
+    text = (
+        "The Taliban ruled out talks with Pakistan on Sunday after Pakistani air strikes hit "
+        "the Afghan capital."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("PAKMIL", "AFG")]
+    assert dyads(text, "REJECT", PUBLISHED) == [("AFGGOV", "PAKGOV")]
+
+
+def test_the_deaths_of_a_charged_act_are_not_the_accusers() -> None:
+    text = (
+        "Ukraine accused Russia of striking a hospital in Kharkiv, killing four patients, "
+        "officials said."
+    )
+    assert ("UKRGOV", "RUSGOV") in dyads(text, "ACCUSE", PUBLISHED)
+    assert all(source != "UKRGOV" for source, _ in dyads(text, "ASSAULT", PUBLISHED))
+
+
+def test_protests_set_off_by_an_arrest_are_not_the_police() -> None:
+    text = (
+        "Police in Dhaka detained a prominent opposition leader on Monday, sparking protests "
+        "across the country."
+    )
+    protests = dyads(text, "PROTEST", PUBLISHED)
+    assert protests and all(source is None or "COP" not in source for source, _ in protests)
+
+
+def test_clashes_sparked_with_a_named_side_are_the_sparkers() -> None:
+    text = (
+        "Islamic State militants attacked a prison in Hasakah, sparking clashes with the "
+        "Kurdish-led Syrian Democratic Forces."
+    )
+    assert ("IMGREB", "SYRREB") in dyads(text, "ASSAULT", PUBLISHED)
+
+
+def test_leaving_an_international_court_is_each_listed_governments_act() -> None:
+    text = "Burkina Faso, Mali and Niger said they would quit the International Criminal Court."
+    events = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.actor1]
+    assert events and {e.event_type for e in events} == {"SANCTION"}
+    assert {e.actor1.code for e in events if e.actor1} == {"BFAGOV", "MLIGOV", "NERGOV"}
+
+
+def test_a_title_before_a_name_gives_the_persons_sector() -> None:
+    text = "Belarusian police detained opposition activist Maria Kolesnikova in Minsk on Monday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("BLRCOP", "BLROPP")]
+
+
+def test_a_collapse_after_which_protests_began_killed_with_no_attacker() -> None:
+    text = (
+        "Students marched through Belgrade on Saturday, demanding accountability after the "
+        "collapse of a concrete canopy in Novi Sad killed 16 people."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == []
+
+
+def test_a_facility_named_after_someone_is_not_the_place_of_its_first_name() -> None:
+    text = "The Houthis said they had fired a ballistic missile at Ben Gurion Airport."
+    places = [e.location for e in flashpoint.extract(text, published=PUBLISHED) if e.location]
+    assert all(place.country != "CHE" for place in places)
+    text = "A drone hit Kabul International Airport on Monday, the Taliban said."
+    places = [e.location for e in flashpoint.extract(text, published=PUBLISHED) if e.location]
+    assert [place.country for place in places] == ["AFG"]
