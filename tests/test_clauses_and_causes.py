@@ -89,3 +89,24 @@ def test_a_facility_named_after_someone_is_not_the_place_of_its_first_name() -> 
     text = "A drone hit Kabul International Airport on Monday, the Taliban said."
     places = [e.location for e in flashpoint.extract(text, published=PUBLISHED) if e.location]
     assert [place.country for place in places] == ["AFG"]
+
+
+def test_what_sanctions_target_is_not_attacked() -> None:
+    text = (
+        "Britain imposed sanctions on Russian oil traders on Thursday, targeting the tankers "
+        "of the shadow fleet."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == []
+    assert dyads(text, "SANCTION", PUBLISHED)
+
+
+def test_the_stated_aim_of_a_strike_is_its_target_and_the_dead_keep_their_toll() -> None:
+    text = (
+        "Israeli jets struck a building in Beirut's southern suburbs on Friday, targeting a "
+        "senior Hezbollah commander, and killing five civilians."
+    )
+    events = [e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "ASSAULT"]
+    tolls = {e.actor2.code if e.actor2 else None: e.fatalities for e in events}
+    assert tolls == {"LBNREB": None, "LBNCVL": 5}
+    text = "Israeli jets struck southern Lebanon on Monday, targeting Hezbollah weapons depots."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("ISRMIL", "LBNREB")]

@@ -173,12 +173,15 @@ class ArticleExtractor:
     ) -> Iterator[Event]:
         article, article_id, actors, places, home = story
         span = (sent.start_char, sent.end_char)
-        for frame in with_victim_sides(frames, sent, actors):
+        coded = with_victim_sides(frames, sent, actors)
+        for frame in coded:
             trigger = frame.trigger
+            others = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
+            others = [a for a in others if a != frame.actor2]
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = (
-                toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors)
+                toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)
                 if frame.event_type in _TOLL_TYPES
                 else _NO_TOLL
             )

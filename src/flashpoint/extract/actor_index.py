@@ -234,11 +234,12 @@ class ActorIndex:
         return []
 
     def _title_modifier(self, name: Token, title: Token) -> ActorMention | None:
-        """'opposition politician Juan Pablo Guanipa': the sector on the title before a name."""
+        """'opposition politician Juan Pablo Guanipa', 'Hamas military chief Mohammed Deif':
+        the sector or group on the title before a name."""
         if name.pos_ != "PROPN" or title.dep_ != "compound" or title.pos_ != "NOUN":
             return None
-        found = (self.mention_at(c) for c in title.children if c.dep_ == "compound")
-        return next((m for m in found if m is not None and m.kind == "sector"), None)
+        found = (self.mention_at(c) for c in title.children if c.dep_ in {"compound", "nmod"})
+        return next((m for m in found if m is not None and m.kind in {"sector", "group"}), None)
 
     def coordinated_nationalities(self, token: Token, actor: Actor) -> list[Actor]:
         """'Russian and Turkish troops' are two actors."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from flashpoint.extract.actors import ActorIndex
+from flashpoint.extract.aims import with_stated_aim
 from flashpoint.extract.arrivals import VISIT, official_arrival
 from flashpoint.extract.blame import blame_frames
 from flashpoint.extract.decisions import (
@@ -28,6 +29,7 @@ from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
     accidental,
+    aim_of_another_act,
     alert,
     departure,
     insinuation,
@@ -155,12 +157,15 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "summoned the ambassador to protest": the summons is the protest
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
             continue
+        if trig.event_type == "ASSAULT" and aim_of_another_act(token, trigger_at):
+            continue  # "imposed sanctions, targeting officials": the sanctions' aim
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
         if trig is VISIT and not [t for t in targets if not same_side(t, sources)]:
             continue  # "Zelensky arrived in Kharkiv": a trip at home is no visit
         if trig.event_type == "ASSAULT":
             sources = [lone_attacker(s) for s in sources]
+            targets = with_stated_aim(token, roles.of, targets)
         if trig.event_type == "MOBILIZE" and not targets:
             targets = [t for t in roles.shown_force(token) if not same_side(t, sources)]
         if people_moving(token, trig, sources) or departure(token, trig, sources):

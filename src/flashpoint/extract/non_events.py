@@ -4,6 +4,7 @@ Armenia', 'warned of a high threat', 'a jet that crashed, killing all ten'."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -122,3 +123,19 @@ def weapons_test(token: Token, trig: Trigger, lexicon: Lexicon) -> Trigger | Non
         return None
     rows = [r for r in lexicon.candidates("test", "VERB") if r.event_type == "MOBILIZE"]
     return rows[0] if rows else None
+
+
+_AIMING_VERBS = frozenset({"target", "aim"})
+
+
+def aim_of_another_act(token: Token, triggers: Mapping[int, Trigger]) -> bool:
+    """'agreed new sanctions against Russia, targeting tankers of its shadow fleet': what a
+    sanction or a decision targets is not attacked; 'targeting' tells the aim of the act in the
+    clause it hangs on."""
+    if token.lemma_.lower() not in _AIMING_VERBS or token.dep_ not in {"advcl", "conj"}:
+        return False
+    clause = token.head
+    acts = [clause, *(c for c in clause.children if c.dep_ in {"dobj", "nsubjpass", "attr"})]
+    acts += [g for c in acts[1:] for g in c.subtree if g.dep_ == "pobj"]  # "a package of sanctions"
+    found = [triggers[t.i].event_type for t in acts if t.i in triggers]
+    return bool(found) and "ASSAULT" not in found

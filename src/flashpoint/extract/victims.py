@@ -7,6 +7,7 @@ three soldiers" kills five of the one and three of the other, not eight of each.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -47,8 +48,23 @@ def _one_group(a: Actor, b: Actor) -> bool:
     return not (a.org and b.org and a.org != b.org)
 
 
-def toll_of(toll: Casualties, target: Actor | None, sent: Span, actors: ActorIndex) -> Casualties:
-    """The part of a toll that fell on ``target`` when each victim group is counted apart."""
+def toll_of(
+    toll: Casualties,
+    target: Actor | None,
+    sent: Span,
+    actors: ActorIndex,
+    others: Sequence[Actor] = (),
+) -> Casualties:
+    """The part of a toll that fell on ``target`` when each victim group is counted apart;
+    none when the dead are ``others`` hit by the same act ('a strike targeting Hamas's
+    military chief ..., killing 90 people': the 90 are the people's)."""
+    if target is not None and others and toll.victim_heads:
+        # by sector and group: the country of the dead may be read only later, from the place
+        dead = {
+            (a.sector, a.org) for h in toll.victim_heads for a in actors.actors_for(sent.doc[h])
+        }
+        if (target.sector, target.org) not in dead and dead & {(a.sector, a.org) for a in others}:
+            return Casualties(None, None, False, False, (), ())
     if target is None or len({i for _, i, _ in toll.counts}) < 2:
         return toll
     side = party_key(target)
