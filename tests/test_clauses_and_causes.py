@@ -110,3 +110,26 @@ def test_the_stated_aim_of_a_strike_is_its_target_and_the_dead_keep_their_toll()
     assert tolls == {"LBNREB": None, "LBNCVL": 5}
     text = "Israeli jets struck southern Lebanon on Monday, targeting Hezbollah weapons depots."
     assert dyads(text, "ASSAULT", PUBLISHED) == [("ISRMIL", "LBNREB")]
+
+
+def test_forces_massed_near_a_territory_are_not_yet_aimed_at_it() -> None:
+    text = (
+        "Israel's military said it had called up 300,000 reservists and was massing forces "
+        "near the Gaza Strip."
+    )
+    assert dyads(text, "MOBILIZE", PUBLISHED) == [("ISRMIL", None)]
+    text = "China began large-scale military drills around Taiwan on Monday."  # a show of force
+    assert dyads(text, "MOBILIZE", PUBLISHED) == [("CHNMIL", "TWN")]
+
+
+def test_every_civilian_site_of_a_list_attacked_is_a_target() -> None:
+    text = "Gunmen attacked a market and a hospital in Bunia on Sunday, local officials said."
+    assert sorted(t or "" for _, t in dyads(text, "ASSAULT", PUBLISHED)) == ["CODCVL", "CODMED"]
+
+
+def test_police_sent_abroad_are_mobilised() -> None:
+    text = "Kenya sent 400 police officers to Haiti on Tuesday to lead a security mission."
+    mobilised = dyads(text, "MOBILIZE", PUBLISHED)
+    assert [(source[:3] if source else None, target) for source, target in mobilised] == [
+        ("KEN", "HTI")
+    ]

@@ -64,6 +64,7 @@ from flashpoint.extract.triggers import match_trigger, trigger_pos
 from flashpoint.model import Actor
 from flashpoint.nlp import TokenTable, picked_tokens, token_table, within
 
+_GATHERING = frozenset({"mass", "amass", "call up", "mobilise", "mobilize"})
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
 _EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
@@ -166,7 +167,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if trig.event_type == "ASSAULT":
             sources = [lone_attacker(s) for s in sources]
             targets = with_stated_aim(token, roles.of, targets)
-        if trig.event_type == "MOBILIZE" and not targets:
+        if trig.event_type == "MOBILIZE" and not targets and trig.lemma not in _GATHERING:
+            # drills or a missile test near a state show force to it; troops massed near a
+            # border are placed, not yet aimed ("massing forces near the Gaza Strip")
             targets = [t for t in roles.shown_force(token) if not same_side(t, sources)]
         if people_moving(token, trig, sources) or departure(token, trig, sources):
             continue  # "50,000 people crossed into Armenia": refugees, not an incursion

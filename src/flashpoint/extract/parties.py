@@ -49,6 +49,12 @@ class PartyReader:
         found: list[Actor] = []
         for tok in map(content_noun, tokens):  # "a crowd of protesters" are protesters
             actors = self.actors.actors_for(tok)
+            if actors and self.actors.mention_at(tok) is None and _has_conjunct(tok):
+                # "attacked a wedding and a hospital": the conjunct's actor, and the first
+                # noun's own when it is a civilian site (not goods sent: "a battery and troops")
+                facility = self.actors.facility_owner(tok)
+                if facility is not None and facility.sector in {"CVL", "MED"}:
+                    actors = [facility, *actors]
             if not actors and match_trigger(tok, self.lexicon) is not None:
                 actors = self.noun_agents(tok)  # "a Syrian airstrike killed ..."
             if not actors:
@@ -382,3 +388,7 @@ def is_own_state(actor: Actor, sources: list[Actor]) -> bool:
     """The state of a source, or its government or forces."""
     state = actor.org is None and actor.sector in {None, "", "GOV", "MIL", "ELI"}
     return state and same_side(actor, sources)
+
+
+def _has_conjunct(token: Token) -> bool:
+    return any(c.dep_ in {"conj", "appos"} for c in token.children)  # "a wedding, a funeral"
