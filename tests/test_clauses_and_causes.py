@@ -133,3 +133,25 @@ def test_police_sent_abroad_are_mobilised() -> None:
     assert [(source[:3] if source else None, target) for source, target in mobilised] == [
         ("KEN", "HTI")
     ]
+
+
+def test_citizens_arrested_abroad_are_held_by_the_police_of_where_it_happened() -> None:
+    text = "The arrest of six Russian citizens in Baku on Monday angered Moscow."
+    assert dyads(text, "COERCE", PUBLISHED) == [("AZECOP", "RUSCVL")]
+
+
+def test_foreigners_sentenced_in_a_story_with_a_protest_are_no_protesters() -> None:
+    text = (
+        "An Iranian court sentenced two French citizens to long prison terms on spying "
+        "charges, drawing a protest from Paris."
+    )
+    assert dyads(text, "COERCE", PUBLISHED) == [("IRNJUD", "FRACVL")]
+
+
+def test_they_opening_a_sentence_is_what_the_last_sentence_was_about() -> None:
+    text = (
+        "The Houthis have attacked dozens of merchant ships since November, saying they act "
+        "in solidarity with Palestinians in Gaza. On Nov. 19 they seized the cargo ship "
+        "Galaxy Leader and its crew."
+    )
+    assert {source for source, _ in dyads(text, "COERCE", PUBLISHED)} == {"YEMREB"}

@@ -196,6 +196,8 @@ def implied_participants(
         if actor is None and sector:
             # "protests in dozens of Iranian cities": Iranian protesters face Iran's government
             home = other.country if other is not None and not other.org else None
+            if slot == "actor1" and event_type == "COERCE" and where is not None:
+                home = None  # "the arrest of Russian citizens in Baku": by Azerbaijan's police
             # (their own government, wherever the sentence places them)
             country = home or (where.country if where else story_country)
             code = f"{country}{sector}" if country else sector
@@ -332,8 +334,13 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
     out = []
     for e in events:
         target, source = e.actor2, e.actor1
-        if target is None or target.sector != "CVL" or target.org:
-            out.append(e)
+        foreign = (
+            e.event_type == "COERCE"
+            and source is not None
+            and source.country not in {None, target and target.country}
+        )
+        if target is None or target.sector != "CVL" or target.org or foreign:
+            out.append(e)  # "an Iranian court sentenced two French citizens": no protesters
             continue
         repressed = e.event_type == "COERCE" or (
             e.event_type == "ASSAULT"

@@ -91,6 +91,9 @@ class Coreference:
             for i in self._own_subject(pronoun)
             if pronoun.dep_ in {"dobj", "dative"} and (m := self.index.mention_at(pronoun.doc[i]))
         }
+        topic = self._last_topic(pronoun)
+        if topic:
+            return topic
         for tok in self._tokens_before(pronoun):
             m = self.index.mention_at(tok)
             if m is not None and (m.actor.sector, m.actor.country) in doers and m.actor.sector:
@@ -105,6 +108,23 @@ class Coreference:
                 found = self.index.actors_for(tok, depth=2)
                 if found:
                     return found
+        return []
+
+    def _last_topic(self, pronoun: Token) -> list[Actor]:
+        """'The Houthis have launched dozens of attacks ..., saying they acted in solidarity
+        with Palestinians in Gaza. On Nov. 19 they seized ...': 'they' opening a sentence's
+        subject, with no party named before it in that sentence, is what the last sentence
+        was about, not the last plural it named in passing."""
+        sent = pronoun.sent
+        if pronoun.dep_ != "nsubj" or sent.start == 0:
+            return []
+        if any(self.index.mention_at(t) for t in pronoun.doc[sent.start : pronoun.i]):
+            return []
+        last = pronoun.doc[sent.start - 1].sent
+        for subject in (c for c in last.root.children if c.dep_ == "nsubj"):
+            m = self.index.mention_at(subject)
+            if m is not None and (m.plural or m.kind in {"group", "country"}):
+                return self._coordinated(subject) or [m.actor]
         return []
 
     def _coordinated(self, last: Token) -> list[Actor]:
