@@ -155,3 +155,22 @@ def test_they_opening_a_sentence_is_what_the_last_sentence_was_about() -> None:
         "Galaxy Leader and its crew."
     )
     assert {source for source, _ in dyads(text, "COERCE", PUBLISHED)} == {"YEMREB"}
+
+
+def test_meeting_demands_is_no_meeting() -> None:
+    text = (
+        "Hamas rejected the latest ceasefire proposal on Thursday, saying it did not meet the "
+        "group's demands."
+    )
+    assert dyads(text, "CONSULT", PUBLISHED) == []
+    assert dyads(text, "REJECT", PUBLISHED)
+
+
+def test_people_fired_at_while_doing_something_are_the_target() -> None:
+    text = "Police in Nairobi fired tear gas at protesters marching on parliament on Tuesday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("KENCOP", "KENOPP")]
+    text = (
+        "Russian and Ukrainian negotiators met in Istanbul on Friday, with Turkey's foreign "
+        "minister urging both sides to agree a ceasefire."
+    )
+    assert ("RUSGOV", "UKRGOV") in dyads(text, "CONSULT", PUBLISHED)

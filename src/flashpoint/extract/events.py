@@ -25,6 +25,7 @@ from flashpoint.extract.decisions import (
 )
 from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.joint_actions import is_exercise, joint_action
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
@@ -32,13 +33,13 @@ from flashpoint.extract.non_events import (
     aim_of_another_act,
     alert,
     departure,
+    idiom,
     insinuation,
     no_comment,
     people_moving,
     weapons_test,
 )
 from flashpoint.extract.parse_paths import (
-    OBJECT_DEPS,
     SUBJECT_DEPS,
     document_nouns,
     reciprocal,
@@ -65,9 +66,7 @@ from flashpoint.model import Actor
 from flashpoint.nlp import TokenTable, picked_tokens, token_table, within
 
 _GATHERING = frozenset({"mass", "amass", "call up", "mobilise", "mobilize"})
-_JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "attache", "consul", "charge"})
-_EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 _NON_PARTIES = frozenset({"CVL", "REF", "JRN", "MED", "UAF"})
 
 
@@ -146,6 +145,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type != "ASSAULT" and _past_of_a_party(token):
             continue  # "hanged a man convicted over the protests": who he is, not the news
+        if idiom(token):
+            continue  # "did not meet the group's demands": no meeting
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken
         if trig.event_type == "REQUEST" and insinuation(token):
@@ -196,9 +197,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
                 ]
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
-        joint = _joint_action(token, trig, sources, verbal, trigger_at.get(token.head.i))
+        joint = joint_action(token, trig, sources, verbal, trigger_at.get(token.head.i))
         # Forces exercising together cooperate; none of them mobilises against anyone.
-        framed[token.i] = joint if joint and _is_exercise(token) else own + joint
+        framed[token.i] = joint if joint and is_exercise(token) else own + joint
     parents = set(parent_of.values())
     yielding = set()
     for i in parents & set(framed):
@@ -295,49 +296,6 @@ def _commanded(trig: Trigger, source: Actor | None, target: Actor | None) -> Act
         return target
     c = source.country
     return replace(target, country=c, code=f"{c}{target.sector}", rule=target.rule + "+commander")
-
-
-def _joint_action(
-    token: Token, trig: Trigger, sources: list[Actor], verbal: bool, head: Trigger | None
-) -> list[EventFrame]:
-    """Forces of two states acting together ('Rwandan and Mozambican troops recaptured ...')
-    also cooperate with each other (PLOVER COOPERATE, CAMEO 062)."""
-    if trig.event_type not in _JOINT_TYPES or trig.roles in {"symmetric", "mutual"}:
-        return []  # "Russia and Ukraine swapped prisoners" is an exchange, not a joint act
-    if head is not None and head.roles in {"symmetric", "mutual"} and token.dep_ == "advcl":
-        return []  # "Thai and Cambodian troops exchanged fire, killing 12": the exchange's toll
-    states = [a for a in unique_parties(sources) if a.country and a.org is None]
-    if len({a.country for a in states}) < 2:
-        return []
-    if trig.event_type == "ASSAULT" and not _fought_together(token, states):
-        return []  # "the United States and Britain struck Houthi targets": each state's strike
-    joint = Trigger(
-        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
-    )
-    return [
-        EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
-        for i, a in enumerate(states)
-        for b in states[i + 1 :]
-        if a.country != b.country
-    ]
-
-
-def _fought_together(trigger: Token, states: list[Actor]) -> bool:
-    """Forces named as such ('Rwandan and Mozambican troops') or an act called joint ('a
-    joint offensive') fight side by side; states named as the attackers each strike."""
-    if all(a.rule.startswith("sectors.tsv") for a in states):
-        return True
-    words = {trigger.lower_} | {
-        g.lower_ for c in trigger.children if c.dep_ in OBJECT_DEPS for g in c.subtree
-    }
-    return bool(words & {"joint", "jointly", "together", "combined"})
-
-
-def _is_exercise(trigger: Token) -> bool:
-    words = {trigger.lemma_.lower()} | {
-        c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "compound"}
-    }
-    return bool(words & _EXERCISE_WORDS)
 
 
 def _exchange(trig: Trigger, token: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:

@@ -139,3 +139,17 @@ def aim_of_another_act(token: Token, triggers: Mapping[int, Trigger]) -> bool:
     acts += [g for c in acts[1:] for g in c.subtree if g.dep_ == "pobj"]  # "a package of sanctions"
     found = [triggers[t.i].event_type for t in acts if t.i in triggers]
     return bool(found) and "ASSAULT" not in found
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> dict[str, frozenset[str]]:
+    return {r["verb"]: frozenset(r["objects"].split("|")) for r in read_tsv("events/idioms.tsv")}
+
+
+def idiom(trigger: Token) -> bool:
+    """'did not meet the group's demands', 'struck a conciliatory tone': a trigger verb whose
+    object makes the phrase mean something else (events/idioms.tsv)."""
+    objects = _idioms().get(trigger.lemma_.lower())
+    if not objects or trigger.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)

@@ -303,6 +303,9 @@ def relative_gap(verb: Token) -> list[Token]:
     return [verb.head]
 
 
+_AIMED_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
+
+
 def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
     doc = token.doc
     table = token_table(doc)
@@ -321,6 +324,22 @@ def pobjs(token: Token, preps: Iterable[str]) -> list[Token]:
             for g in children[c]
             if dep[g] == "pobj"
         ]
+        # "fired tear gas at protesters marching on parliament", parsed as a clause (not
+        # "met in Istanbul, with Erdogan urging both sides ...", a circumstance)
+        found = found or [
+            g
+            for c in children[child]
+            if dep[c] == "pcomp" and table.tag[c] == "VBG" and lower[child] in _AIMED_PREPS
+            for g in children[c]
+            if dep[g] == "nsubj" and table.pos[g] in {"NOUN", "PROPN"}
+        ]
+        if lower[child] == "with" and child > 0 and lower[child - 1] == ",":
+            # "met in Istanbul, with Erdogan urging both sides ...": a circumstance, no partner
+            found = [
+                g
+                for g in found
+                if not any(dep[c] == "acl" and table.tag[c] == "VBG" for c in children[g])
+            ]
         out.extend(doc[g] for g in found)
     return out
 

@@ -1,0 +1,59 @@
+"""Forces of several states acting together also cooperate with each other: 'Rwandan and
+Mozambican troops recaptured Mocimboa da Praia' is an attack by each and a COOPERATE between
+them (PLOVER COOPERATE, CAMEO 062)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.lexicon import Trigger
+from flashpoint.extract.parse_paths import OBJECT_DEPS
+from flashpoint.extract.parties import unique_parties
+from flashpoint.model import Actor
+
+_JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+_EXERCISE_WORDS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
+
+
+def joint_action(
+    token: Token, trig: Trigger, sources: list[Actor], verbal: bool, head: Trigger | None
+) -> list[EventFrame]:
+    """Forces of two states acting together ('Rwandan and Mozambican troops recaptured ...')
+    also cooperate with each other (PLOVER COOPERATE, CAMEO 062)."""
+    if trig.event_type not in _JOINT_TYPES or trig.roles in {"symmetric", "mutual"}:
+        return []  # "Russia and Ukraine swapped prisoners" is an exchange, not a joint act
+    if head is not None and head.roles in {"symmetric", "mutual"} and token.dep_ == "advcl":
+        return []  # "Thai and Cambodian troops exchanged fire, killing 12": the exchange's toll
+    states = [a for a in unique_parties(sources) if a.country and a.org is None]
+    if len({a.country for a in states}) < 2:
+        return []
+    if trig.event_type == "ASSAULT" and not _fought_together(token, states):
+        return []  # "the United States and Britain struck Houthi targets": each state's strike
+    joint = Trigger(
+        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
+    )
+    return [
+        EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
+        for i, a in enumerate(states)
+        for b in states[i + 1 :]
+        if a.country != b.country
+    ]
+
+
+def _fought_together(trigger: Token, states: list[Actor]) -> bool:
+    """Forces named as such ('Rwandan and Mozambican troops') or an act called joint ('a
+    joint offensive') fight side by side; states named as the attackers each strike."""
+    if all(a.rule.startswith("sectors.tsv") for a in states):
+        return True
+    words = {trigger.lower_} | {
+        g.lower_ for c in trigger.children if c.dep_ in OBJECT_DEPS for g in c.subtree
+    }
+    return bool(words & {"joint", "jointly", "together", "combined"})
+
+
+def is_exercise(trigger: Token) -> bool:
+    words = {trigger.lemma_.lower()} | {
+        c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "compound"}
+    }
+    return bool(words & _EXERCISE_WORDS)
