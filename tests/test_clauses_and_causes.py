@@ -174,3 +174,12 @@ def test_people_fired_at_while_doing_something_are_the_target() -> None:
         "minister urging both sides to agree a ceasefire."
     )
     assert ("RUSGOV", "UKRGOV") in dyads(text, "CONSULT", PUBLISHED)
+
+
+def test_an_acceptance_denied_is_a_rejection() -> None:
+    text = "Hungary said on Monday it would not recognise the ruling of the European court."
+    assert [s for s, _ in dyads(text, "REJECT", PUBLISHED)] == ["HUNGOV"]
+    events = flashpoint.extract(text, published=PUBLISHED)
+    assert [e.modality for e in events if e.event_type == "REJECT"] == ["asserted"]
+    text = "Hungary said on Monday it had accepted the ruling of the European court."
+    assert dyads(text, "REJECT", PUBLISHED) == []

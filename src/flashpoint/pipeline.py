@@ -62,6 +62,7 @@ from flashpoint.extract.recode import (
     crowd_violence_as_riot,
     foreign_ban_as_sanction,
     intended_force_as_threat,
+    refusal_of,
 )
 from flashpoint.extract.references import (
     ReferenceReader,
@@ -179,6 +180,7 @@ class ArticleExtractor:
             others = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
             others = [a for a in others if a != frame.actor2]
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
+            frame, modality = refusal_of(frame, modality)
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = (
                 toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flashpoint.extract.article_context import implied_participants
-from flashpoint.model import Event
+from flashpoint.extract.frames import EventFrame
+from flashpoint.model import Event, Modality
 
 
 def foreign_ban_as_sanction(event: Event) -> Event:
@@ -72,3 +73,17 @@ def intended_force_as_threat(event: Event) -> Event:
         acled_event_type=None,  # ACLED codes threats only as they happen
         acled_sub_event_type=None,
     )
+
+
+_ACCEPTING = frozenset({"accept", "recognise", "recognize", "acknowledge", "endorse"})
+_ACCEPTANCES = frozenset({"SUPPORT", "AGREE", "CONCEDE"})
+
+
+def refusal_of(frame: EventFrame, modality: Modality) -> tuple[EventFrame, Modality]:
+    """'said it would not recognise the ruling', 'did not accept the results': an acceptance
+    denied is a rejection (CAMEO 12), and the rejection itself is asserted."""
+    if modality != "negated" or frame.event_type not in _ACCEPTANCES:
+        return frame, modality
+    if frame.trigger.lemma_.lower() not in _ACCEPTING:
+        return frame, modality
+    return replace(frame, event_type="REJECT", cameo="120", mode=None), "asserted"
