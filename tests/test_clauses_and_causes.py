@@ -183,3 +183,14 @@ def test_an_acceptance_denied_is_a_rejection() -> None:
     assert [e.modality for e in events if e.event_type == "REJECT"] == ["asserted"]
     text = "Hungary said on Monday it had accepted the ruling of the European court."
     assert dyads(text, "REJECT", PUBLISHED) == []
+
+
+def test_water_cannon_used_on_protesters_is_repression() -> None:
+    text = "Police used water cannon against thousands of protesters in Tbilisi on Friday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("GEOCOP", "GEOOPP")]
+
+
+def test_supporters_of_a_party_are_a_crowd_not_the_party() -> None:
+    text = "Supporters of Niger's junta attacked the French embassy in Niamey on Sunday."
+    assert dyads(text, "PROTEST", PUBLISHED) == [("NEROPP", "FRAGOV")]
+    assert dyads(text, "ASSAULT", PUBLISHED) == []

@@ -4,7 +4,6 @@ which actors a token stands for, with conjunctions, pronouns, definite descripti
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -13,7 +12,12 @@ from flashpoint.extract.actor_dictionary import get_actor_dictionary
 from flashpoint.extract.actor_facilities import facility_owner, story_owned
 from flashpoint.extract.coreference import PRONOUNS, Coreference, is_pair_description
 from flashpoint.extract.led_forces import LEADING_VERBS, led_by
-from flashpoint.extract.mentions import STATE_SECTORS, ActorMention, noun_phrase_text
+from flashpoint.extract.mentions import (
+    STATE_SECTORS,
+    ActorMention,
+    nationality_of_token,
+    noun_phrase_text,
+)
 from flashpoint.extract.parse_paths import children_with, is_apposition
 from flashpoint.extract.partners import partner_country
 from flashpoint.model import Actor
@@ -51,6 +55,10 @@ _REPRESENTING_NOUNS = frozenset(
 _LOYALTY_WORDS = frozenset({"loyal", "allied", "affiliated", "linked", "aligned"})
 _FORCE_WORDS = frozenset({"force", "troop", "unit", "soldier", "army"})
 _GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+
+# "supporters of Niger's junta", "relatives of the hostages": people named after a party,
+# who are not that party
+_NOT_OF_THEM = frozenset({"supporter", "sympathiser", "sympathizer", "relative", "family"})
 
 
 class ActorIndex:
@@ -214,7 +222,7 @@ class ActorIndex:
             if mention is not None and mention.kind not in {"demonym"}:
                 return [mention.actor]
         for child in children_with(token, {"prep"}):
-            if child.lower_ == "of":
+            if child.lower_ == "of" and token.lemma_.lower() not in _NOT_OF_THEM:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors_for(pobj, depth=depth + 1)
@@ -385,21 +393,3 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(a)
     return out
-
-
-def nationality_of_token(token: Token, nationality: Mapping[int, str]) -> str | None:
-    table = token_table(token.doc)
-    dep, children = table.dep, table.children
-    for child in children[token.i]:
-        if dep[child] in {"amod", "compound", "poss", "nmod"}:
-            if child in nationality:
-                return nationality[child]
-            for grand in children[child]:
-                if dep[grand] in {"compound", "amod", "poss"} and grand in nationality:
-                    return nationality[grand]
-    for child in children[token.i]:  # "the defence ministry in Ankara", "officials in Moscow"
-        if dep[child] == "prep" and table.lower[child] == "in":
-            for pobj in children[child]:
-                if dep[pobj] == "pobj" and pobj in nationality:
-                    return nationality[pobj]
-    return None
