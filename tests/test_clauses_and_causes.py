@@ -194,3 +194,20 @@ def test_supporters_of_a_party_are_a_crowd_not_the_party() -> None:
     text = "Supporters of Niger's junta attacked the French embassy in Niamey on Sunday."
     assert dyads(text, "PROTEST", PUBLISHED) == [("NEROPP", "FRAGOV")]
     assert dyads(text, "ASSAULT", PUBLISHED) == []
+
+
+def test_a_threat_to_use_force_needs_no_named_target() -> None:
+    text = "Kim Jong Un warned on Friday that North Korea would use nuclear weapons if attacked."
+    events = [
+        e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "THREATEN"
+    ]
+    assert [(e.actor1.code if e.actor1 else None, e.actor2) for e in events] == [("PRKGOV", None)]
+    assert events[0].confidence >= 0.5
+
+
+def test_a_threat_coordinated_with_sanctions_is_aimed_at_their_target() -> None:
+    text = (
+        "West African leaders imposed sanctions on Niger's junta on Sunday and threatened to "
+        "use force if the ousted president was not reinstated."
+    )
+    assert "NERMIL" in {t for _, t in dyads(text, "THREATEN", PUBLISHED)}

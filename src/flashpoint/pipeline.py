@@ -226,7 +226,7 @@ class ArticleExtractor:
                 implausible=is_implausible(frame.event_type, actor1.sector if actor1 else None),
                 generic=is_generic(trigger, toll.fatalities),
                 question=text.rstrip().endswith("?"),
-                target_not_needed=needs_no_target(frame.event_type, trigger),
+                target_not_needed=actor2 is None and needs_no_target(frame.event_type, trigger),
             )
             dyad = f"{_key(actor1)}>{_key(actor2)}:{trigger.i - sent.start}"
             yield Event(

@@ -140,6 +140,11 @@ def needs_no_target(event_type: str, trigger: Token) -> bool:
     Either way a missing target is no sign of a missed role."""
     if event_type in _REFUSING_TYPES:
         return any(c.dep_ == "xcomp" and to_infinitive(c) for c in trigger.children)
+    if event_type == "THREATEN":  # "warned Russia would use all means to defend its territory"
+        return any(
+            c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in _FORCE_PLEDGES
+            for c in trigger.children
+        )
     if event_type == "REQUEST":
         return any(
             c.dep_ == "dobj" and c.lemma_.lower() in _OWN_PEOPLE and _owned_by_pronoun(c)
@@ -148,6 +153,9 @@ def needs_no_target(event_type: str, trigger: Token) -> bool:
     return False
 
 
+# A threat to use force, to respond or to retaliate is aimed at whoever crosses the line,
+# often unnamed.
+_FORCE_PLEDGES = frozenset({"use", "respond", "retaliate", "strike", "hit"})
 _OWN_PEOPLE = frozenset({"citizen", "national", "people", "resident", "population", "civilian"})
 
 

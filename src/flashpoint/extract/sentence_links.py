@@ -72,9 +72,11 @@ def concessions_of_acts(framed: dict[int, list[EventFrame]], sent: Span) -> None
 
 
 def _coordinated(token: Token) -> list[int]:
-    return [c.i for c in token.children if c.dep_ == "conj"] + (
-        [token.head.i] if token.dep_ == "conj" else []
-    )
+    """The verbs coordinated with ``token``, and their objects ("imposed sanctions on Niger's
+    junta and threatened ...": the act is the noun)."""
+    verbs = [c for c in token.children if c.dep_ == "conj"]
+    verbs += [token.head] if token.dep_ == "conj" else []
+    return [v.i for v in verbs] + [o.i for v in verbs for o in v.children if o.dep_ == "dobj"]
 
 
 def _reported(token: Token) -> list[int]:
