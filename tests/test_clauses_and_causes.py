@@ -211,3 +211,11 @@ def test_a_threat_coordinated_with_sanctions_is_aimed_at_their_target() -> None:
         "use force if the ousted president was not reinstated."
     )
     assert "NERMIL" in {t for _, t in dyads(text, "THREATEN", PUBLISHED)}
+
+
+def test_an_office_written_before_a_name_outranks_our_dates() -> None:
+    early = date(2024, 5, 10)  # before Araqchi became foreign minister, by our list
+    text = "Iranian Foreign Minister Abbas Araqchi held talks with Omani officials in Muscat."
+    assert [s for s, _ in dyads(text, "CONSULT", early)] == ["IRNGOV"]
+    text = "Former Foreign Minister Abbas Araqchi held talks with Omani officials in Muscat."
+    assert [s for s, _ in dyads(text, "CONSULT", early)] == ["IRNELI"]

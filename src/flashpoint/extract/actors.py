@@ -140,7 +140,10 @@ class ActorResolver:
             if kinds == {"title"}:
                 titles.append((span, match))
                 continue
-            mention = self._entry_mention(doc, span, match, published, nationality, territory)
+            titled = _title_before(doc_text(doc), titles, match)
+            mention = self._entry_mention(
+                doc, span, match, published, nationality, territory, titled
+            )
             if mention is not None:
                 mentions.append(mention)
         mentions.extend(self._title_mentions(doc, titles, published, nationality, mentions))
@@ -157,8 +160,9 @@ class ActorResolver:
         published: date | None,
         nationality: dict[int, str],
         territory: dict[int, str],
+        titled: str | None = None,
     ) -> ActorMention | None:
-        entry = _choose_entry(match.entries, published)
+        entry = _choose_entry(match.entries, published, titled)
         if entry is None:
             return None
         root = span.root
@@ -300,6 +304,27 @@ def _nationality_near(doc: Doc, span: Span, nationality: dict[int, str]) -> str 
     return nationality_of_token(span.root, nationality)
 
 
+_PAST_OFFICE = frozenset({"former", "ex-", "ex", "deposed", "ousted", "toppled", "late", "then"})
+
+
+def _title_before(text: str, titles: list[tuple[Span, AliasMatch]], name: AliasMatch) -> str | None:
+    """The office of a title written right before a name ('Foreign Minister Abbas Araqchi'),
+    unless it is a former one."""
+    if not titles or name.start < titles[-1][1].end:
+        return None
+    title = titles[-1][1]
+    between = text[title.end : name.start].split()  # a first name our alias leaves out
+    if len(between) > 2 or not all(w[:1].isupper() for w in between):
+        return None
+    # "former U.S. Secretary of State Hillary Clinton": past the country, a past office
+    words = text[max(0, title.start - 40) : title.start].split()
+    while words and words[-1][:1].isupper() and words[-1].lower() not in _PAST_OFFICE:
+        words.pop()
+    if words and words[-1].lower() in _PAST_OFFICE:
+        return None
+    return next((e.role for e in title.entries if e.role), None)
+
+
 def _countries_named(matches: list[AliasMatch]) -> set[str]:
     """Countries the article names unambiguously (by name, demonym, capital or leader)."""
     named: set[str] = set()
@@ -310,13 +335,20 @@ def _countries_named(matches: list[AliasMatch]) -> set[str]:
     return named
 
 
-def _choose_entry(entries: tuple[ActorEntry, ...], published: date | None) -> ActorEntry | None:
-    """Among the entries an alias maps to, the one in force on the publication date."""
+def _choose_entry(
+    entries: tuple[ActorEntry, ...], published: date | None, titled: str | None = None
+) -> ActorEntry | None:
+    """Among the entries an alias maps to, the one in force on the publication date, or the
+    office the text gives the person ("Prime Minister Keir Starmer" in a report dated before
+    our list has him in office: the report knows better)."""
     people = [e for e in entries if e.kind == "leader"]
     if people:
         active = [e for e in people if e.active_on(published)]
         if active:
             return min(active, key=lambda e: _role_rank(e.role))
+        held = [e for e in people if titled and e.role == titled]
+        if held:
+            return max(held, key=lambda e: e.start or date.min)
         if len(entries) == len(people):
             latest = max(people, key=lambda e: e.end or date.max)
             if latest.org and latest.sector not in {"GOV", "IGO"}:
