@@ -219,3 +219,10 @@ def test_an_office_written_before_a_name_outranks_our_dates() -> None:
     assert [s for s, _ in dyads(text, "CONSULT", early)] == ["IRNGOV"]
     text = "Former Foreign Minister Abbas Araqchi held talks with Omani officials in Muscat."
     assert [s for s, _ in dyads(text, "CONSULT", early)] == ["IRNELI"]
+
+
+def test_a_general_mobilisation_declared_with_another_measure_is_the_states() -> None:
+    text = "Armenia declared martial law and a general mobilisation on Sunday."
+    assert dyads(text, "MOBILIZE", PUBLISHED) == [("ARMGOV", None)]
+    text = "Poland deployed 12,000 troops to its border with Belarus on Thursday."
+    assert dyads(text, "MOBILIZE", PUBLISHED) == [("POLMIL", None)]  # troops sent: its army

@@ -291,6 +291,11 @@ def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Calling the population to arms is the state's decision, not its army's act.
+_CONSCRIPTION = frozenset(
+    {"mobilisation", "mobilization", "mobilise", "mobilize", "mobilised", "mobilized",
+     "conscription", "call-up", "draft"}
+)  # fmt: skip
 _MILITARY_COOPERATION = frozenset(
     {"exercise", "drill", "patrol", "operation", "manoeuvre", "maneuver", "training", "wargame"}
 )
@@ -310,7 +315,12 @@ def states_as_forces(event: Event) -> Event:
     """Code a state named as the agent of an attack, deployment or withdrawal, and the
     partners of joint military drills, as that state's military."""
     actor1, actor2 = event.actor1, event.actor2
-    if event.event_type in _FORCE_TYPES and event.mode not in {"release", "return"}:
+    drafting = event.trigger.lower() in _CONSCRIPTION  # "declared a general mobilisation"
+    if (
+        event.event_type in _FORCE_TYPES
+        and event.mode not in {"release", "return"}
+        and not drafting
+    ):
         # "Belarus released prisoners", "Russia returned 48 children": its government, not
         # its army, sets them free
         actor1 = _state_as_forces(actor1)

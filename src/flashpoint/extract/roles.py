@@ -240,6 +240,8 @@ class RoleReader(PartyReader):
             # "..., drawing condemnation from the UN", "received a phone call from Blinken"
             targets = self.of(subjects(noun.head))
         phrase = measured(noun)  # "began ten days of joint drills": the phrase is the object
+        if phrase.dep_ == "conj" and phrase.head.dep_ in {"dobj", "attr"}:
+            phrase = phrase.head  # "declared martial law and a general mobilisation"
         head = phrase.head
         # "Turkey carried out airstrikes", "troops pushed in ... in the largest attack":
         # the verb that carries the noun says who acted (not a speech verb: "Akar announced").
