@@ -339,14 +339,16 @@ def _choose_entry(
     entries: tuple[ActorEntry, ...], published: date | None, titled: str | None = None
 ) -> ActorEntry | None:
     """Among the entries an alias maps to, the one in force on the publication date, or the
-    office the text gives the person ("Prime Minister Keir Starmer" in a report dated before
-    our list has him in office: the report knows better)."""
+    office the text gives the person when our list has it start only later ("Prime Minister
+    Keir Starmer" in a report dated before his holding begins: the report knows better)."""
     people = [e for e in entries if e.kind == "leader"]
     if people:
         active = [e for e in people if e.active_on(published)]
         if active:
             return min(active, key=lambda e: _role_rank(e.role))
-        held = [e for e in people if titled and e.role == titled]
+        # only an office our list starts later: an ousted "President Bazoum" stays out of it
+        later = [e for e in people if published and e.start and e.start > published]
+        held = [e for e in later if titled and e.role == titled]
         if held:
             return max(held, key=lambda e: e.start or date.min)
         if len(entries) == len(people):
