@@ -226,3 +226,20 @@ def test_a_general_mobilisation_declared_with_another_measure_is_the_states() ->
     assert dyads(text, "MOBILIZE", PUBLISHED) == [("ARMGOV", None)]
     text = "Poland deployed 12,000 troops to its border with Belarus on Thursday."
     assert dyads(text, "MOBILIZE", PUBLISHED) == [("POLMIL", None)]  # troops sent: its army
+
+
+def test_a_state_executes_through_its_government() -> None:
+    text = "Iran executed a man convicted of spying for Israel, the judiciary said on Monday."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("IRNGOV", "IRNCVL")]
+    text = "Islamic State militants executed 12 soldiers in Deir ez-Zor on Friday."
+    assert [s for s, _ in dyads(text, "ASSAULT", PUBLISHED)] == ["IMGREB"]
+
+
+def test_pilots_killed_when_their_jets_collided_were_not_attacked() -> None:
+    text = "Two Ukrainian pilots were killed when their jets collided during a combat mission."
+    assert dyads(text, "ASSAULT", PUBLISHED) == []
+
+
+def test_a_noun_before_a_noun_is_its_modifier_not_its_subject() -> None:
+    text = "Sudanese army drone strikes on a market in Darfur killed at least 40 people."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("SDNMIL", "SDNCVL")]

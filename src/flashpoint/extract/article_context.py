@@ -291,6 +291,9 @@ def with_claimants(events: list[Event], claimed_by: list[Actor]) -> list[Event]:
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
+# Acts a state does through its government, not its army: "Belarus released prisoners",
+# "Russia returned 48 children", "Iran executed a man convicted of spying".
+_STATE_ACTS = frozenset({"release", "return", "execute"})
 # Calling the population to arms is the state's decision, not its army's act.
 _CONSCRIPTION = frozenset(
     {"mobilisation", "mobilization", "mobilise", "mobilize", "mobilised", "mobilized",
@@ -316,13 +319,7 @@ def states_as_forces(event: Event) -> Event:
     partners of joint military drills, as that state's military."""
     actor1, actor2 = event.actor1, event.actor2
     drafting = event.trigger.lower() in _CONSCRIPTION  # "declared a general mobilisation"
-    if (
-        event.event_type in _FORCE_TYPES
-        and event.mode not in {"release", "return"}
-        and not drafting
-    ):
-        # "Belarus released prisoners", "Russia returned 48 children": its government, not
-        # its army, sets them free
+    if event.event_type in _FORCE_TYPES and event.mode not in _STATE_ACTS and not drafting:
         actor1 = _state_as_forces(actor1)
     elif (
         event.event_type == "COOPERATE"

@@ -53,6 +53,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
                 or headline_verb_in_compounds(token, lexicon)
             )
             changed |= verb
+        if pos == "NOUN" and table.dep[i] == "nsubj" and table.head[i] == i + 1:
+            changed |= _modifier_read_as_subject(table, doc, i)
         if pos == "NOUN" and table.lemma[i] in _SHARED_HEADS:
             changed |= _coordinated_modifiers(doc[i])
         if pos == "PROPN" and table.dep[i] in STRAY_DEPS:
@@ -88,6 +90,18 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
 
 def _gerund_like(table: TokenTable, i: int) -> bool:
     return table.tag[i] == "NN" and table.lower[i].endswith("ing")
+
+
+def _modifier_read_as_subject(table: TokenTable, doc: Doc, i: int) -> bool:
+    """'Sudanese army drone strikes on a market killed 40': a noun right before a noun is its
+    modifier, not its subject (a noun has a subject only after a copula: 'Hamas is a group')."""
+    head = i + 1
+    if table.pos[head] != "NOUN" or any(
+        table.dep[c] in {"cop", "aux", "auxpass"} for c in table.children[head]
+    ):
+        return False
+    doc[i].dep_ = "compound"
+    return True
 
 
 def _noun_repair_possible(table: TokenTable, i: int) -> bool:
