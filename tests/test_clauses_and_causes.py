@@ -243,3 +243,12 @@ def test_pilots_killed_when_their_jets_collided_were_not_attacked() -> None:
 def test_a_noun_before_a_noun_is_its_modifier_not_its_subject() -> None:
     text = "Sudanese army drone strikes on a market in Darfur killed at least 40 people."
     assert dyads(text, "ASSAULT", PUBLISHED) == [("SDNMIL", "SDNCVL")]
+
+
+def test_the_dead_of_two_sides_of_a_fight_were_killed_by_each_other() -> None:
+    text = "Two Indian soldiers and three militants were killed in a gunfight in Kupwara."
+    assert sorted(dyads(text, "ASSAULT", PUBLISHED)) == [("INDMIL", "INDREB"), ("INDREB", "INDMIL")]
+    text = (
+        "Thousands of soldiers and civilians were killed in the fighting."  # civilians fight no one
+    )
+    assert all(source is None for source, _ in dyads(text, "ASSAULT", PUBLISHED))

@@ -71,7 +71,7 @@ from flashpoint.extract.references import (
 )
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.extract.victims import toll_of, with_victim_sides
+from flashpoint.extract.victims import each_others_dead, toll_of, with_victim_sides
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp, parse_kept
 from flashpoint.settings import get_settings
@@ -174,7 +174,7 @@ class ArticleExtractor:
     ) -> Iterator[Event]:
         article, article_id, actors, places, home = story
         span = (sent.start_char, sent.end_char)
-        coded = with_victim_sides(frames, sent, actors)
+        coded = each_others_dead(with_victim_sides(frames, sent, actors))
         for frame in coded:
             trigger = frame.trigger
             others = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.casualties import Casualties, casualties_for
@@ -39,6 +39,38 @@ def with_victim_sides(frames: list[EventFrame], sent: Span, actors: ActorIndex) 
                     hit.append(victim)
                     out.append(replace(frame, actor2=victim))
     return out
+
+
+_FIGHTERS = frozenset({"MIL", "REB", "UAF", "COP", "CRM", "SPY"})
+_FIGHTS = frozenset(
+    {"shootout", "clash", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
+)
+
+
+def each_others_dead(frames: list[EventFrame]) -> list[EventFrame]:
+    """'A soldier and four militants were killed in a shootout': with no one named as the
+    attacker, each side's dead in a fight between them were killed by the other side."""
+    out = list(frames)
+    for k, frame in enumerate(frames):
+        if frame.event_type != "ASSAULT" or frame.actor1 is not None or frame.actor2 is None:
+            continue
+        sides = [f.actor2 for f in frames if f.trigger == frame.trigger and f.actor2]
+        if any(f.actor1 for f in frames if f.trigger == frame.trigger):
+            continue
+        others = [a for a in sides if not _one_group(a, frame.actor2)]
+        armed = all(a.org or a.sector in _FIGHTERS for a in sides)  # civilians fight no one
+        if armed and len(others) == 1 and len(sides) == 2 and _in_a_fight(frame.trigger):
+            out[k] = replace(frame, actor1=others[0])
+    return out
+
+
+def _in_a_fight(trigger: Token) -> bool:
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "during"}
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in _FIGHTS for p in prep.children)
+        for prep in trigger.children
+    )
 
 
 def _one_group(a: Actor, b: Actor) -> bool:
