@@ -252,3 +252,11 @@ def test_the_dead_of_two_sides_of_a_fight_were_killed_by_each_other() -> None:
         "Thousands of soldiers and civilians were killed in the fighting."  # civilians fight no one
     )
     assert all(source is None for source, _ in dyads(text, "ASSAULT", PUBLISHED))
+
+
+def test_sanctions_being_weighed_are_not_yet_imposed() -> None:
+    text = "The European Union is weighing new sanctions on Russia, diplomats said."
+    events = [
+        e for e in flashpoint.extract(text, published=PUBLISHED) if e.event_type == "SANCTION"
+    ]
+    assert [e.modality for e in events] == ["intended"]
