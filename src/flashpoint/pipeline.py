@@ -37,7 +37,7 @@ from flashpoint.extract.article_context import (
     with_claimants,
 )
 from flashpoint.extract.attribution import attribution_for
-from flashpoint.extract.casualties import Casualties, casualties_for
+from flashpoint.extract.casualties import NO_CASUALTIES, casualties_for
 from flashpoint.extract.confidence import (
     Evidence,
     is_generic,
@@ -79,7 +79,6 @@ from flashpoint.settings import get_settings
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "GOV"})
 # Events that can kill or wound: only they carry a toll.
 _TOLL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-_NO_TOLL = Casualties(None, None, False, False, (), ())
 # Events that consist in saying something: "said on Tuesday" dates them.
 _STATEMENT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SUPPORT", "CONCEDE"})
 
@@ -177,16 +176,14 @@ class ArticleExtractor:
         coded = each_others_dead(with_victim_sides(frames, sent, actors))
         for frame in coded:
             trigger = frame.trigger
-            others = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
-            others = [a for a in others if a != frame.actor2]
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
             frame, modality = refusal_of(frame, modality)
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
-            toll = (
-                toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)
-                if frame.event_type in _TOLL_TYPES
-                else _NO_TOLL
-            )
+            toll = NO_CASUALTIES
+            if frame.event_type in _TOLL_TYPES:
+                hit = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
+                others = [a for a in hit if a != frame.actor2]  # other sides the act hit
+                toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)
             actor2 = frame.actor2
             # "... killing two Turkish soldiers": the dead are whom an attack was aimed at (not
             # whom a march that turned deadly was against)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from flashpoint.model import Actor
 
-_AIMING = frozenset({"target", "aim"})
+AIMING_VERBS = frozenset({"target", "aim"})
 _PEOPLE = frozenset({"CVL", "MED", "JRN", "REF"})
 _HARMING = frozenset({"kill", "wound", "injure"})
 _ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "bombing", "drone"})
@@ -50,7 +50,7 @@ def stated_aim(attack: Token, of: Callable[[Iterable[Token]], list[Actor]]) -> l
     ]
     for holder in holders:
         for clause in holder.children:
-            if clause.dep_ not in {"advcl", "acl"} or clause.lemma_.lower() not in _AIMING:
+            if clause.dep_ not in {"advcl", "acl"} or clause.lemma_.lower() not in AIMING_VERBS:
                 continue
             aimed_at = [c for c in clause.children if c.dep_ == "dobj"]
             aimed_at += [  # "aimed at Hezbollah"

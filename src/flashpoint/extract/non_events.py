@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from flashpoint.extract.aims import AIMING_VERBS
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import pobjs
@@ -125,14 +126,11 @@ def weapons_test(token: Token, trig: Trigger, lexicon: Lexicon) -> Trigger | Non
     return rows[0] if rows else None
 
 
-_AIMING_VERBS = frozenset({"target", "aim"})
-
-
 def aim_of_another_act(token: Token, triggers: Mapping[int, Trigger]) -> bool:
     """'agreed new sanctions against Russia, targeting tankers of its shadow fleet': what a
     sanction or a decision targets is not attacked; 'targeting' tells the aim of the act in the
     clause it hangs on."""
-    if token.lemma_.lower() not in _AIMING_VERBS or token.dep_ not in {"advcl", "conj"}:
+    if token.lemma_.lower() not in AIMING_VERBS or token.dep_ not in {"advcl", "conj"}:
         return False
     clause = token.head
     acts = [clause, *(c for c in clause.children if c.dep_ in {"dobj", "nsubjpass", "attr"})]

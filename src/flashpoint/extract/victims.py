@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from flashpoint.extract.actor_index import ActorIndex
-from flashpoint.extract.casualties import Casualties, casualties_for
+from flashpoint.extract.casualties import NO_CASUALTIES, Casualties, casualties_for
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.parties import party_key
 from flashpoint.model import Actor
@@ -96,7 +96,7 @@ def toll_of(
             (a.sector, a.org) for h in toll.victim_heads for a in actors.actors_for(sent.doc[h])
         }
         if (target.sector, target.org) not in dead and dead & {(a.sector, a.org) for a in others}:
-            return Casualties(None, None, False, False, (), ())
+            return NO_CASUALTIES
     if target is None or len({i for _, i, _ in toll.counts}) < 2:
         return toll
     side = party_key(target)
