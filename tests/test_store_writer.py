@@ -306,6 +306,28 @@ def test_the_writer_process_yields_the_cores_to_extraction(
     assert niceness and niceness[0] > os.getpriority(os.PRIO_PROCESS, 0)
 
 
+def test_the_writer_process_ends_cleanly_after_storing_without_its_teardown(
+    reports: list[Report], tmp_path: Path
+) -> None:
+    """The child leaves with ``os._exit`` once done (no interpreter teardown to wait for): the
+    store must be closed by then, so exit code 0, the write-ahead log folded into the database
+    file, and every article readable by another connection."""
+    database = tmp_path / "exit.sqlite"
+    writer = ProcessWriter(f"sqlite:///{database}")
+    try:
+        for item in reports[:3]:
+            writer.put(item)
+    finally:
+        writer.close()
+    writer.raise_error()
+    assert writer.exit_code == 0
+    wal = database.with_name(database.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+
+
 KILLED_PARENT = """
 import pickle, sys, time
 from flashpoint.store_process import ProcessWriter
