@@ -39,7 +39,8 @@ def is_locative(token: Token, words: Words) -> bool:
             # "a warning from Pyongyang" is a source; "the withdrawal of U.S. forces from
             # Afghanistan" leaves a place
             return prep.head.lemma_.lower() in words["movement_noun"]
-        return True
+        # "received F-16s from Denmark": the giver
+        return prep.lower_ != "from" or prep.head.lemma_.lower() not in words["receiving_verb"]
     return head.dep_ in {"npadvmod"} or (head.dep_ == "compound" and head.head.ent_type_ == "GPE")
 
 

@@ -25,6 +25,7 @@ from flashpoint.extract.decisions import (
 )
 from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.gatherings import crowd_gathering, gathering
 from flashpoint.extract.joint_actions import is_exercise, joint_action
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.nesting import as_directive, nesting
@@ -129,6 +130,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     for i in within(_trigger_words(doc, lex), sent.start, sent.end):
         token = doc[i]
         trig = relief_delivery(token, lex) or official_arrival(token, actors)
+        trig = trig or crowd_gathering(token, lex)
         trig = trig or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, weapons_test(token, trig, lex) or trig))
@@ -242,7 +244,7 @@ def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
             for i, (lemma, lower, pos) in enumerate(
                 zip(table.lemma, table.lower, table.pos, strict=True)
             )
-            if lemma in heads or lower in heads or (pos == "VERB" and arriving(lemma, pos))
+            if lemma in heads or lower in heads or arriving(lemma, pos) or gathering(lemma, pos)
         ]
 
     return picked_tokens(doc, "flashpoint_trigger_words", lex, pick)
@@ -342,6 +344,8 @@ def _pairs(
         ]
         if pairs:  # "Russia and Ukraine each signed with Turkey and the UN"
             return pairs
+        if trig.mode == "third-party":  # "talks mediated by Qatar and Turkey": no dyad of
+            return [(a, None) for a in sides] or [(None, None)]  # go-betweens, parties unknown
         parties = unique_parties(sides + others)
         if len(parties) <= 1:
             return [(parties[0] if parties else None, None)]

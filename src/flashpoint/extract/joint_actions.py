@@ -28,8 +28,10 @@ def joint_action(
     states = [a for a in unique_parties(sources) if a.country and a.org is None]
     if len({a.country for a in states}) < 2:
         return []
-    if trig.event_type == "ASSAULT" and not _fought_together(token, states):
-        return []  # "the United States and Britain struck Houthi targets": each state's strike
+    if not _acted_together(token, states):
+        # "the United States and Britain struck Houthi targets", "Denmark and the Netherlands
+        # sent F-16s to Ukraine": each state's own act
+        return []
     joint = Trigger(
         trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
     )
@@ -41,11 +43,11 @@ def joint_action(
     ]
 
 
-def _fought_together(trigger: Token, states: list[Actor]) -> bool:
+def _acted_together(trigger: Token, states: list[Actor]) -> bool:
     """Forces named as such ('Rwandan and Mozambican troops') or an act called joint ('a
-    joint offensive') fight side by side; states named as the attackers each strike."""
-    if all(a.rule.startswith("sectors.tsv") for a in states):
-        return True
+    joint offensive') act side by side; states named as the doers each act."""
+    if all(a.rule.startswith("sectors.tsv") for a in states) or is_exercise(trigger):
+        return True  # states holding drills together hold them with each other
     words = {trigger.lower_} | {
         g.lower_ for c in trigger.children if c.dep_ in OBJECT_DEPS for g in c.subtree
     }

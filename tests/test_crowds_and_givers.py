@@ -1,0 +1,52 @@
+"""Protesters who gather, givers named after 'from', states acting each on their own, and
+go-betweens of talks (real spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coded import dyads
+
+PUBLISHED = date(2025, 11, 30)
+
+
+def test_protesters_who_gather_protest() -> None:
+    text = "Hundreds of protesters gathered outside parliament in Tbilisi on Sunday night."
+    assert [source for source, _ in dyads(text, "PROTEST", PUBLISHED)] == ["GEOOPP"]
+    text = "Demonstrators converged on the presidential palace in Dhaka on Monday."
+    assert [source for source, _ in dyads(text, "PROTEST", PUBLISHED)] == ["BGDOPP"]
+
+
+def test_a_gathering_of_mourners_or_troops_is_no_protest() -> None:
+    text = "Thousands of mourners gathered in Tehran for the funeral of the slain commander."
+    assert dyads(text, "PROTEST", PUBLISHED) == []
+    text = "Russian troops massed near the border with Ukraine, satellite images showed."
+    assert dyads(text, "PROTEST", PUBLISHED) == []
+
+
+def test_every_giver_after_from_gives() -> None:
+    text = "Ukraine received its first F-16 fighter jets from Denmark and Norway on Wednesday."
+    assert sorted(dyads(text, "AID", PUBLISHED)) == [("DNKGOV", "UKRGOV"), ("NORGOV", "UKRGOV")]
+
+
+def test_a_country_left_behind_after_from_is_still_a_place() -> None:
+    text = "The last U.S. troops withdrew from Afghanistan on Monday."
+    assert [source for source, _ in dyads(text, "RETREAT", PUBLISHED)] == ["USAMIL"]
+
+
+def test_states_named_as_doers_act_each_on_their_own() -> None:
+    text = "Denmark and the Netherlands sent F-16 jets to Ukraine last year."
+    assert dyads(text, "COOPERATE", PUBLISHED) == []
+    text = "Russian and Belarusian troops began joint exercises near the Polish border."
+    assert dyads(text, "COOPERATE", PUBLISHED) in ([("RUSMIL", "BLRMIL")], [("BLRMIL", "RUSMIL")])
+
+
+def test_go_betweens_of_talks_are_no_dyad() -> None:
+    text = (
+        "Pakistan and Afghanistan agreed to a ceasefire after talks in Doha mediated by Qatar "
+        "and Turkey."
+    )
+    pairs = dyads(text, "CONSULT", PUBLISHED)
+    assert ("QATGOV", "TURGOV") not in pairs and ("TURGOV", "QATGOV") not in pairs
+    text = "Qatar and Egypt mediated between Israel and Hamas on Sunday."
+    assert ("QATGOV", "ISRGOV") in dyads(text, "CONSULT", PUBLISHED)
