@@ -50,3 +50,21 @@ def test_go_betweens_of_talks_are_no_dyad() -> None:
     assert ("QATGOV", "TURGOV") not in pairs and ("TURGOV", "QATGOV") not in pairs
     text = "Qatar and Egypt mediated between Israel and Hamas on Sunday."
     assert ("QATGOV", "ISRGOV") in dyads(text, "CONSULT", PUBLISHED)
+
+
+def test_linking_a_party_to_an_act_of_force_accuses_it() -> None:
+    text = (
+        "India expelled a Canadian diplomat after Canada linked Indian agents to the killing of "
+        "a Sikh separatist."
+    )
+    assert dyads(text, "ACCUSE", PUBLISHED) == [("CANGOV", "IND")]
+    assert dyads("A new pipeline links Russia to China.", "ACCUSE", PUBLISHED) == []
+    assert dyads("The group is linked to al-Qaeda.", "ACCUSE", PUBLISHED) == []
+
+
+def test_an_institution_with_no_place_named_is_the_storys() -> None:
+    text = (
+        "Kenya's President William Ruto withdrew the finance bill on Wednesday, a day after "
+        "protesters stormed parliament."
+    )
+    assert dyads(text, "PROTEST", PUBLISHED) == [("KENOPP", "KENGOV")]

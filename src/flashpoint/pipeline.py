@@ -26,9 +26,6 @@ from flashpoint.extract.article_context import (
     conceded_to_protesters,
     detained_protesters,
     displaced_victims,
-    foreign_ground,
-    implied_participants,
-    located,
     protesters_protest,
     restatements_removed,
     same_party,
@@ -53,6 +50,7 @@ from flashpoint.extract.denials import DenialReader
 from flashpoint.extract.event_places import article_place, event_location
 from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.implied_parties import foreign_ground, implied_participants, located
 from flashpoint.extract.justifications import aimed_at_the_accused
 from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
@@ -195,8 +193,8 @@ class ArticleExtractor:
                 sent, trigger, dates, article.published, default_date, statement=statement
             )
             where = event_location(sent, trigger, places, home)
-            actor1 = located(_owned(frame.actor1), where)
-            actor2 = located(actor2, where)
+            actor1 = located(_owned(frame.actor1), where, actors.story_country)
+            actor2 = located(actor2, where, actors.story_country)
             actor1, actor2 = implied_participants(
                 frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
             )

@@ -28,6 +28,7 @@ from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.gatherings import crowd_gathering, gathering
 from flashpoint.extract.joint_actions import is_exercise, joint_action
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
+from flashpoint.extract.linkings import linked_to_an_act, linking
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
     accidental,
@@ -130,7 +131,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     for i in within(_trigger_words(doc, lex), sent.start, sent.end):
         token = doc[i]
         trig = relief_delivery(token, lex) or official_arrival(token, actors)
-        trig = trig or crowd_gathering(token, lex)
+        trig = trig or crowd_gathering(token, lex) or linked_to_an_act(token, lex)
         trig = trig or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, weapons_test(token, trig, lex) or trig))
@@ -244,7 +245,11 @@ def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
             for i, (lemma, lower, pos) in enumerate(
                 zip(table.lemma, table.lower, table.pos, strict=True)
             )
-            if lemma in heads or lower in heads or arriving(lemma, pos) or gathering(lemma, pos)
+            if lemma in heads
+            or lower in heads
+            or arriving(lemma, pos)
+            or gathering(lemma, pos)
+            or linking(lemma, pos)
         ]
 
     return picked_tokens(doc, "flashpoint_trigger_words", lex, pick)

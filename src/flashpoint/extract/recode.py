@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flashpoint.extract.article_context import implied_participants
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.implied_parties import implied_participants
 from flashpoint.model import Event, Modality
 
 
