@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import flashpoint
 from coded import dyads
 
 PUBLISHED = date(2025, 11, 30)
@@ -68,3 +69,20 @@ def test_an_institution_with_no_place_named_is_the_storys() -> None:
         "protesters stormed parliament."
     )
     assert dyads(text, "PROTEST", PUBLISHED) == [("KENOPP", "KENGOV")]
+
+
+def test_a_public_appeal_for_an_outcome_needs_no_addressee() -> None:
+    events = flashpoint.extract(
+        "Pope Francis appealed for an end to the war in Gaza in his Christmas message.",
+        published=PUBLISHED,
+    )
+    appeals = [e for e in events if e.event_type == "REQUEST"]
+    assert appeals and appeals[0].actor2 is None and appeals[0].confidence >= 0.5
+
+
+def test_a_past_tense_after_an_infinitive_is_an_act_of_its_own() -> None:
+    text = (
+        "Niger's military junta ordered French troops to leave the country and expelled the "
+        "French ambassador."
+    )
+    assert dyads(text, "SANCTION", PUBLISHED) == [("NERMIL", "FRAGOV")]

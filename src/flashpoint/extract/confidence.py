@@ -145,9 +145,10 @@ def needs_no_target(event_type: str, trigger: Token) -> bool:
             c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in _FORCE_PLEDGES
             for c in trigger.children
         )
-    if event_type == "REQUEST":
+    if event_type == "REQUEST":  # ("called for a ceasefire": a public appeal, to all sides)
         return any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _OWN_PEOPLE and _owned_by_pronoun(c)
+            (c.dep_ == "dobj" and c.lemma_.lower() in _OWN_PEOPLE and _owned_by_pronoun(c))
+            or (c.dep_ == "prep" and c.lower_ == "for" and trigger.lemma_.lower() in _APPEALS)
             for c in trigger.children
         )
     return False
@@ -156,6 +157,7 @@ def needs_no_target(event_type: str, trigger: Token) -> bool:
 # A threat to use force, to respond or to retaliate is aimed at whoever crosses the line,
 # often unnamed.
 _FORCE_PLEDGES = frozenset({"use", "respond", "retaliate", "strike", "hit"})
+_APPEALS = frozenset({"call", "appeal", "plead"})
 _OWN_PEOPLE = frozenset({"citizen", "national", "people", "resident", "population", "civilian"})
 
 

@@ -29,6 +29,7 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj"})
 _TREE_CACHES = ("flashpoint_triggers",)
 _REPAIRED_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod"})
+_NONFINITE_DEPS = frozenset({"pcomp", "xcomp", "advcl", "acl"})
 
 
 def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
@@ -233,10 +234,12 @@ def _affiliation_as_main_verb(participle: Token) -> bool:
 
 
 def _finite_conjunct_of_gerund(verb: Token) -> bool:
-    """'accused the United States of plotting a coup and expelled three diplomats': a past
-    tense cannot be coordinated with a gerund; it is joined to the finite verb above it."""
+    """'accused the United States of plotting a coup and expelled three diplomats', 'ordered
+    French troops to leave and expelled the ambassador': a past tense cannot be coordinated with
+    a gerund or an infinitive; it is joined to the finite verb above it."""
     gerund = verb.head
-    if gerund.tag_ != "VBG" or gerund.dep_ not in {"pcomp", "xcomp", "advcl", "acl"}:
+    infinitive = gerund.tag_ == "VB" and any(c.lower_ == "to" for c in gerund.children)
+    if not (gerund.tag_ == "VBG" or infinitive) or gerund.dep_ not in _NONFINITE_DEPS:
         return False
     above = gerund.head
     while above.tag_ not in FINITE_TAGS and above.head != above:
