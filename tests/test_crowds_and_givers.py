@@ -86,3 +86,12 @@ def test_a_past_tense_after_an_infinitive_is_an_act_of_its_own() -> None:
         "French ambassador."
     )
     assert dyads(text, "SANCTION", PUBLISHED) == [("NERMIL", "FRAGOV")]
+
+
+def test_a_civil_title_ending_in_general_is_no_military_rank() -> None:
+    text = "Police in Bangladesh arrested the opposition party's secretary general on Sunday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("BGDCOP", "BGDOPP")]
+    text = "Police in Dhaka arrested the leader of the opposition party on Sunday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("BGDCOP", "BGDOPP")]
+    text = "Kurdish forces attacked the town of Manbij on Sunday."  # a people's armed men still
+    assert [source for source, _ in dyads(text, "ASSAULT", PUBLISHED)] == ["SYRREB"]

@@ -142,12 +142,18 @@ def _body_of_role(
     if token.i == 0 or token.lemma_.lower() not in dictionary.context_words["role_noun"]:
         return None
     before = token.doc[token.i - 1]
-    if before.dep_ not in {"compound", "amod"} or before.head.i != token.i:
+    # the word before ("opposition leader"), else who holds the post ("the opposition party's
+    # secretary general", "the leader of the opposition party")
+    holders = [before] if before.dep_ in {"compound", "amod"} and before.head.i == token.i else []
+    holders += [c for c in token.children if c.dep_ == "poss" and c.i not in nationality] + [
+        g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    if not holders:
         return None
-    people = _stateless_people(before) and before.i not in nationality
+    people = _stateless_people(holders[0]) and holders[0].i not in nationality
     if people and token.lemma_.lower() in {"force", "fighter"}:
         return SectorTerm("REB", False, False)  # "Kurdish forces": a people's own armed men
-    body = _sector_term(before, dictionary.sectors)
+    body = next(filter(None, (_sector_term(h, dictionary.sectors) for h in holders)), None)
     # "Mali's military leader", "a military official": a state's own posts stay the state's
     if body is None or body.sector in {"GOV", "MIL"}:
         return None
