@@ -95,3 +95,17 @@ def test_a_civil_title_ending_in_general_is_no_military_rank() -> None:
     assert dyads(text, "COERCE", PUBLISHED) == [("BGDCOP", "BGDOPP")]
     text = "Kurdish forces attacked the town of Manbij on Sunday."  # a people's armed men still
     assert [source for source, _ in dyads(text, "ASSAULT", PUBLISHED)] == ["SYRREB"]
+
+
+def test_the_crime_a_court_punished_is_not_news() -> None:
+    text = (
+        "Iran hanged a man convicted of killing a member of the security forces during the "
+        "protests, the judiciary said."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("IRNGOV", "IRNCVL")]
+    text = "A court in Istanbul jailed 12 people for taking part in protests."
+    assert dyads(text, "PROTEST", PUBLISHED) == []
+    events = flashpoint.extract(
+        "He was sentenced to death for killing a police officer.", published=PUBLISHED
+    )
+    assert [e.fatalities for e in events] == [None]  # the crime's dead are not the sentence's

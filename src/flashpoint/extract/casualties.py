@@ -27,6 +27,7 @@ from flashpoint.extract.casualty_amounts import (
     parse_number,
 )
 from flashpoint.extract.dates import clause_head
+from flashpoint.extract.non_events import crime_punished
 from flashpoint.nlp import token_table
 
 __all__ = ["NO_CASUALTIES", "Casualties", "casualties_for", "parse_number"]
@@ -294,6 +295,8 @@ def _belongs_to(anchor: Token, trigger: Token) -> bool:
     trigger_clause = clause_head(trigger)
     targets = {trigger.i, trigger_clause.i}
     anchor_clause = anchor if anchor.pos_ in {"VERB", "AUX"} else clause_head(anchor)
+    if crime_punished(anchor_clause) and not crime_punished(trigger):
+        return False  # "sentenced to death for killing a policeman": the crime's dead
     if anchor.i in targets or anchor_clause.i in targets:
         return True
     if any(t.i in targets for t in _climb(anchor, from_trigger=False)):

@@ -34,6 +34,7 @@ from flashpoint.extract.non_events import (
     accidental,
     aim_of_another_act,
     alert,
+    crime_punished,
     departure,
     idiom,
     insinuation,
@@ -148,7 +149,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type != "ASSAULT" and _past_of_a_party(token):
             continue  # "hanged a man convicted over the protests": who he is, not the news
-        if idiom(token):
+        if idiom(token) or crime_punished(token):
             continue  # "did not meet the group's demands": no meeting
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken

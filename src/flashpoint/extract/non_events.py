@@ -151,3 +151,22 @@ def idiom(trigger: Token) -> bool:
     if not objects or trigger.pos_ != "VERB":
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children)
+
+
+# Verbs of punishing someone for a crime: what follows "of"/"for" is the crime punished.
+_VERDICTS = frozenset({"convict", "sentence", "jail", "imprison", "acquit", "execute", "hang"})
+
+
+def crime_punished(trigger: Token) -> bool:
+    """'hanged a man convicted of killing a policeman', 'jailed for taking part in protests':
+    the crime a court punished says who the convict is; it is not the news of the sentence."""
+    word = trigger
+    while word.dep_ in _INSIDE_A_CHARGE and word.head is not word:
+        word = word.head
+        if word.dep_ == "prep" and word.lower_ in {"of", "for"}:
+            return word.head.lemma_.lower() in _VERDICTS
+    return False
+
+
+# How the words of a charge hang together under its "of"/"for" ("for taking part in protests").
+_INSIDE_A_CHARGE = frozenset({"pcomp", "pobj", "prep", "dobj"})
