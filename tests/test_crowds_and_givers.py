@@ -109,3 +109,22 @@ def test_the_crime_a_court_punished_is_not_news() -> None:
         "He was sentenced to death for killing a police officer.", published=PUBLISHED
     )
     assert [e.fatalities for e in events] == [None]  # the crime's dead are not the sentence's
+
+
+def test_blocking_a_bloc_decision_is_a_veto() -> None:
+    text = (
+        "Hungary blocked a European Union decision to open membership talks with Ukraine, "
+        "diplomats said."
+    )
+    assert dyads(text, "REJECT", PUBLISHED) == [("HUNGOV", "IGOEEC")]
+    assert dyads(text, "SUPPORT", PUBLISHED) == []  # what the blocked decision would have done
+
+
+def test_aid_proposed_is_aid_intended() -> None:
+    events = flashpoint.extract(
+        "The European Commission proposed a 50 billion euro aid package for Ukraine on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert [(e.event_type, e.actor1 and e.actor1.code, e.modality) for e in events] == [
+        ("AID", "IGOEEC", "intended")
+    ]

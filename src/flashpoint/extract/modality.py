@@ -22,7 +22,7 @@ _STRENGTH: dict[str, int] = {"negated": 3, "uncertain": 2, "intended": 1, "asser
 _MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "neg", "mark", "det", "amod", "preconj"})
 # How a trigger hangs under a governing cue: "denied [shelling]", "plans [to deploy]",
 # "denied [that ... had killed]".  Adverbial clauses are separate assertions, not complements.
-_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl"})
+_GOVERNED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "pobj", "prep", "acl", "compound"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 _CIRCUMSTANCES = frozenset({"at", "during", "after", "following", "amid", "before"})
 
