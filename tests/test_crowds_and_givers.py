@@ -128,3 +128,14 @@ def test_aid_proposed_is_aid_intended() -> None:
     assert [(e.event_type, e.actor1 and e.actor1.code, e.modality) for e in events] == [
         ("AID", "IGOEEC", "intended")
     ]
+
+
+def test_forces_fighting_alongside_an_ally_cooperate_and_do_not_attack_it() -> None:
+    text = (
+        "North Korean troops are fighting alongside Russian forces in the Kursk region, "
+        "according to South Korea's spy agency."
+    )
+    assert dyads(text, "COOPERATE", PUBLISHED) == [("PRKMIL", "RUSMIL")]
+    assert all(target is None for _, target in dyads(text, "ASSAULT", PUBLISHED))
+    text = "Russian missiles struck Kyiv on Monday."  # another state's soil is still the target
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("RUSMIL", "UKR")]

@@ -198,7 +198,14 @@ class ArticleExtractor:
             actor1, actor2 = implied_participants(
                 frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
             )
-            actor2 = actor2 or foreign_ground(frame.event_type, actor1, where, frame.mode)
+            # ("fighting alongside Russian forces in Kursk": on an ally's soil, not against it)
+            allies = {
+                f.actor2.country
+                for f in coded
+                if f.trigger == trigger and f.event_type == "COOPERATE" and f.actor2
+            }
+            ground = foreign_ground(frame.event_type, actor1, where, frame.mode)
+            actor2 = actor2 or (ground if ground and ground.country not in allies else None)
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
                 actor2 = None  # one side cannot be both source and target of one event
             rule = self.lexicon.acled_for(frame.event_type, frame.mode, _target_kind(actor2))

@@ -26,7 +26,7 @@ from flashpoint.extract.decisions import (
 from flashpoint.extract.deliveries import arriving, relief_delivery
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.gatherings import crowd_gathering, gathering
-from flashpoint.extract.joint_actions import is_exercise, joint_action
+from flashpoint.extract.joint_actions import allies_named, is_exercise, joint_action, side_by_side
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
 from flashpoint.extract.linkings import linked_to_an_act, linking
 from flashpoint.extract.nesting import as_directive, nesting
@@ -172,6 +172,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if trig.event_type == "ASSAULT":
             sources = [lone_attacker(s) for s in sources]
             targets = with_stated_aim(token, roles.of, targets)
+        allies = allies_named(token, trig, roles.of)  # fighting alongside them, not at them
+        targets = [t for t in targets if all(party_key(t) != party_key(a) for a in allies)]
         if trig.event_type == "MOBILIZE" and not targets and trig.lemma not in _GATHERING:
             # drills or a missile test near a state show force to it; troops massed near a
             # border are placed, not yet aimed ("massing forces near the Gaza Strip")
@@ -202,6 +204,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         if trig.event_type == "REQUEST" and _sent_home(token):
             own = [replace(f, event_type="SANCTION", cameo="166", mode="expel") for f in own]
         joint = joint_action(token, trig, sources, verbal, trigger_at.get(token.head.i))
+        joint += side_by_side(token, trig, sources, allies, verbal)
         # Forces exercising together cooperate; none of them mobilises against anyone.
         framed[token.i] = joint if joint and is_exercise(token) else own + joint
     parents = set(parent_of.values())

@@ -4,12 +4,14 @@ them (PLOVER COOPERATE, CAMEO 062)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.lexicon import Trigger
-from flashpoint.extract.parse_paths import OBJECT_DEPS
-from flashpoint.extract.parties import unique_parties
+from flashpoint.extract.parse_paths import OBJECT_DEPS, pobjs
+from flashpoint.extract.parties import party_key, unique_parties
 from flashpoint.model import Actor
 
 _JOINT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT"})
@@ -59,3 +61,27 @@ def is_exercise(trigger: Token) -> bool:
         c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "compound"}
     }
     return bool(words & _EXERCISE_WORDS)
+
+
+def allies_named(
+    token: Token, trig: Trigger, actors_of: Callable[[list[Token]], list[Actor]]
+) -> list[Actor]:
+    """'North Korean troops are fighting alongside Russian forces': who acts on the same side."""
+    if trig.event_type not in _JOINT_TYPES:
+        return []
+    return unique_parties(actors_of(pobjs(token, ["alongside"])))
+
+
+def side_by_side(
+    token: Token, trig: Trigger, sources: list[Actor], allies: list[Actor], verbal: bool
+) -> list[EventFrame]:
+    """Forces fighting or deployed alongside another state's cooperate with it (CAMEO 062)."""
+    joint = Trigger(
+        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
+    )
+    return [
+        EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
+        for a in unique_parties(sources)
+        for b in allies
+        if party_key(a) != party_key(b) and (a.country != b.country or a.org or b.org)
+    ]
