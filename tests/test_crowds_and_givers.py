@@ -139,3 +139,11 @@ def test_forces_fighting_alongside_an_ally_cooperate_and_do_not_attack_it() -> N
     assert all(target is None for _, target in dyads(text, "ASSAULT", PUBLISHED))
     text = "Russian missiles struck Kyiv on Monday."  # another state's soil is still the target
     assert dyads(text, "ASSAULT", PUBLISHED) == [("RUSMIL", "UKR")]
+
+
+def test_people_fired_on_in_a_building_are_the_one_target() -> None:
+    text = (
+        "Gunmen on motorcycles opened fire on worshippers at a mosque in northern Burkina Faso "
+        "on Sunday."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("BFAUAF", "BFAREL")]

@@ -175,3 +175,10 @@ def _singulars(token: Token) -> list[str]:
     if lower.endswith("s"):
         forms.append(lower[:-1])
     return forms
+
+
+def people_before_places(targets: list[Actor]) -> list[Actor]:
+    """'opened fire on worshippers at a mosque': the people fired on are the target, the
+    building they were in is where (its owner no second target)."""
+    people = [a for a in targets if not a.rule.startswith("facility")]
+    return people or targets

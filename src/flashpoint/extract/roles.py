@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flashpoint.extract.actor_facilities import people_before_places
 from flashpoint.extract.addressees import addressees
 from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
@@ -81,7 +82,7 @@ class RoleReader(PartyReader):
                 return sides[:1], sides[1:]
         aimed_at = pobjs(token, trig.target_preps)
         # "fired rockets toward Israel": a country named as where the act is aimed is its target
-        targets_by_prep = self.of(aimed_at) or self._countries_at(aimed_at)
+        targets_by_prep = people_before_places(self.of(aimed_at)) or self._countries_at(aimed_at)
         if is_passive(token):
             sources = self.of(
                 g for c in children_with(token, {"agent"}) for g in c.children if g.dep_ == "pobj"
