@@ -147,3 +147,13 @@ def test_people_fired_on_in_a_building_are_the_one_target() -> None:
         "on Sunday."
     )
     assert dyads(text, "ASSAULT", PUBLISHED) == [("BFAUAF", "BFAREL")]
+
+
+def test_tear_gas_in_a_protest_story_is_fired_at_the_protesters() -> None:
+    text = (
+        "Protesters torched police vehicles and blocked roads in Nairobi, witnesses said, as "
+        "police fired tear gas and live rounds."
+    )
+    assert dyads(text, "COERCE", PUBLISHED) == [("KENCOP", "KENOPP")]
+    text = "Police fired tear gas in central Paris on Saturday."  # nobody said at whom
+    assert dyads(text, "COERCE", PUBLISHED) == [("FRACOP", None)]

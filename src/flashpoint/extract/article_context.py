@@ -275,6 +275,13 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
             and source is not None
             and source.country not in {None, target and target.country}
         )
+        if target is None and _crowd_control(e):
+            # "as police fired tear gas and live rounds": at the protesters of the story
+            c = source.country if source else None
+            code = f"{c}OPP" if c else "OPP"
+            crowd = Actor("protesters", "protesters", code, c, "OPP", rule="implied:protest")
+            out.append(replace(e, actor2=crowd))
+            continue
         if target is None or target.sector != "CVL" or target.org or foreign:
             out.append(e)  # "an Iranian court sentenced two French citizens": no protesters
             continue
@@ -295,6 +302,20 @@ def detained_protesters(events: list[Event], doc: Doc) -> list[Event]:
 
 
 _STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+
+
+def _crowd_control(event: Event) -> bool:
+    """Tear gas, water cannon, a crackdown by a state's forces: repression of a crowd."""
+    source = event.actor1
+    return (
+        event.event_type == "COERCE"
+        and event.mode == "repression"
+        and source is not None
+        and source.sector in _STATE_FORCES
+        and not source.org
+    )
+
+
 _DISPLACED = re.compile(r"\bdisplaced\b|\brefugees?\b", re.I)
 
 
