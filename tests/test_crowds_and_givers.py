@@ -157,3 +157,23 @@ def test_tear_gas_in_a_protest_story_is_fired_at_the_protesters() -> None:
     assert dyads(text, "COERCE", PUBLISHED) == [("KENCOP", "KENOPP")]
     text = "Police fired tear gas in central Paris on Saturday."  # nobody said at whom
     assert dyads(text, "COERCE", PUBLISHED) == [("FRACOP", None)]
+
+
+def test_a_running_total_of_the_dead_is_no_new_attack() -> None:
+    events = flashpoint.extract(
+        "Hundreds of people have been killed in fighting in Khartoum since April, according to "
+        "doctors.",
+        published=PUBLISHED,
+    )
+    assert all(e.confidence < 0.5 for e in events)
+    text = "North Korea has shipped more than a million artillery shells to Russia since August."
+    assert dyads(text, "AID", PUBLISHED) == [("PRKGOV", "RUS")]  # news, though counted since
+
+
+def test_the_dead_of_an_attack_on_a_gathering_are_the_attacks() -> None:
+    events = flashpoint.extract(
+        "A suicide bombing at a political rally in northwest Pakistan killed 54 people on Sunday.",
+        published=PUBLISHED,
+    )
+    tolls = {e.event_type: e.fatalities for e in events}
+    assert tolls.get("ASSAULT") == 54 and tolls.get("PROTEST") is None

@@ -15,7 +15,7 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint.clean import clean_article, dateline_spans
 from flashpoint.errors import FlashpointError
@@ -178,7 +178,7 @@ class ArticleExtractor:
             frame, modality = refusal_of(frame, modality)
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = NO_CASUALTIES
-            if frame.event_type in _TOLL_TYPES:
+            if frame.event_type in _TOLL_TYPES and not _scene_of_an_attack(trigger, coded):
                 hit = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
                 others = [a for a in hit if a != frame.actor2]  # other sides the act hit
                 toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)
@@ -254,6 +254,18 @@ class ArticleExtractor:
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,
             )
+
+
+def _scene_of_an_attack(trigger: Token, coded: list[EventFrame]) -> bool:
+    """'a suicide bombing at a political rally killed 54': the rally is where the attack
+    struck, and the dead are the attack's, not the rally's."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in _SCENE_PREPS:
+        return False
+    return any(f.event_type == "ASSAULT" and f.trigger.i == prep.head.i for f in coded)
+
+
+_SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside"})
 
 
 def _owned(source: Actor | None) -> Actor | None:

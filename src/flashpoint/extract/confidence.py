@@ -171,6 +171,10 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
     summary = trigger.dep_ == "relcl"  # "five decades of war that killed over 220,000 people"
     if (perfect or summary) and toll is not None and toll >= _BACKGROUND_TOLL:
         return True
+    # "hundreds have been killed in fighting since April": a running total; "soldiers who had
+    # been detained since July": a state of things that describes them
+    if perfect and (trigger.lemma_.lower() in _TOLL_VERBS or summary) and _since(trigger):
+        return True
     if trigger.tag_ in {"VBP", "VBZ"} and not _told_in_past(trigger):
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
         if (
@@ -183,6 +187,13 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
         ):
             return True
     return False
+
+
+_TOLL_VERBS = frozenset({"kill", "die", "wound", "injure"})
+
+
+def _since(verb: Token) -> bool:
+    return any(t.lower_ == "since" and t.dep_ in {"prep", "mark"} for t in verb.subtree)
 
 
 def _told_in_past(verb: Token) -> bool:
