@@ -52,7 +52,7 @@ from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.implied_parties import foreign_ground, implied_participants, located
 from flashpoint.extract.justifications import aimed_at_the_accused
-from flashpoint.extract.lexicon import get_lexicon
+from flashpoint.extract.lexicon import Lexicon, get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.parse_repair import repair_parse
 from flashpoint.extract.places import PlaceMention, find_places
@@ -178,7 +178,9 @@ class ArticleExtractor:
             frame, modality = refusal_of(frame, modality)
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = NO_CASUALTIES
-            if frame.event_type in _TOLL_TYPES and not _scene_of_an_attack(trigger, coded):
+            if frame.event_type in _TOLL_TYPES and not _scene_of_an_attack(
+                trigger, coded, self.lexicon
+            ):
                 hit = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
                 others = [a for a in hit if a != frame.actor2]  # other sides the act hit
                 toll = toll_of(casualties_for(sent, trigger), frame.actor2, sent, actors, others)
@@ -256,13 +258,16 @@ class ArticleExtractor:
             )
 
 
-def _scene_of_an_attack(trigger: Token, coded: list[EventFrame]) -> bool:
+def _scene_of_an_attack(trigger: Token, coded: list[EventFrame], lexicon: Lexicon) -> bool:
     """'a suicide bombing at a political rally killed 54': the rally is where the attack
     struck, and the dead are the attack's, not the rally's."""
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ not in _SCENE_PREPS:
         return False
-    return any(f.event_type == "ASSAULT" and f.trigger.i == prep.head.i for f in coded)
+    if any(f.event_type == "ASSAULT" and f.trigger.i == prep.head.i for f in coded):
+        return True
+    row = match_trigger(prep.head, lexicon)  # the attack noun a verb of killing absorbed
+    return row is not None and row.event_type == "ASSAULT"
 
 
 _SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside"})
