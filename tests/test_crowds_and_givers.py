@@ -177,3 +177,15 @@ def test_the_dead_of_an_attack_on_a_gathering_are_the_attacks() -> None:
     )
     tolls = {e.event_type: e.fatalities for e in events}
     assert tolls.get("ASSAULT") == 54 and tolls.get("PROTEST") is None
+
+
+def test_dead_listed_with_a_named_victim_count_with_that_side() -> None:
+    events = flashpoint.extract(
+        "A car bomb killed a senior Hamas official and two of his bodyguards in Beirut on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert [(e.event_type, e.fatalities) for e in events] == [("ASSAULT", 3)]
+    events = flashpoint.extract(
+        "Gunmen killed a police officer and two civilians in Kaduna.", published=PUBLISHED
+    )
+    assert sorted(e.fatalities or 0 for e in events) == [1, 2]  # two sides, each its own dead

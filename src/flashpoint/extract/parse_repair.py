@@ -85,6 +85,8 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
         ):
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
+        if verb and trigger_word and any(table.pos[c] == "NUM" for c in table.children[i]):
+            changed |= _count_listed_with_object(doc[i])
     if changed:
         forget_tree(doc, _TREE_CACHES)
 
@@ -347,6 +349,27 @@ def _partitive_object(verb: Token, lexicon: Lexicon) -> bool:
     if trigger is None or trigger.event_type not in _OBJECT_TAKING:
         return False
     counts[0].dep_ = "dobj"
+    return True
+
+
+def _count_listed_with_object(verb: Token) -> bool:
+    """'killed a senior Hamas official and two of his bodyguards': the count after 'and' is
+    parsed as a second verb's; it is listed with the object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    counts = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "NUM"
+        and objects
+        and objects[0].i < c.i
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        and verb.doc[c.i - 1].dep_ == "cc"
+    ]
+    if not counts:
+        return False
+    counts[0].head = objects[0]
+    verb.doc[counts[0].i - 1].head = objects[0]  # the "and" goes with it
     return True
 
 

@@ -100,12 +100,24 @@ def toll_of(
     if target is None or len({i for _, i, _ in toll.counts}) < 2:
         return toll
     side = party_key(target)
-    heads = {
-        head
-        for head in toll.victim_heads
-        # the group's own actor: its conjuncts ("civilians and soldiers") are groups of their own
-        if [party_key(a) for a in actors.actors_for(sent.doc[head])[:1]] == [side]
-    }
+    # the group's own actor: its conjuncts ("civilians and soldiers") are groups of their own
+    heads = {head for head in toll.victim_heads if _side_of(sent.doc[head], actors) == side}
     if not heads or heads >= {i for _, i, _ in toll.counts}:
         return toll
     return toll.for_victims(heads)
+
+
+def _side_of(victim: Token, actors: ActorIndex) -> tuple[str, str] | None:
+    """The side of a group of dead; a group with no actor of its own is of the side it is
+    listed with ('a senior Hamas official and two of his bodyguards')."""
+    for _ in range(4):
+        found = actors.actors_for(victim)[:1]
+        if found:
+            return party_key(found[0])
+        partitive = victim.dep_ == "pobj" and victim.head.lower_ == "of"
+        if partitive and victim.head.head.pos_ == "NUM":  # "two of his bodyguards"
+            victim = victim.head.head
+        if victim.dep_ != "conj":
+            return None
+        victim = victim.head
+    return None
