@@ -189,3 +189,24 @@ def test_dead_listed_with_a_named_victim_count_with_that_side() -> None:
         "Gunmen killed a police officer and two civilians in Kaduna.", published=PUBLISHED
     )
     assert sorted(e.fatalities or 0 for e in events) == [1, 2]  # two sides, each its own dead
+
+
+def test_tolls_told_in_other_words() -> None:
+    def tolls(text: str) -> list[tuple[str | None, int | None, int | None]]:
+        return [
+            (e.actor2.code if e.actor2 else None, e.fatalities, e.injuries)
+            for e in flashpoint.extract(text, published=PUBLISHED)
+            if e.event_type == "ASSAULT"
+        ]
+
+    lost = [
+        (e.actor1, e.actor2 and e.actor2.sector, e.fatalities)
+        for e in flashpoint.extract(
+            "Ten civilians lost their lives in the shelling of Kherson.", published=PUBLISHED
+        )
+    ]
+    assert lost == [(None, "CVL", 10)]  # the dead are whom the shelling hit, not who shelled
+    assert tolls("The bombing killed 14 people and wounded 30 others in Kabul.") == [
+        ("AFGCVL", 14, 30)
+    ]
+    assert tolls("An Israeli strike killed a family of six in Rafah.") == [("PSECVL", 6, None)]

@@ -155,6 +155,8 @@ def amount_of(noun: Token) -> tuple[Amount | None, Token | None]:
         return Amount(None, lex.vague[noun.lower_]), of_object
     if noun.like_num or noun.lower_ in lex.multipliers:
         return number_amount(noun), of_object
+    if of_object is not None and of_object.like_num:
+        return number_amount(of_object), noun  # "a family of six", "a crew of five"
     for child in noun.children:
         if child.dep_ in {"nummod", "amod", "quantmod"} and is_number_word(child):
             return number_amount(child), noun
@@ -175,3 +177,12 @@ def _is_single_person(noun: Token) -> bool:
     if noun.tag_ not in {"NN", "NNP"}:
         return False
     return noun.lemma_.lower() in casualty_words().persons or noun.ent_type_ == "PERSON"
+
+
+def subject_dies(verb: Token) -> bool:
+    """Is the verb's subject the dead ('ten civilians died', 'lost their lives')?"""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    return any(
+        e.role == "intransitive" or (e.role == "object" and e.required in objects)
+        for e in casualty_words().entries.get(verb.lemma_.lower(), ())
+    )

@@ -10,6 +10,7 @@ from flashpoint.extract.actor_facilities import people_before_places
 from flashpoint.extract.addressees import addressees
 from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
+from flashpoint.extract.casualty_amounts import subject_dies
 from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
@@ -268,7 +269,7 @@ class RoleReader(PartyReader):
         if row is not None and row.roles == "receiver":
             carried = False  # "a convoy hit a roadside bomb": the convoy did not lay it
         if carried and verb.pos_ in {"VERB", "AUX"} and not said:
-            if not sources:
+            if not sources and not subject_dies(verb):  # "civilians died in the shelling"
                 sources = self.of(subjects(verb))
             if not targets:  # "dropped a bomb on the theatre", "fired rockets at Israel"
                 aimed_at = pobjs(verb, trig.target_preps | {"on", "at", "against"})

@@ -100,8 +100,12 @@ def toll_of(
     if target is None or len({i for _, i, _ in toll.counts}) < 2:
         return toll
     side = party_key(target)
-    # the group's own actor: its conjuncts ("civilians and soldiers") are groups of their own
-    heads = {head for head in toll.victim_heads if _side_of(sent.doc[head], actors) == side}
+    # the group's own actor: its conjuncts ("civilians and soldiers") are groups of their own;
+    # victims of no stated side go with the first side named ("killed 14 people and wounded
+    # 30 others")
+    sides = {head: _side_of(sent.doc[head], actors) for head in toll.victim_heads}
+    first = next((s for _, s in sorted(sides.items()) if s is not None), None)
+    heads = {h for h, s in sides.items() if s == side or (s is None and first == side)}
     if not heads or heads >= {i for _, i, _ in toll.counts}:
         return toll
     return toll.for_victims(heads)
