@@ -210,3 +210,15 @@ def test_tolls_told_in_other_words() -> None:
         ("AFGCVL", 14, 30)
     ]
     assert tolls("An Israeli strike killed a family of six in Rafah.") == [("PSECVL", 6, None)]
+
+
+def test_the_dead_at_a_foreign_site_are_of_its_country() -> None:
+    text = "Israel struck Iran's nuclear sites on Friday, killing top commanders."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("ISRMIL", "IRNMIL")]
+
+
+def test_a_compass_adjective_is_no_place_and_a_cause_blamed_is_no_accusation() -> None:
+    text = "Putin said Russia would respond to any Western long-range strikes."
+    assert all(target != "LKA" for _, target in dyads(text, "THREATEN", PUBLISHED))
+    text = "Iran's military admitted it had shot down the jet and blamed human error."
+    assert dyads(text, "ACCUSE", PUBLISHED) == []

@@ -257,6 +257,8 @@ def states_as_forces(event: Event) -> Event:
         actor1, actor2 = _state_as_forces(actor1), _state_as_forces(actor2)
     if actor1 is event.actor1 and actor2 is event.actor2:
         return event  # no state acting by force: no copy of the whole record
+    if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
+        actor2 = None  # as before: no side is both source and target of one event
     return replace(event, actor1=actor1, actor2=actor2)
 
 

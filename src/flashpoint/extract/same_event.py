@@ -97,8 +97,18 @@ def _with_outcome(attack: EventFrame, outcome: EventFrame) -> EventFrame:
         # army's site are counted as its people, not as unnamed civilians
         armed_site = target is not None and target.sector in {"MIL", "REB"}
         if not (armed_site and outcome.actor2.sector == "CVL"):
-            target = outcome.actor2
+            target = _of_the_site(outcome.actor2, target)
     return replace(attack, actor1=attack.actor1 or outcome.actor1, actor2=target)
+
+
+def _of_the_site(killed: Actor, site: Actor | None) -> Actor:
+    """'struck Iran's nuclear sites, killing top commanders': dead whose country no word gives
+    (the story's was only a guess) are of the country whose site was hit."""
+    guessed = killed.country is None or killed.rule.endswith("+context")
+    if site is None or not site.country or killed.org or not killed.sector or not guessed:
+        return killed
+    code = f"{site.country}{killed.sector}"
+    return replace(killed, country=site.country, code=code, rule=killed.rule + "+site")
 
 
 def _linked(a: Token, b: Token) -> bool:
