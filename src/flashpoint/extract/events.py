@@ -40,6 +40,7 @@ from flashpoint.extract.non_events import (
     insinuation,
     no_comment,
     people_moving,
+    warning_shots,
     weapons_test,
 )
 from flashpoint.extract.parse_paths import (
@@ -149,7 +150,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type != "ASSAULT" and _past_of_a_party(token):
             continue  # "hanged a man convicted over the protests": who he is, not the news
-        if idiom(token) or crime_punished(token):
+        if idiom(token) or crime_punished(token) or warning_shots(token):
             continue  # "did not meet the group's demands": no meeting
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken

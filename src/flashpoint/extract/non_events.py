@@ -170,3 +170,19 @@ def crime_punished(trigger: Token) -> bool:
 
 # How the words of a charge hang together under its "of"/"for" ("for taking part in protests").
 _INSIDE_A_CHARGE = frozenset({"pcomp", "pobj", "prep", "dobj"})
+
+
+_SKYWARD = frozenset({"air", "sky"})
+
+
+def warning_shots(trigger: Token) -> bool:
+    """'fired into the air', 'fired warning shots': a warning, nobody shot at (what the shots
+    were meant to do, 'to disperse the crowd', is coded on its own)."""
+    if trigger.lemma_.lower() not in {"fire", "shoot"}:
+        return False
+    skyward = any(t.lemma_.lower() in _SKYWARD for t in pobjs(trigger, ["in", "into"]))
+    warning = any(
+        c.dep_ == "dobj" and any(g.lower_ == "warning" for g in c.children)
+        for c in trigger.children
+    )
+    return skyward or warning
