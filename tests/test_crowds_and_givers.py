@@ -229,3 +229,12 @@ def test_shots_into_the_air_are_a_warning_and_a_crowd_fired_into_is_hit() -> Non
     assert dyads(text, "ASSAULT", PUBLISHED) == []
     text = "Soldiers fired into the crowd in Bamako on Friday, killing three."
     assert [target for _, target in dyads(text, "ASSAULT", PUBLISHED)] == ["MLICVL"]
+
+
+def test_officers_after_the_police_are_police_raiding_a_newsroom() -> None:
+    text = (
+        "HONG KONG — Police arrested pro-democracy media tycoon Jimmy Lai on Monday, and about "
+        "200 officers raided the newsroom of his Apple Daily newspaper."
+    )
+    assert ("HKGCOP", "HKGJRN") in dyads(text, "COERCE", PUBLISHED)
+    assert dyads(text, "ASSAULT", PUBLISHED) == []

@@ -47,7 +47,7 @@ def sector_mentions(
     taken: set[int],
     named: list[ActorMention],
 ) -> list[ActorMention]:
-    out = []
+    out: list[ActorMention] = []
     heads = _head_lemmas(dictionary)
     table = token_table(doc)
     # most nouns: no sector term or anaphor can end on them
@@ -62,8 +62,27 @@ def sector_mentions(
         token = doc[i]
         mention = _sector_mention(token, dictionary, nationality, taken, named)
         if mention is not None:
-            out.append(mention)
+            out.append(_police_officers(mention, token, out))
     return out
+
+
+def _police_officers(
+    mention: ActorMention, token: Token, before: list[ActorMention]
+) -> ActorMention:
+    """'Police arrested Jimmy Lai ... and about 200 officers raided the newsroom': bare
+    'officers' after the police in the same sentence are police, not soldiers."""
+    actor = mention.actor
+    if token.lemma_.lower() != "officer" or actor.sector != "MIL" or actor.org:
+        return mention
+    start = token.sent.start
+    forces = [m.actor.sector for m in before if m.start >= start and m.actor.sector in _FORCES]
+    if not forces or forces[-1] != "COP":
+        return mention
+    code = f"{actor.country}COP" if actor.country else "COP"
+    return replace(mention, actor=replace(actor, sector="COP", code=code))
+
+
+_FORCES = frozenset({"COP", "MIL"})
 
 
 @lru_cache(maxsize=2)
