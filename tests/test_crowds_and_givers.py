@@ -238,3 +238,11 @@ def test_officers_after_the_police_are_police_raiding_a_newsroom() -> None:
     )
     assert ("HKGCOP", "HKGJRN") in dyads(text, "COERCE", PUBLISHED)
     assert dyads(text, "ASSAULT", PUBLISHED) == []
+
+
+def test_stifling_protests_is_repression_and_schooling_withdrawn_a_restriction() -> None:
+    text = "The army crushed the uprising in Hama on Friday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("SYRMIL", "SYROPP")]
+    assert dyads(text, "PROTEST", PUBLISHED) == []
+    text = "The Taliban administration suspended university education for women on Tuesday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("AFGGOV", "AFGCVL")]
