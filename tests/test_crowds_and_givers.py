@@ -246,3 +246,14 @@ def test_stifling_protests_is_repression_and_schooling_withdrawn_a_restriction()
     assert dyads(text, "PROTEST", PUBLISHED) == []
     text = "The Taliban administration suspended university education for women on Tuesday."
     assert dyads(text, "COERCE", PUBLISHED) == [("AFGGOV", "AFGCVL")]
+
+
+def test_protesters_met_with_force_were_protesting() -> None:
+    text = (
+        "TBILISI — Police used water cannon and tear gas against thousands of protesters "
+        "outside parliament for a second night on Friday."
+    )
+    assert dyads(text, "PROTEST", PUBLISHED) == [("GEOOPP", "GEOGOV")]
+    assert dyads(text, "COERCE", PUBLISHED) == [("GEOCOP", "GEOOPP")]
+    text = "Protesters stormed the parliament building in Nairobi on Tuesday."  # one protest
+    assert len(dyads(text, "PROTEST", PUBLISHED)) == 1

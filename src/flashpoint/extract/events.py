@@ -162,6 +162,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "a drone strike blamed on Turkey": who did it, as far as is known
         if trig.event_type == "PROTEST" and _official_protest(token, roles):
             continue  # "summoned the ambassador to protest": the summons is the protest
+        if token.lemma_.lower() in _PROTESTERS and _doer_of(token, at):
+            continue  # "protesters stormed parliament": what they did is the event
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
             continue
         if trig.event_type == "ASSAULT" and aim_of_another_act(token, trigger_at):
@@ -273,6 +275,15 @@ def _agentless_participle(token: Token) -> bool:
         and token.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in token.children)
     )
+
+
+_PROTESTERS = frozenset({"protester", "demonstrator"})
+
+
+def _doer_of(noun: Token, triggers: set[int]) -> bool:
+    """The subject (or passive agent) of another trigger of the sentence."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
+    return noun.dep_ in {"nsubj", "pobj"} and verb.i != noun.i and verb.i in triggers
 
 
 def _official_protest(token: Token, roles: RoleReader) -> bool:
