@@ -257,3 +257,18 @@ def test_protesters_met_with_force_were_protesting() -> None:
     assert dyads(text, "COERCE", PUBLISHED) == [("GEOCOP", "GEOOPP")]
     text = "Protesters stormed the parliament building in Nairobi on Tuesday."  # one protest
     assert len(dyads(text, "PROTEST", PUBLISHED)) == 1
+
+
+def test_a_hyphen_dateline_leaves_the_lead_whole_and_dates_its_weekdays() -> None:
+    text = (
+        "KYIV - Ukraine and Russia exchanged 206 prisoners of war on Saturday in a deal mediated "
+        "by the United Arab Emirates, officials from both sides said."
+    )
+    sides = {source for source, _ in dyads(text, "RETREAT", PUBLISHED)}
+    assert {"UKRGOV", "RUSGOV"} <= sides
+    events = flashpoint.extract(
+        "KHARTOUM, April 15 (AP) - Heavy fighting erupted in Sudan's capital on Saturday "
+        "between the army and the paramilitary Rapid Support Forces.",
+        published=date(2023, 4, 16),
+    )
+    assert [e.date for e in events if e.event_type == "ASSAULT"] == [date(2023, 4, 15)]

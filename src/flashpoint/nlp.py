@@ -96,8 +96,10 @@ def mark_segments(doc: Doc) -> Doc:
                 marks.add(holder + 1)
                 after = holder_end
         newline = text.find("\n", after)
+    leads: set[int] = set()  # the first tokens after a dateline
     for _start, end in dateline_spans(text):
-        marks.add(max(1, int(np.searchsorted(starts, end, side="left"))))
+        leads.add(max(1, int(np.searchsorted(starts, end, side="left"))))
+    marks |= leads
     # From each mark, the next word (not space, not punctuation) starts a sentence.
     words = (rows[:, 1] == 0) & (rows[:, 2] == 0)
     done = 0  # marks up to here are served by the sentence start already set
@@ -109,6 +111,9 @@ def mark_segments(doc: Doc) -> Doc:
             break
         done = mark + int(ahead[0])
         doc[done].is_sent_start = True
+        if mark in leads and done + 1 < len(doc) and words[done + 1] and done + 1 not in marks:
+            # "KYIV - Ukraine and Russia exchanged ...": the lead's first word is no sentence
+            doc[done + 1].is_sent_start = False
     return doc
 
 

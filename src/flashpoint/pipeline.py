@@ -132,7 +132,10 @@ class ArticleExtractor:
                 continue  # "KASTANIES, Greece, March 2 (AFP) -" says where and when, not what
             story_date = ResolvedDate(anchor, "day") if anchor else default_date
             text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text rebuilds it
-            dates = find_dates(text, article.published, offset=sent.start_char, anchor=anchor)
+            # "KHARTOUM, April 15 (AP) - ... on Saturday": weekdays count from the dateline's day
+            dates = find_dates(
+                text, dated or article.published, offset=sent.start_char, anchor=anchor
+            )
             # "... on Saturday. Cairo rejected the idea the following day.": count from there.
             anchor = next((d.value for d in reversed(dates) if d.precision == "day"), anchor)
             frames = find_events(sent, actors, self.lexicon)
