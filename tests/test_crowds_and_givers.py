@@ -227,6 +227,8 @@ def test_a_compass_adjective_is_no_place_and_a_cause_blamed_is_no_accusation() -
 def test_shots_into_the_air_are_a_warning_and_a_crowd_fired_into_is_hit() -> None:
     text = "The soldiers fired into the air in Bamako to disperse the crowd on Friday."
     assert dyads(text, "ASSAULT", PUBLISHED) == []
+    text = "South Korea's military fired warning shots at North Korean soldiers on Tuesday."
+    assert dyads(text, "THREATEN", PUBLISHED) == [("KORMIL", "PRKMIL")]
     text = "Soldiers fired into the crowd in Bamako on Friday, killing three."
     assert [target for _, target in dyads(text, "ASSAULT", PUBLISHED)] == ["MLICVL"]
 

@@ -150,7 +150,9 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "bases hosting U.S. troops", "deposed President Bazoum": descriptions
         if trig.event_type != "ASSAULT" and _past_of_a_party(token):
             continue  # "hanged a man convicted over the protests": who he is, not the news
-        if idiom(token) or crime_punished(token) or warning_shots(token):
+        if trig.event_type == "ASSAULT" and warning_shots(token):
+            trig = replace(trig, event_type="THREATEN", cameo="138", mode="violence")
+        if idiom(token) or crime_punished(token):
             continue  # "did not meet the group's demands": no meeting
         if trig.event_type == "REJECT" and no_comment(token):
             continue  # "refused to comment", "declined to confirm": no stand taken

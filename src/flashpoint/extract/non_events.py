@@ -176,8 +176,9 @@ _SKYWARD = frozenset({"air", "sky"})
 
 
 def warning_shots(trigger: Token) -> bool:
-    """'fired into the air', 'fired warning shots': a warning, nobody shot at (what the shots
-    were meant to do, 'to disperse the crowd', is coded on its own)."""
+    """'fired into the air', 'fired warning shots at soldiers': a threat of force (PLOVER
+    THREATEN, CAMEO 138), nobody shot at (what the shots were meant to do, 'to disperse the
+    crowd', is coded on its own)."""
     if trigger.lemma_.lower() not in {"fire", "shoot"}:
         return False
     skyward = any(t.lemma_.lower() in _SKYWARD for t in pobjs(trigger, ["in", "into"]))
