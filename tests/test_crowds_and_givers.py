@@ -274,3 +274,8 @@ def test_a_hyphen_dateline_leaves_the_lead_whole_and_dates_its_weekdays() -> Non
         published=date(2023, 4, 16),
     )
     assert [e.date for e in events if e.event_type == "ASSAULT"] == [date(2023, 4, 15)]
+
+
+def test_a_person_arrested_is_no_place() -> None:
+    text = "Police in Peru arrested Castillo as he tried to reach the Mexican embassy."
+    assert dyads(text, "COERCE", PUBLISHED) == [("PERCOP", None)]

@@ -219,9 +219,23 @@ def find_places(
         surface = doc_text(doc)[mention.start : mention.end]
         place = Place(surface, c.name, c.country, c.admin1, c.lat, c.lon, c.precision, c.geonameid)
         found = PlaceMention(surface, mention.start, mention.end, place, resolution.confidence)
-        if not _is_actor_use(doc, found):
+        if not _is_actor_use(doc, found) and not _is_person_held(doc, found):
             results.append(found)
     return results
+
+
+# Verbs whose object is always a person: "arrested Castillo" names no town El Castillo.
+_PERSON_VERBS = frozenset(
+    {"arrest", "detain", "kidnap", "abduct", "jail", "imprison", "sentence", "execute", "hang",
+     "pardon", "extradite", "interrogate", "indict", "convict", "assassinate", "behead"}
+)  # fmt: skip
+
+
+def _is_person_held(doc: Doc, mention: PlaceMention) -> bool:
+    root = _root(doc, mention.start, mention.end)
+    if root is None or root.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return root.head.lemma_.lower() in _PERSON_VERBS
 
 
 def _mention(doc: Doc, gaz: Gazetteer, name: NameSpan, *, fuzzy: bool) -> Mention:
