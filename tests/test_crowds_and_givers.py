@@ -279,3 +279,19 @@ def test_a_hyphen_dateline_leaves_the_lead_whole_and_dates_its_weekdays() -> Non
 def test_a_person_arrested_is_no_place() -> None:
     text = "Police in Peru arrested Castillo as he tried to reach the Mexican embassy."
     assert dyads(text, "COERCE", PUBLISHED) == [("PERCOP", None)]
+
+
+def test_a_clash_whose_dead_are_all_of_one_side_hit_that_side() -> None:
+    text = (
+        "Indian and Chinese troops clashed along the border in the Galwan Valley, leaving 20 "
+        "Indian soldiers dead."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("CHNMIL", "INDMIL")]
+
+
+def test_protesters_killed_are_the_attacks_dead_not_the_protests() -> None:
+    events = flashpoint.extract(
+        "Police opened fire on protesters in Dhaka on Sunday, killing two.", published=PUBLISHED
+    )
+    found = {e.event_type: (e.actor1 and e.actor1.code, e.fatalities) for e in events}
+    assert found == {"ASSAULT": ("BGDCOP", 2), "PROTEST": ("BGDOPP", None)}

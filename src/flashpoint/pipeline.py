@@ -69,7 +69,12 @@ from flashpoint.extract.references import (
 )
 from flashpoint.extract.tolls import tolls_folded_into_attacks
 from flashpoint.extract.triggers import match_trigger
-from flashpoint.extract.victims import each_others_dead, toll_of, with_victim_sides
+from flashpoint.extract.victims import (
+    dead_side_hit,
+    each_others_dead,
+    toll_of,
+    with_victim_sides,
+)
 from flashpoint.model import Actor, Article, Event, Place, ResolvedDate, event_id_for
 from flashpoint.nlp import doc_text, get_nlp, parse_kept
 from flashpoint.settings import get_settings
@@ -174,7 +179,9 @@ class ArticleExtractor:
     ) -> Iterator[Event]:
         article, article_id, actors, places, home = story
         span = (sent.start_char, sent.end_char)
-        coded = each_others_dead(with_victim_sides(frames, sent, actors))
+        coded = dead_side_hit(
+            each_others_dead(with_victim_sides(frames, sent, actors)), sent, actors
+        )
         for frame in coded:
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
@@ -265,15 +272,19 @@ def _scene_of_an_attack(trigger: Token, coded: list[EventFrame], lexicon: Lexico
     """'a suicide bombing at a political rally killed 54': the rally is where the attack
     struck, and the dead are the attack's, not the rally's."""
     prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in _SCENE_PREPS:
+    if trigger.dep_ in {"dobj", "nsubjpass"}:  # "killing two protesters": the attack's dead
+        attack = prep
+    elif trigger.dep_ == "pobj" and prep.lower_ in _SCENE_PREPS:
+        attack = prep.head
+    else:
         return False
-    if any(f.event_type == "ASSAULT" and f.trigger.i == prep.head.i for f in coded):
+    if any(f.event_type == "ASSAULT" and f.trigger.i == attack.i for f in coded):
         return True
-    row = match_trigger(prep.head, lexicon)  # the attack noun a verb of killing absorbed
+    row = match_trigger(attack, lexicon)  # the attack noun a verb of killing absorbed
     return row is not None and row.event_type == "ASSAULT"
 
 
-_SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside"})
+_SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside", "with", "against"})
 
 
 def _owned(source: Actor | None) -> Actor | None:

@@ -46,6 +46,7 @@ from flashpoint.extract.non_events import (
 from flashpoint.extract.parse_paths import (
     SUBJECT_DEPS,
     document_nouns,
+    pobjs,
     reciprocal,
     subjects,
     to_infinitive,
@@ -172,6 +173,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "imposed sanctions, targeting officials": the sanctions' aim
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
+        if token.lemma_.lower() in _PROTESTERS:  # the protesters are the side: no one else's
+            sources, targets = [], roles.of(pobjs(token, ["against"]))
         if trig is VISIT and not [t for t in targets if not same_side(t, sources)]:
             continue  # "Zelensky arrived in Kharkiv": a trip at home is no visit
         if trig.event_type == "ASSAULT":

@@ -41,6 +41,21 @@ def with_victim_sides(frames: list[EventFrame], sent: Span, actors: ActorIndex) 
     return out
 
 
+def dead_side_hit(frames: list[EventFrame], sent: Span, actors: ActorIndex) -> list[EventFrame]:
+    """'Indian and Chinese troops clashed, leaving 20 Indian soldiers dead': a clash is coded
+    once, and when all its dead are of one side that side is the one hit."""
+    out = []
+    for frame in frames:
+        a1, a2 = frame.actor1, frame.actor2
+        if frame.event_type == "ASSAULT" and frame.rule.roles == "symmetric" and a1 and a2:
+            heads = casualties_for(sent, frame.trigger).victim_heads
+            sides = {_side_of(sent.doc[h], actors) for h in heads}
+            if sides == {party_key(a1)} and party_key(a1) != party_key(a2):
+                frame = replace(frame, actor1=a2, actor2=a1)
+        out.append(frame)
+    return out
+
+
 _FIGHTERS = frozenset({"MIL", "REB", "UAF", "COP", "CRM", "SPY"})
 _FIGHTS = frozenset(
     {"shootout", "clash", "gunfight", "firefight", "fighting", "battle", "skirmish", "exchange"}
