@@ -295,3 +295,11 @@ def test_protesters_killed_are_the_attacks_dead_not_the_protests() -> None:
     )
     found = {e.event_type: (e.actor1 and e.actor1.code, e.fatalities) for e in events}
     assert found == {"ASSAULT": ("BGDCOP", 2), "PROTEST": ("BGDOPP", None)}
+
+
+def test_a_participle_after_a_reported_clause_is_the_speakers_act() -> None:
+    text = (
+        "Iran's Supreme Leader Ayatollah Ali Khamenei said on Friday that negotiating with the "
+        "United States was not wise, ruling out talks with the Trump administration."
+    )
+    assert dyads(text, "REJECT", PUBLISHED) == [("IRNGOV", "USAGOV")]

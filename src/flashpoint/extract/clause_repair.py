@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.nlp import TokenTable
@@ -79,4 +80,42 @@ def outcome_of_charged_act(participle: Token, lexicon: Lexicon) -> bool:
     if not acts:
         return False
     participle.head = acts[-1]
+    return True
+
+
+def speakers_own_act(participle: Token) -> bool:
+    """'Khamenei said that negotiating with the US was not wise, ruling out talks': a participle
+    after a comma that the parser hangs on the copula of what was said is the speaker's act."""
+    copula = participle.head
+    speech = copula.head
+    if (
+        copula.lemma_ != "be"
+        or copula.dep_ != "ccomp"
+        or speech.lemma_.lower() not in speech_lemmas()
+    ):
+        return False
+    if participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return False
+    participle.head = speech
+    return True
+
+
+def count_listed_with_object(verb: Token) -> bool:
+    """'killed a senior Hamas official and two of his bodyguards': the count after 'and' is
+    parsed as a second verb's; it is listed with the object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    counts = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "NUM"
+        and objects
+        and objects[0].i < c.i
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        and verb.doc[c.i - 1].dep_ == "cc"
+    ]
+    if not counts:
+        return False
+    counts[0].head = objects[0]
+    verb.doc[counts[0].i - 1].head = objects[0]  # the "and" goes with it
     return True

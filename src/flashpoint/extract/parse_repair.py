@@ -6,7 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.attribution import speech_lemmas
-from flashpoint.extract.clause_repair import outcome_of_charged_act, repair_clause
+from flashpoint.extract.clause_repair import (
+    count_listed_with_object,
+    outcome_of_charged_act,
+    repair_clause,
+    speakers_own_act,
+)
 from flashpoint.extract.headline_repair import (
     FINITE_TAGS,
     STRAY_DEPS,
@@ -62,8 +67,10 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             changed |= headline_pair(doc[i])
         if verb and table.dep[i] == "advcl" and table.tag[i] == "VBG":
             token = doc[i]
-            changed |= _parenthetical_consequence(token, lexicon) or outcome_of_charged_act(
-                token, lexicon
+            changed |= (
+                _parenthetical_consequence(token, lexicon)
+                or outcome_of_charged_act(token, lexicon)
+                or speakers_own_act(token)
             )
         if verb and table.dep[i] == "conj" and table.tag[i] in {"VBD", "VBZ"}:
             changed |= _finite_conjunct_of_gerund(doc[i])
@@ -86,7 +93,7 @@ def repair_parse(doc: Doc, lexicon: Lexicon) -> None:
             token = doc[i]
             changed |= _reduced_relative_object(token, lexicon) or _partitive_object(token, lexicon)
         if verb and trigger_word and any(table.pos[c] == "NUM" for c in table.children[i]):
-            changed |= _count_listed_with_object(doc[i])
+            changed |= count_listed_with_object(doc[i])
     if changed:
         forget_tree(doc, _TREE_CACHES)
 
@@ -349,27 +356,6 @@ def _partitive_object(verb: Token, lexicon: Lexicon) -> bool:
     if trigger is None or trigger.event_type not in _OBJECT_TAKING:
         return False
     counts[0].dep_ = "dobj"
-    return True
-
-
-def _count_listed_with_object(verb: Token) -> bool:
-    """'killed a senior Hamas official and two of his bodyguards': the count after 'and' is
-    parsed as a second verb's; it is listed with the object."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    counts = [
-        c
-        for c in verb.children
-        if c.dep_ == "conj"
-        and c.pos_ == "NUM"
-        and objects
-        and objects[0].i < c.i
-        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
-        and verb.doc[c.i - 1].dep_ == "cc"
-    ]
-    if not counts:
-        return False
-    counts[0].head = objects[0]
-    verb.doc[counts[0].i - 1].head = objects[0]  # the "and" goes with it
     return True
 
 
