@@ -303,3 +303,15 @@ def test_a_participle_after_a_reported_clause_is_the_speakers_act() -> None:
         "United States was not wise, ruling out talks with the Trump administration."
     )
     assert dyads(text, "REJECT", PUBLISHED) == [("IRNGOV", "USAGOV")]
+
+
+def test_aid_pledged_is_aid_intended_whoever_reports_it() -> None:
+    for text in (
+        "Japan pledged $4.5 billion in additional aid to Ukraine on Tuesday.",
+        "Japan pledged $4.5 billion in additional aid to Ukraine, Prime Minister Fumio Kishida "
+        "said on Tuesday.",
+    ):
+        events = flashpoint.extract(text, published=PUBLISHED)
+        assert [(e.event_type, e.actor1 and e.actor1.code, e.modality) for e in events] == [
+            ("AID", "JPNGOV", "intended")
+        ]

@@ -60,6 +60,7 @@ from flashpoint.extract.recode import (
     crowd_violence_as_riot,
     foreign_ban_as_sanction,
     intended_force_as_threat,
+    promised_aid,
     refusal_of,
 )
 from flashpoint.extract.references import (
@@ -185,7 +186,7 @@ class ArticleExtractor:
         for frame in coded:
             trigger = frame.trigger
             modality = modality_of(trigger, sent, self.lexicon, decision=frame.decision)
-            frame, modality = refusal_of(frame, modality)
+            frame, modality = promised_aid(*refusal_of(frame, modality))
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = NO_CASUALTIES
             if frame.event_type in _TOLL_TYPES and not _scene_of_an_attack(

@@ -63,6 +63,9 @@ def aimed(frame: EventFrame, content: list[EventFrame]) -> EventFrame:
     return replace(frame, actor2=target)
 
 
+_PROMISES = frozenset({"pledge", "promise", "offer"})
+
+
 def yields_to_content(frames: list[EventFrame], content: list[EventFrame]) -> bool:
     """A decision by one side about its own action is that action, not a deal or a request:
     'EU leaders agreed to freeze assets' is a SANCTION, 'Russia ordered its troops to withdraw'
@@ -72,6 +75,8 @@ def yields_to_content(frames: list[EventFrame], content: list[EventFrame]) -> bo
         return False
     if frames[0].event_type == "REQUEST" and frames[0].rule.lemma not in _COMMANDS:
         return False  # "Ukraine called on its allies to deliver ...": asking is not doing
+    if frames[0].rule.lemma in _PROMISES:
+        return False  # "Japan pledged $4.5 billion in aid": promising is not giving yet
     if frames[0].event_type == "AGREE" and any(
         c.event_type in _RELATIONS
         and c.actor2 is not None

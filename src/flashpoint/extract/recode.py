@@ -87,3 +87,11 @@ def refusal_of(frame: EventFrame, modality: Modality) -> tuple[EventFrame, Modal
     if frame.trigger.lemma_.lower() not in _ACCEPTING:
         return frame, modality
     return replace(frame, event_type="REJECT", cameo="120", mode=None), "asserted"
+
+
+def promised_aid(frame: EventFrame, modality: Modality) -> tuple[EventFrame, Modality]:
+    """'Japan pledged $4.5 billion in aid to Ukraine': a promise of material aid (CAMEO 033) is
+    the aid itself, intended until it is given (PLOVER AID, modality intended)."""
+    if frame.event_type != "AGREE" or not frame.cameo.startswith("033") or modality != "asserted":
+        return frame, modality
+    return replace(frame, event_type="AID", cameo="070", mode=None), "intended"
