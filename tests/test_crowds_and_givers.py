@@ -315,3 +315,13 @@ def test_aid_pledged_is_aid_intended_whoever_reports_it() -> None:
         assert [(e.event_type, e.actor1 and e.actor1.code, e.modality) for e in events] == [
             ("AID", "JPNGOV", "intended")
         ]
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_is_against() -> None:
+    text = (
+        "North Korea threatened to take overwhelming action against South Korea after leaflets "
+        "were dropped over Pyongyang."
+    )
+    assert dyads(text, "THREATEN", PUBLISHED) == [("PRKGOV", "KORGOV")]
+    text = "Iran vowed to take revenge against Israel on Saturday."  # a light verb's object
+    assert dyads(text, "THREATEN", PUBLISHED) == [("IRNGOV", "ISRGOV")]

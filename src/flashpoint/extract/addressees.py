@@ -42,6 +42,12 @@ def addressees(
         targets = [t for t in targets if not is_own_state(t, sources)]
     if not targets:  # "asked for the UN mission to leave" parsed as "for [mission]"
         targets = reader.of(pobjs(token, ["for"]))
+    if not targets and trig.event_type == "THREATEN":
+        # "threatened to take overwhelming action against South Korea": whom the act is against
+        acts = [c for c in clauses if c.dep_ == "xcomp"]
+        acts += [o for c in acts for o in c.children if o.dep_ == "dobj"]
+        against = [p for a in acts for p in pobjs(a, ["against"])]
+        targets = [t for t in reader.of(against) if not is_own_state(t, sources)]
     return targets
 
 

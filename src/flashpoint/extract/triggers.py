@@ -21,6 +21,9 @@ def trigger_pos(token: Token) -> str | None:
     return None
 
 
+_LIGHT_VERBS = frozenset({"take", "exact", "seek", "carry", "launch"})
+
+
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, passive subjects, prepositional objects."""
     table = token_table(token.doc)  # read by index: no ``Token`` per child
@@ -35,6 +38,11 @@ def _object_lemmas(token: Token) -> set[str]:
     for child in children[token.i]:
         if dep[child] in _OBJECT_DEPS or dep[child] in {"nsubjpass", "xcomp"}:
             found.update(_noun_words(table, child))
+            if dep[child] == "xcomp" and lemma[child] in _LIGHT_VERBS:
+                # "vowed to take revenge": the light verb's object says what is vowed
+                for grand in children[child]:
+                    if dep[grand] == "dobj":
+                        found.update(_noun_words(table, grand))
         elif dep[child] == "ccomp" and pos[child] in {"ADJ", "NOUN"}:
             found.update(_noun_words(table, child))  # "branded the sanctions illegal"
         elif dep[child] == "ccomp" and pos[child] == "VERB":
