@@ -325,3 +325,11 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_is_against() -> None:
     assert dyads(text, "THREATEN", PUBLISHED) == [("PRKGOV", "KORGOV")]
     text = "Iran vowed to take revenge against Israel on Saturday."  # a light verb's object
     assert dyads(text, "THREATEN", PUBLISHED) == [("IRNGOV", "ISRGOV")]
+
+
+def test_it_in_a_reported_clause_is_the_state_that_says_so() -> None:
+    text = (
+        "France recalled its ambassador from Niger and said it would withdraw its troops by the "
+        "end of the year."
+    )
+    assert [source for source, _ in dyads(text, "RETREAT", PUBLISHED)] == ["FRAMIL"]

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.mentions import PERSON_NOUNS, ActorMention
+from flashpoint.extract.parse_paths import subjects
 from flashpoint.model import Actor
 
 if TYPE_CHECKING:
@@ -61,6 +63,10 @@ class Coreference:
             return self._person_before(token)
         if word in _PLURAL_PRONOUNS:
             return self._plural_before(token)
+        if word == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
+            speaker = self._speaker(token)
+            if speaker:
+                return speaker
         described = _described_noun(token)
         for m in reversed(self._before(token)):
             if m.start in described:
@@ -185,6 +191,21 @@ class Coreference:
             verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return {t.i for t in subject.subtree} if subject is not None else set()
+
+    def _speaker(self, pronoun: Token) -> list[Actor]:
+        """'France recalled its ambassador and said it would withdraw its troops': the 'it'
+        subject of a reported clause is the state or body that says so (not a person)."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_lemmas():
+            return []
+        said = [
+            m
+            for s in subjects(clause.head)
+            if (m := self.index.mention_at(s)) is not None and s.i < pronoun.i
+        ]
+        if len(said) != 1 or said[0].is_person or said[0].plural:
+            return []
+        return [said[0].actor]
 
     def _clause_subject(self, pronoun: Token) -> list[Actor]:
         """The actor that is the subject of the pronoun's own clause, if it can be meant."""
