@@ -333,3 +333,10 @@ def test_it_in_a_reported_clause_is_the_state_that_says_so() -> None:
         "end of the year."
     )
     assert [source for source, _ in dyads(text, "RETREAT", PUBLISHED)] == ["FRAMIL"]
+
+
+def test_an_armed_groups_word_on_a_place_makes_it_theirs() -> None:
+    text = "Iran struck militant bases in Pakistan on Tuesday."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("IRNMIL", "PAKREB")]
+    text = "Belarus scrambled a fighter jet on Sunday."  # a weapon's kind, not its owner
+    assert all(target is None for _, target in dyads(text, "MOBILIZE", PUBLISHED))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.extract.actor_dictionary import get_actor_dictionary
+from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.mentions import ActorMention, noun_phrase_text
 from flashpoint.model import Actor
 
@@ -65,6 +66,7 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
             return replace(mention.actor, text=token.text, rule=f"facility:{lemma}+owner")
     if sector == "CVL":  # "a police training school" (a military hospital stays medical)
         sector = _state_force_modifier(token) or sector
+    sector = _armed_group_modifier(token) or sector  # "militant bases", "rebel positions"
     of_objects = [  # "bases of the Kurdistan Workers' Party", "the port of Hodeidah"
         pobj
         for prep in token.children
@@ -95,6 +97,21 @@ def facility_owner(index: ActorIndex, token: Token) -> Actor | None:
 
 _THE_STATE = "-"  # the sector of a place that stands for its whole country
 _RUN_BY_WORDS = frozenset({"run", "own", "operate", "manage", "fund", "back", "sponsor"})
+
+
+_NON_STATE_ARMED = frozenset({"REB", "UAF", "CRM"})
+
+
+def _armed_group_modifier(token: Token) -> str | None:
+    """The sector of an armed group's word on the place: 'militant bases' are the militants'."""
+    if token.lemma_.lower() in get_lexicon().object_classes.get("weapon", frozenset()):
+        return None  # "a fighter jet": a weapon's modifier says what kind it is, not whose
+    sectors = get_actor_dictionary().sectors
+    for child in token.children:
+        term = sectors.get(child.lemma_.lower()) if child.dep_ in {"amod", "compound"} else None
+        if term is not None and term.sector in _NON_STATE_ARMED:
+            return term.sector
+    return None
 
 
 def _state_force_modifier(token: Token) -> str | None:
