@@ -340,3 +340,16 @@ def test_an_armed_groups_word_on_a_place_makes_it_theirs() -> None:
     assert dyads(text, "ASSAULT", PUBLISHED) == [("IRNMIL", "PAKREB")]
     text = "Belarus scrambled a fighter jet on Sunday."  # a weapon's kind, not its owner
     assert all(target is None for _, target in dyads(text, "MOBILIZE", PUBLISHED))
+
+
+def test_the_country_opening_a_sentence_is_the_last_sentences_subject() -> None:
+    text = (
+        "Pakistan said its air force had struck militant hideouts in Iran. Tehran condemned the "
+        "strikes and summoned Islamabad's envoy. The country said two days earlier it had hit "
+        "militant bases in Pakistan."
+    )
+    events = flashpoint.extract(text, published=PUBLISHED)
+    hit = [e for e in events if e.trigger == "hit"]
+    assert [(e.actor1 and e.actor1.country, e.actor2 and e.actor2.code) for e in hit] == [
+        ("IRN", "PAKREB")
+    ]

@@ -60,9 +60,25 @@ def _country_anaphor(
             states[m.start] = m.actor.country
     if not states:
         return None
-    c = states[max(states)]
+    c = _last_subject_state(token, named) or states[max(states)]
     actor = Actor(token.text, c, f"{c}GOV", c, "GOV", rule="country-anaphor")
     return ActorMention(token.i, token.i + 1, actor, "country")
+
+
+def _last_subject_state(token: Token, named: list[ActorMention]) -> str | None:
+    """'Tehran condemned the strikes and summoned Islamabad's envoy. The country said ...': a
+    sentence's subject goes on being what the next sentence's subject refers back to."""
+    sent = token.sent
+    if token.dep_ != "nsubj" or token.i - sent.start > 3 or sent.start == 0:
+        return None
+    before = token.doc[sent.start - 1].sent
+    subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    for m in named:
+        if m.start <= subject.i < m.end and m.actor.country and m.kind in _STATE_KINDS:
+            return m.actor.country
+    return None
 
 
 def _org_anaphor(
