@@ -353,3 +353,10 @@ def test_the_country_opening_a_sentence_is_the_last_sentences_subject() -> None:
     assert [(e.actor1 and e.actor1.country, e.actor2 and e.actor2.code) for e in hit] == [
         ("IRN", "PAKREB")
     ]
+
+
+def test_sanctions_agreed_or_approved_are_imposed_and_a_carrier_of_aircraft_is_naval() -> None:
+    text = "EU leaders approved a 14th package of sanctions on Russia on Monday."
+    assert dyads(text, "SANCTION", PUBLISHED) == [("IGOEEC", "RUSGOV")]
+    text = "The Houthis said they had attacked a U.S. aircraft carrier in the Red Sea."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("YEMREB", "USAMIL")]
