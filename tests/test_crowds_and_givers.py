@@ -360,3 +360,7 @@ def test_sanctions_agreed_or_approved_are_imposed_and_a_carrier_of_aircraft_is_n
     assert dyads(text, "SANCTION", PUBLISHED) == [("IGOEEC", "RUSGOV")]
     text = "The Houthis said they had attacked a U.S. aircraft carrier in the Red Sea."
     assert dyads(text, "ASSAULT", PUBLISHED) == [("YEMREB", "USAMIL")]
+
+
+def test_a_headlines_comma_pair_read_as_a_clause_is_two_subjects() -> None:
+    assert dyads("Modi, Putin hold talks in Moscow", "CONSULT", PUBLISHED) == [("INDGOV", "RUSGOV")]

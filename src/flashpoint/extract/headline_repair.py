@@ -49,7 +49,7 @@ def headline_passive(verb: Token) -> bool:
     return True
 
 
-STRAY_DEPS = frozenset({"npadvmod", "intj", "dep"})
+STRAY_DEPS = frozenset({"npadvmod", "intj", "dep", "advcl"})  # (a name is no clause)
 
 
 def headline_pair(name: Token) -> bool:
