@@ -364,3 +364,10 @@ def test_sanctions_agreed_or_approved_are_imposed_and_a_carrier_of_aircraft_is_n
 
 def test_a_headlines_comma_pair_read_as_a_clause_is_two_subjects() -> None:
     assert dyads("Modi, Putin hold talks in Moscow", "CONSULT", PUBLISHED) == [("INDGOV", "RUSGOV")]
+
+
+def test_land_annexed_is_of_the_people_its_adjective_names_and_leaders_are_received() -> None:
+    text = "Russia formally annexed four Ukrainian regions on Friday in a ceremony in the Kremlin."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("RUSMIL", "UKRMIL")]
+    text = "Egypt's President Abdel Fattah al-Sisi received the Hamas leadership in Cairo."
+    assert dyads(text, "CONSULT", PUBLISHED) == [("EGYGOV", "PSEREB")]

@@ -353,3 +353,11 @@ def document_words(role: str) -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """Nouns for texts that act on their author's behalf ('a resolution calling for ...')."""
     return document_words("document")
+
+
+def joined_by(token: Token) -> list[Token]:
+    """'A joined B in urging ...': B does what A joins it in doing."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join":
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]

@@ -18,6 +18,7 @@ from flashpoint.extract.parse_paths import (
     content_noun,
     each_side,
     is_passive,
+    joined_by,
     measured,
     passive_subjects,
     pobjs,
@@ -63,6 +64,7 @@ _SPEECH_ACTS = SAID_TYPES - {"SUPPORT"}  # "deploy forces to support Assad" is n
 _VOICELESS = frozenset({"CVL", "REF"})
 _CANDIDACY_NOUNS = frozenset({"bid", "application", "candidacy", "accession", "membership"})
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate"})
+_LAND_NOUNS = frozenset({"region", "territory", "province", "district", "town", "village", "city"})
 _ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "mission", "embassy", "consul"})
 
 
@@ -117,7 +119,7 @@ class RoleReader(PartyReader):
             aside or all(s.sector in _VOICELESS for s in sources)
         ):
             sources = self._reporter(token) or sources
-        sources += self.of(_joined(token))  # "Egypt joined the US in urging Hamas to ..."
+        sources += self.of(joined_by(token))  # "Egypt joined the US in urging Hamas to ..."
         named = [content_noun(c) for c in children_with(token, OBJECT_DEPS)]
         named = named or relative_gap(token)  # "a sailor they accused of spying"
         # "branded the sanctions illegal": the subject of the small clause
@@ -373,11 +375,17 @@ class RoleReader(PartyReader):
         does not know, taken by rebels, was taken from their own state's forces ("the Arakan
         Army captured the town of Maungdaw")."""
         towns = [g for p in places for g in [p, *pobjs(p, ["of"])]]
-        countries = sorted({c for t in towns if (c := self.actors.territory.get(t.i))})
+        # ("annexed four Ukrainian regions": the land named by its people's adjective)
+        countries = sorted(
+            {c for t in towns if (c := self.actors.territory.get(t.i) or self._land_of(t))}
+        )
         if not countries and places and not regained:  # retaken: from whom is not said
             countries = sorted({t.country for t in takers if t.country and t.sector in CHALLENGERS})
         held = [state_forces(places[0], c, "territory-holder") for c in countries]
         return [h for h in held if takers and not same_side(h, takers)]
+
+    def _land_of(self, noun: Token) -> str | None:
+        return self.actors.nationality_of(noun) if noun.lemma_.lower() in _LAND_NOUNS else None
 
     def _fires_weapons(self, trig: Trigger) -> bool:
         return bool(trig.objects & self.weapons)
@@ -389,11 +397,3 @@ class RoleReader(PartyReader):
         if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
             found = self.of(pobjs(trigger.head, ["between", "among"]))
         return found
-
-
-def _joined(token: Token) -> list[Token]:
-    """'A joined B in urging ...': B does what A joins it in doing."""
-    prep = token.head
-    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() != "join":
-        return []
-    return [c for c in prep.head.children if c.dep_ == "dobj"]
