@@ -371,3 +371,16 @@ def test_land_annexed_is_of_the_people_its_adjective_names_and_leaders_are_recei
     assert dyads(text, "ASSAULT", PUBLISHED) == [("RUSMIL", "UKRMIL")]
     text = "Egypt's President Abdel Fattah al-Sisi received the Hamas leadership in Cairo."
     assert dyads(text, "CONSULT", PUBLISHED) == [("EGYGOV", "PSEREB")]
+
+
+def test_the_dead_of_an_earlier_act_told_after_after_are_not_the_later_acts() -> None:
+    events = flashpoint.extract(
+        "Israeli settlers torched homes and cars in the Palestinian village of Huwara after two "
+        "Israelis were shot dead nearby.",
+        published=PUBLISHED,
+    )
+    assert {e.trigger: e.fatalities for e in events} == {"torched": None, "shot": 2}
+    events = flashpoint.extract(
+        "Three soldiers were killed after their vehicle was hit by a mine.", published=PUBLISHED
+    )
+    assert [e.fatalities for e in events] == [3]

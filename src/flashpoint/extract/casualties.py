@@ -269,12 +269,20 @@ def _climb(start: Token, *, from_trigger: bool) -> list[Token]:
         allowed = first and from_trigger and current.dep_ == "advcl" and not _sequenced(current)
         if not (allowed or _may_climb(current, shared_ok)):
             break
+        if not from_trigger and _told_as_earlier(current):
+            break  # "torched homes after two Israelis were shot dead": an earlier act's dead
         # "stormed the hotel and set it on fire, killing 21": a participle's toll reaches
         # back over the conjunct it hangs on to the act both verbs share a subject with.
         shared_ok = shared_ok and first and _participle(current)
         current, first = current.head, False
         path.append(current)
     return path
+
+
+def _told_as_earlier(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in clause.children
+    )
 
 
 def _participle(clause: Token) -> bool:
