@@ -384,3 +384,11 @@ def test_the_dead_of_an_earlier_act_told_after_after_are_not_the_later_acts() ->
         "Three soldiers were killed after their vehicle was hit by a mine.", published=PUBLISHED
     )
     assert [e.fatalities for e in events] == [3]
+
+
+def test_a_foreign_groups_country_is_not_the_storys() -> None:
+    text = (
+        "Dozens of Wagner Group mercenaries and Malian soldiers were killed in fighting with "
+        "Tuareg separatists near the Algerian border, in the group's heaviest loss in Africa."
+    )
+    assert {source for source, _ in dyads(text, "ASSAULT", PUBLISHED)} == {"MLIREB"}

@@ -106,12 +106,16 @@ class ActorIndex:
         ]
 
     def countries(self) -> list[str]:
-        """Countries of the article's actors, most mentioned first."""
+        """Countries of the article's actors, most mentioned first; a named group's own country
+        counts after the states' ('Wagner mercenaries and Malian soldiers' is a Malian story)."""
         counts: dict[str, int] = {}
+        states: dict[str, int] = {}
         for m in self.mentions:
             if m.actor.country:
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
-        return sorted(counts, key=lambda c: -counts[c])
+                if not m.actor.org:
+                    states[m.actor.country] = states.get(m.actor.country, 0) + 1
+        return sorted(counts, key=lambda c: (-states.get(c, 0), -counts[c]))
 
     def apply_context(self, country: str | None) -> None:
         """Give countryless actors a country: "the army" and "the government" are those of the
