@@ -392,3 +392,10 @@ def test_a_foreign_groups_country_is_not_the_storys() -> None:
         "Tuareg separatists near the Algerian border, in the group's heaviest loss in Africa."
     )
     assert {source for source, _ in dyads(text, "ASSAULT", PUBLISHED)} == {"MLIREB"}
+
+
+def test_restrictions_eased_bear_on_where_the_restricted_flows_go() -> None:
+    text = "The EU lifted its ban on flights to Belarus on Monday."
+    assert dyads(text, "CONCEDE", PUBLISHED) == [("IGOEEC", "BLR")]
+    text = "Israel eased its restrictions on aid deliveries to Gaza on Sunday."
+    assert dyads(text, "CONCEDE", PUBLISHED) == [("ISRGOV", "PSE")]

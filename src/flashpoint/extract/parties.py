@@ -218,7 +218,7 @@ class PartyReader:
             found = self.of(subjects(document.head))
         return found
 
-    def _countries_at(self, places: list[Token]) -> list[Actor]:
+    def countries_at(self, places: list[Token]) -> list[Actor]:
         named = [p for p in places if p.ent_type_ in {"GPE", ""}]
         return self._territories(named, None, "aimed-at")
 
@@ -265,7 +265,7 @@ class PartyReader:
         near another state is aimed at that state."""
         places = pobjs(token, _AROUND_PREPS)
         places += [p for held in pobjs(token, _RECIPIENT_PREPS) for p in pobjs(held, _AROUND_PREPS)]
-        return self._countries_at(places)[:1]
+        return self.countries_at(places)[:1]
 
     def misparsed_dative(self, verb: Token) -> list[Actor]:
         """'will send Ukraine HIMARS systems', parsed with 'Ukraine' as a modifier of the goods:

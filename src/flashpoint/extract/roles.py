@@ -38,6 +38,7 @@ from flashpoint.extract.parties import (
     same_side,
     state_forces,
 )
+from flashpoint.extract.restrictions import restricted_destinations
 from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
@@ -74,7 +75,7 @@ class RoleReader(PartyReader):
     def verbal(self, token: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         if trig.roles == "receiver":  # "Ukraine received F-16s from Denmark"
             givers = pobjs(token, trig.target_preps)
-            return self.of(givers) or self._countries_at(givers), self.of(subjects(token))
+            return self.of(givers) or self.countries_at(givers), self.of(subjects(token))
         if reciprocal(token):  # "Russia and Ukraine accused each other of shelling"
             shared = each_side(token)
             return self.of(subjects(shared if shared is not None else token)), []
@@ -85,7 +86,7 @@ class RoleReader(PartyReader):
                 return sides[:1], sides[1:]
         aimed_at = pobjs(token, trig.target_preps)
         # "fired rockets toward Israel": a country named as where the act is aimed is its target
-        targets_by_prep = people_before_places(self.of(aimed_at)) or self._countries_at(aimed_at)
+        targets_by_prep = people_before_places(self.of(aimed_at)) or self.countries_at(aimed_at)
         if is_passive(token):
             sources = self.of(
                 g for c in children_with(token, {"agent"}) for g in c.children if g.dep_ == "pobj"
@@ -177,7 +178,7 @@ class RoleReader(PartyReader):
             carriers = dict.fromkeys(named + children_with(token, OBJECT_DEPS))
             named_there = [t for obj in carriers for t in pobjs(obj, preps)]
             # "eased restrictions on Gaza": a territory named there is its people's
-            targets = self.of(named_there) or self._countries_at(named_there)
+            targets = self.of(named_there) or self.countries_at(named_there)
         if not targets and trig.event_type in {"ASSAULT", "COERCE"}:
             # "fired tear gas to disperse them", "launched raids to destroy Hamas tunnels":
             # what the act is done for names whom it is aimed at
@@ -189,6 +190,8 @@ class RoleReader(PartyReader):
             targets = [a for h in holders for a in self.possessor(h)]
             if not targets and trig.event_type == "SANCTION":
                 targets = self._trade_partners(token, objects)
+            if not targets and trig.event_type in {"CONCEDE", "SANCTION"}:
+                targets = restricted_destinations(self, objects, token)
         if trig.event_type == "THREATEN":
             # "warned that Russia would deploy missiles if Finland joined NATO": the threat
             # is aimed at whoever must not meet the condition
@@ -235,7 +238,7 @@ class RoleReader(PartyReader):
         aimed_at = pobjs(noun, trig.target_preps | {"on", "against"})
         targets = self.of(aimed_at)
         if not targets and trig.event_type == "ASSAULT":
-            targets = self._countries_at(aimed_at)  # "a rocket attack on Tel Aviv"
+            targets = self.countries_at(aimed_at)  # "a rocket attack on Tel Aviv"
         if not targets and trig.event_type == "ASSAULT":  # "bombings at churches and hotels"
             targets = [t for t in self.of(pobjs(noun, ["at"])) if t.rule.startswith("facility:")]
         drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING_VERBS
@@ -278,7 +281,7 @@ class RoleReader(PartyReader):
                 # "pledged $400 million in aid to Ukraine": a country named as where it goes
                 targets = self.of(aimed_at)
                 if not targets and trig.event_type == "AID":
-                    targets = self._countries_at(aimed_at)
+                    targets = self.countries_at(aimed_at)
             if not targets and phrase.dep_ == "dobj":  # "gave Finland its backing"
                 others = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c != phrase]
                 targets = self.of(others)
@@ -345,9 +348,7 @@ class RoleReader(PartyReader):
             return []
         ends = [p for c in [*crossings, verb] for p in pobjs(c, ["with", "to"])]
         found = (
-            self.of(ends)
-            or self._countries_at(ends)
-            or [a for e in ends for a in self.possessor(e)]
+            self.of(ends) or self.countries_at(ends) or [a for e in ends for a in self.possessor(e)]
         )
         return [a for a in found if not same_side(a, sources)]
 
@@ -362,7 +363,7 @@ class RoleReader(PartyReader):
         goods = [p for o in flows for p in pobjs(o, ["of"])]
         return (
             self.of(ends)
-            or self._countries_at(ends)
+            or self.countries_at(ends)
             or [a for g in goods for a in self.possessor(g)]
         )
 
