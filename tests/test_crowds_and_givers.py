@@ -399,3 +399,11 @@ def test_restrictions_eased_bear_on_where_the_restricted_flows_go() -> None:
     assert dyads(text, "CONCEDE", PUBLISHED) == [("IGOEEC", "BLR")]
     text = "Israel eased its restrictions on aid deliveries to Gaza on Sunday."
     assert dyads(text, "CONCEDE", PUBLISHED) == [("ISRGOV", "PSE")]
+
+
+def test_a_recipient_named_inside_a_relative_clause_receives() -> None:
+    text = (
+        "President Joe Biden signed an aid package that includes $61 billion in assistance for "
+        "Ukraine."
+    )
+    assert dyads(text, "AID", date(2024, 4, 25)) == [("USAGOV", "UKRGOV")]

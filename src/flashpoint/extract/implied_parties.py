@@ -87,3 +87,11 @@ def located(
     if rehome and actor.sector in CIVILIAN_SECTORS:
         return replace(actor, country=where.country, code=f"{where.country}{actor.sector}")
     return actor
+
+
+def as_forces(actor: Actor) -> Actor:
+    """The armed forces of a state that moves its own troops."""
+    if actor.sector != "GOV" or not actor.country or actor.org:
+        return actor
+    c = actor.country
+    return Actor(actor.text, f"{c} forces", f"{c}MIL", c, "MIL", rule=actor.rule + "+own-forces")

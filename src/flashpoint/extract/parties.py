@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from flashpoint.extract.actor_dictionary import fold, get_actor_dictionary
 from flashpoint.extract.actor_index import ActorIndex
+from flashpoint.extract.implied_parties import as_forces
 from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
@@ -292,20 +293,19 @@ class PartyReader:
                 found = self._territories(inner, None, "recipient")
             if found:
                 return found[:1]
-        return []
+        # "an aid package that includes $61 billion in assistance for Ukraine"
+        clauses = [c for tok in tokens for c in tok.children if c.dep_ in {"relcl", "acl"}]
+        inside = [t for c in clauses for t in c.subtree if _recipient_named(t)]
+        return (self.of(inside) or self._territories(inside, None, "recipient"))[:1]
+
+
+def _recipient_named(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _RECIPIENT_PREPS
 
 
 def _state_at(place: Token, country: str, sector: str | None, rule: str) -> Actor:
     """The state (or its ``sector``) that a place named in the text belongs to."""
     return Actor(place.text, country, f"{country}{sector or ''}", country, sector, rule=rule)
-
-
-def as_forces(actor: Actor) -> Actor:
-    """The armed forces of a state that moves its own troops."""
-    if actor.sector != "GOV" or not actor.country or actor.org:
-        return actor
-    c = actor.country
-    return Actor(actor.text, f"{c} forces", f"{c}MIL", c, "MIL", rule=actor.rule + "+own-forces")
 
 
 # One person named only as such: who attacks is an unidentified assailant, not "civilians".

@@ -11,6 +11,7 @@ from flashpoint.extract.addressees import addressees
 from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.casualty_amounts import subject_dies
+from flashpoint.extract.implied_parties import as_forces
 from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
     OBJECT_DEPS,
@@ -32,7 +33,6 @@ from flashpoint.extract.parties import (
     CHALLENGERS,
     FIRING,
     PartyReader,
-    as_forces,
     is_place_facility,
     other_parties,
     same_side,
