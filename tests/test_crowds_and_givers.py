@@ -407,3 +407,10 @@ def test_a_recipient_named_inside_a_relative_clause_receives() -> None:
         "Ukraine."
     )
     assert dyads(text, "AID", date(2024, 4, 25)) == [("USAGOV", "UKRGOV")]
+
+
+def test_a_state_reporting_a_fight_with_another_is_its_other_side() -> None:
+    text = "Armenia said heavy fighting erupted with Azerbaijan along the border overnight."
+    assert [(s and s[:3], t and t[:3]) for s, t in dyads(text, "ASSAULT", PUBLISHED)] == [
+        ("ARM", "AZE")
+    ]

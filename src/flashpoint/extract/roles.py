@@ -11,6 +11,7 @@ from flashpoint.extract.addressees import addressees
 from flashpoint.extract.arrivals import VISIT
 from flashpoint.extract.attribution import speech_lemmas
 from flashpoint.extract.casualty_amounts import subject_dies
+from flashpoint.extract.fight_sides import between_sides, reported_fight_sides
 from flashpoint.extract.implied_parties import as_forces
 from flashpoint.extract.lexicon import SAID_TYPES, Trigger
 from flashpoint.extract.parse_paths import (
@@ -81,7 +82,7 @@ class RoleReader(PartyReader):
             return self.of(subjects(shared if shared is not None else token)), []
         if trig.roles == "symmetric" and not subjects(token):
             # "fighting between the army and the RSF raged" (the gerund parsed as a verb)
-            sides = self._between(token)
+            sides = between_sides(self, token)
             if len(sides) >= 2:
                 return sides[:1], sides[1:]
         aimed_at = pobjs(token, trig.target_preps)
@@ -219,7 +220,7 @@ class RoleReader(PartyReader):
 
     def nominal(self, noun: Token, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
         if trig.roles == "symmetric":
-            between = self._between(noun)
+            between = between_sides(self, noun) or reported_fight_sides(self, noun)
             if len(between) >= 2:
                 return between[:1], between[1:]
             partners = self.of(pobjs(noun, ["with"]))
@@ -390,11 +391,3 @@ class RoleReader(PartyReader):
 
     def _fires_weapons(self, trig: Trigger) -> bool:
         return bool(trig.objects & self.weapons)
-
-    def _between(self, trigger: Token) -> list[Actor]:
-        """The sides of 'fighting between A and B'; the phrase may hang on the verb the
-        fighting is subject of ('clashes broke out between A and B')."""
-        found = self.of(pobjs(trigger, ["between", "among"]))
-        if not found and trigger.dep_ in {"nsubj", "nsubjpass"}:
-            found = self.of(pobjs(trigger.head, ["between", "among"]))
-        return found
