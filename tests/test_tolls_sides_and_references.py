@@ -208,3 +208,11 @@ def test_a_state_reporting_a_fight_with_another_is_its_other_side() -> None:
     assert [(s and s[:3], t and t[:3]) for s, t in dyads(text, "ASSAULT", PUBLISHED)] == [
         ("ARM", "AZE")
     ]
+
+
+def test_a_party_named_and_described_in_apposition_is_one_party() -> None:
+    text = (
+        "The Malian government ordered the UN peacekeeping mission MINUSMA to leave the country "
+        "without delay."
+    )
+    assert dyads(text, "REQUEST", PUBLISHED) == [("MLIGOV", "IGOUNOPKO")]

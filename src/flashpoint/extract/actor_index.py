@@ -209,9 +209,10 @@ class ActorIndex:
             if child.dep_ == "conj":
                 found.extend(self.actors_for(child, depth=depth))
             elif is_apposition(token, child) and (not named or self.mention_at(child)):
-                # "Imamoglu, President Erdogan's main political rival": a description of one
-                # already named is no second party
-                found.extend(self.actors_for(child, depth=depth + 1))
+                # "Imamoglu, President Erdogan's main political rival", "the UN peacekeeping
+                # mission MINUSMA": a second name or description of one party is no second party
+                known = {a.code for a in found}
+                found += [a for a in self.actors_for(child, depth=depth + 1) if a.code not in known]
         return _unique(found)
 
     def _from_modifiers(self, token: Token, depth: int) -> list[Actor]:
