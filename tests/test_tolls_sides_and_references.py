@@ -216,3 +216,12 @@ def test_a_party_named_and_described_in_apposition_is_one_party() -> None:
         "without delay."
     )
     assert dyads(text, "REQUEST", PUBLISHED) == [("MLIGOV", "IGOUNOPKO")]
+
+
+def test_a_side_that_came_under_attack_is_its_target() -> None:
+    text = "UN peacekeepers in eastern Congo came under attack from M23 rebels near Sake on Friday."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("CODREB", "IGOUNOPKO")]
+    text = "An Israeli patrol came under fire from Hezbollah fighters near the border."
+    assert dyads(text, "ASSAULT", PUBLISHED) == [("LBNREB", "ISRMIL")]
+    text = "Protesters set fire to the governor's office in Tripoli."  # a fire set is no shooting
+    assert all(e != "193" for e in [x.cameo_code for x in flashpoint.extract(text)])

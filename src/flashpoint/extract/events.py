@@ -67,6 +67,7 @@ from flashpoint.extract.sentence_links import (
 )
 from flashpoint.extract.swaps import swap_parties, swapped_for
 from flashpoint.extract.triggers import match_trigger, trigger_pos
+from flashpoint.extract.under_fire import fire_undergone, undergone_roles
 from flashpoint.model import Actor
 from flashpoint.nlp import TokenTable, picked_tokens, token_table, within
 
@@ -135,6 +136,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         token = doc[i]
         trig = relief_delivery(token, lex) or official_arrival(token, actors)
         trig = trig or crowd_gathering(token, lex) or linked_to_an_act(token, lex)
+        trig = trig or fire_undergone(token)
         trig = trig or match_trigger(token, lex)
         if trig is not None:
             matches.append((token, weapons_test(token, trig, lex) or trig))
@@ -175,6 +177,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
         if token.lemma_.lower() in _PROTESTERS:  # the protesters are the side: no one else's
             sources, targets = [], roles.of(pobjs(token, ["against"]))
+        if not verbal and trig.event_type == "ASSAULT":  # "came under fire from Hezbollah"
+            sources, targets = undergone_roles(token, roles, sources) or (sources, targets)
         if trig is VISIT and not [t for t in targets if not same_side(t, sources)]:
             continue  # "Zelensky arrived in Kharkiv": a trip at home is no visit
         if trig.event_type == "ASSAULT":
@@ -262,6 +266,7 @@ def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
             or arriving(lemma, pos)
             or gathering(lemma, pos)
             or linking(lemma, pos)
+            or lemma == "fire"
         ]
 
     return picked_tokens(doc, "flashpoint_trigger_words", lex, pick)
