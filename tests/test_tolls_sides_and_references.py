@@ -225,3 +225,8 @@ def test_a_side_that_came_under_attack_is_its_target() -> None:
     assert dyads(text, "ASSAULT", PUBLISHED) == [("LBNREB", "ISRMIL")]
     text = "Protesters set fire to the governor's office in Tripoli."  # a fire set is no shooting
     assert all(e != "193" for e in [x.cameo_code for x in flashpoint.extract(text)])
+
+
+def test_an_editor_arrested_is_a_journalist() -> None:
+    text = "Police in Minsk arrested the editor of the country's largest independent newspaper."
+    assert dyads(text, "COERCE", PUBLISHED) == [("BLRCOP", "BLRJRN")]
