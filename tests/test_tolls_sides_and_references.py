@@ -230,3 +230,8 @@ def test_a_side_that_came_under_attack_is_its_target() -> None:
 def test_an_editor_arrested_is_a_journalist() -> None:
     text = "Police in Minsk arrested the editor of the country's largest independent newspaper."
     assert dyads(text, "COERCE", PUBLISHED) == [("BLRCOP", "BLRJRN")]
+
+
+def test_all_parties_to_a_conflict_are_no_political_party() -> None:
+    text = "China called on all parties to exercise restraint after the border clashes."
+    assert all(target != "PTY" for _, target in dyads(text, "REQUEST", PUBLISHED))

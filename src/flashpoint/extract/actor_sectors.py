@@ -209,7 +209,13 @@ def _no_participant(
         or _is_named_region(token, words)  # "Nigeria's Borno state"
         or _in_facility_name(token, dictionary)  # "the Galaxy Leader cargo ship"
         or _resolved_elsewhere(token, term, named, words["pair_noun"])
+        or (term.sector == "PTY" and _sides_of_a_conflict(token, words))
     )
+
+
+def _sides_of_a_conflict(token: Token, words: Mapping[str, frozenset[str]]) -> bool:
+    """'called on all parties to exercise restraint': the sides, not political parties."""
+    return any(c.lower_ in words["side_quantifier"] for c in token.children)
 
 
 def _national_mention(
