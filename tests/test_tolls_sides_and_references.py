@@ -235,3 +235,10 @@ def test_an_editor_arrested_is_a_journalist() -> None:
 def test_all_parties_to_a_conflict_are_no_political_party() -> None:
     text = "China called on all parties to exercise restraint after the border clashes."
     assert all(target != "PTY" for _, target in dyads(text, "REQUEST", PUBLISHED))
+
+
+def test_engineers_killed_are_civilians_of_their_country() -> None:
+    text = (
+        "Two Chinese engineers were killed when a suicide bomber attacked their convoy in Karachi."
+    )
+    assert dyads(text, "ASSAULT", PUBLISHED) == [(None, "CHNCVL")]
