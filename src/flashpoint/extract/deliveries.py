@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import subjects
 
-_ARRIVING = frozenset({"enter", "cross", "arrive", "reach", "roll", "land"})
+ARRIVING = frozenset({"enter", "cross", "arrive", "reach", "roll", "land"})
 _CARRYING = frozenset({"carry", "bring", "transport", "deliver", "load"})
 _RELIEF_WORDS = frozenset({"aid", "relief", "humanitarian"})
 DELIVERY = Trigger(
@@ -27,12 +27,12 @@ DELIVERY = Trigger(
 
 def arriving(lemma: str, pos: str) -> bool:
     """Could a token of this lowercased lemma and POS be a delivery (see ``relief_delivery``)?"""
-    return pos == "VERB" and lemma in _ARRIVING
+    return pos == "VERB" and lemma in ARRIVING
 
 
 def relief_delivery(token: Token, lexicon: Lexicon) -> Trigger | None:
     """The AID row for a verb of arriving whose subject carries relief, else None."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in _ARRIVING:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ARRIVING:
         return None
     carriers = lexicon.object_classes.get("carrier", frozenset())
     relief = lexicon.object_classes.get("relief", frozenset())

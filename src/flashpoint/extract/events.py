@@ -23,12 +23,12 @@ from flashpoint.extract.decisions import (
     joint_decision,
     yields_to_content,
 )
-from flashpoint.extract.deliveries import arriving, relief_delivery
+from flashpoint.extract.deliveries import ARRIVING, relief_delivery
 from flashpoint.extract.frames import EventFrame
-from flashpoint.extract.gatherings import crowd_gathering, gathering
+from flashpoint.extract.gatherings import GATHERING, crowd_gathering
 from flashpoint.extract.joint_actions import allies_named, is_exercise, joint_action, side_by_side
 from flashpoint.extract.lexicon import Lexicon, Trigger, get_lexicon
-from flashpoint.extract.linkings import linked_to_an_act, linking
+from flashpoint.extract.linkings import LINKING, linked_to_an_act
 from flashpoint.extract.nesting import as_directive, nesting
 from flashpoint.extract.non_events import (
     accidental,
@@ -250,6 +250,11 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
     return merge_duplicates(frames + blame_frames(sent, roles.of, _one_side))
 
 
+# Words that trigger only in some uses, read by their own matchers (arrivals, convoys, crowds
+# gathering, parties linked to an act, fire come under); one set lookup per token of the doc.
+_SPECIAL_LEMMAS = ARRIVING | GATHERING | LINKING | {"fire"}
+
+
 def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
     """The doc's head words and verbs of arriving: only they can trigger (no ``Token`` is built
     for the other words)."""
@@ -261,12 +266,7 @@ def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
             for i, (lemma, lower, pos) in enumerate(
                 zip(table.lemma, table.lower, table.pos, strict=True)
             )
-            if lemma in heads
-            or lower in heads
-            or arriving(lemma, pos)
-            or gathering(lemma, pos)
-            or linking(lemma, pos)
-            or lemma == "fire"
+            if lemma in heads or lower in heads or lemma in _SPECIAL_LEMMAS
         ]
 
     return picked_tokens(doc, "flashpoint_trigger_words", lex, pick)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import subjects
 
-_GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "throng", "mass"})
+GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "throng", "mass"})
 DEMONSTRATION = Trigger(
     "gather",
     "VERB",
@@ -26,7 +26,7 @@ DEMONSTRATION = Trigger(
 
 def gathering(lemma: str, pos: str) -> bool:
     """Could a token of this lowercased lemma and POS be a crowd gathering?"""
-    return pos == "VERB" and lemma in _GATHERING
+    return pos == "VERB" and lemma in GATHERING
 
 
 def crowd_gathering(token: Token, lexicon: Lexicon) -> Trigger | None:

@@ -11,14 +11,14 @@ from flashpoint.extract.lexicon import Lexicon, Trigger
 from flashpoint.extract.parse_paths import OBJECT_DEPS, is_passive, pobjs
 from flashpoint.extract.triggers import match_trigger
 
-_LINKING = frozenset({"link", "tie", "connect"})
+LINKING = frozenset({"link", "tie", "connect"})
 _CHARGED_TYPES = frozenset({"ASSAULT", "COERCE"})
 LINKED = Trigger("link", "VERB", frozenset(), "ACCUSE", "112", None, frozenset(), "speaker_target")
 
 
 def linking(lemma: str, pos: str) -> bool:
     """Could a token of this lowercased lemma and POS link a party to an act?"""
-    return pos == "VERB" and lemma in _LINKING
+    return pos == "VERB" and lemma in LINKING
 
 
 def linked_to_an_act(token: Token, lexicon: Lexicon) -> Trigger | None:
