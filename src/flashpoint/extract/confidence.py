@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.extract.casualty_amounts import casualty_words
 from flashpoint.extract.parse_paths import to_infinitive
 from flashpoint.model import Event, ResolvedDate
 from flashpoint.nlp import doc_text, token_table
@@ -173,7 +174,8 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
         return True
     # "hundreds have been killed in fighting since April": a running total; "soldiers who had
     # been detained since July": a state of things that describes them
-    if perfect and (trigger.lemma_.lower() in _TOLL_VERBS or summary) and _since(trigger):
+    toll_word = trigger.lemma_.lower() in casualty_words().entries  # killed, died, wounded
+    if perfect and (toll_word or summary) and _since(trigger):
         return True
     if trigger.tag_ in {"VBP", "VBZ"} and not _told_in_past(trigger):
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -187,9 +189,6 @@ def is_generic(trigger: Token, toll: int | None) -> bool:
         ):
             return True
     return False
-
-
-_TOLL_VERBS = frozenset({"kill", "die", "wound", "injure"})
 
 
 def _since(verb: Token) -> bool:

@@ -167,7 +167,8 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "a drone strike blamed on Turkey": who did it, as far as is known
         if trig.event_type == "PROTEST" and _official_protest(token, roles):
             continue  # "summoned the ambassador to protest": the summons is the protest
-        if token.lemma_.lower() in _PROTESTERS and _doer_of(token, at):
+        protesters = lex.object_classes.get("protesters", frozenset())
+        if token.lemma_.lower() in protesters and _doer_of(token, at):
             continue  # "protesters stormed parliament": what they did is the event
         if token.i in absorbed or (trig.event_type == "ASSAULT" and accidental(token)):
             continue
@@ -175,7 +176,7 @@ def find_events(sent: Span, actors: ActorIndex, lexicon: Lexicon | None = None) 
             continue  # "imposed sanctions, targeting officials": the sanctions' aim
         verbal = trigger_pos(token) == "VERB"
         sources, targets = roles.verbal(token, trig) if verbal else roles.nominal(token, trig)
-        if token.lemma_.lower() in _PROTESTERS:  # the protesters are the side: no one else's
+        if token.lemma_.lower() in protesters:  # the protesters are the side: no one else's
             sources, targets = [], roles.of(pobjs(token, ["against"]))
         if not verbal and trig.event_type == "ASSAULT":  # "came under fire from Hezbollah"
             sources, targets = undergone_roles(token, roles, sources) or (sources, targets)
@@ -285,9 +286,6 @@ def _agentless_participle(token: Token) -> bool:
         and token.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in token.children)
     )
-
-
-_PROTESTERS = frozenset({"protester", "demonstrator"})
 
 
 def _doer_of(noun: Token, triggers: set[int]) -> bool:
