@@ -15,7 +15,7 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from flashpoint.clean import clean_article, dateline_spans
 from flashpoint.errors import FlashpointError
@@ -51,8 +51,9 @@ from flashpoint.extract.event_places import article_place, event_location
 from flashpoint.extract.events import find_events
 from flashpoint.extract.frames import EventFrame
 from flashpoint.extract.implied_parties import foreign_ground, implied_participants, located
+from flashpoint.extract.joint_actions import ally_countries
 from flashpoint.extract.justifications import aimed_at_the_accused
-from flashpoint.extract.lexicon import Lexicon, get_lexicon
+from flashpoint.extract.lexicon import get_lexicon
 from flashpoint.extract.modality import modality_of
 from flashpoint.extract.parse_repair import repair_parse
 from flashpoint.extract.places import PlaceMention, find_places
@@ -73,6 +74,7 @@ from flashpoint.extract.triggers import match_trigger
 from flashpoint.extract.victims import (
     dead_side_hit,
     each_others_dead,
+    scene_of_an_attack,
     toll_of,
     with_victim_sides,
 )
@@ -189,7 +191,7 @@ class ArticleExtractor:
             frame, modality = promised_aid(*refusal_of(frame, modality))
             # "a strike ordered by Trump, killing 11": an order, a statement or a talk kills no one
             toll = NO_CASUALTIES
-            if frame.event_type in _TOLL_TYPES and not _scene_of_an_attack(
+            if frame.event_type in _TOLL_TYPES and not scene_of_an_attack(
                 trigger, coded, self.lexicon
             ):
                 hit = [f.actor2 for f in coded if f.trigger == trigger and f.actor2]
@@ -212,11 +214,7 @@ class ArticleExtractor:
                 frame.event_type, frame.mode, actor1, actor2, where, actors.story_country
             )
             # ("fighting alongside Russian forces in Kursk": on an ally's soil, not against it)
-            allies = {
-                f.actor2.country
-                for f in coded
-                if f.trigger == trigger and f.event_type == "COOPERATE" and f.actor2
-            }
+            allies = ally_countries(coded, trigger)
             ground = foreign_ground(frame.event_type, actor1, where, frame.mode)
             actor2 = actor2 or (ground if ground and ground.country not in allies else None)
             if actor1 and actor2 and (actor1.code, actor1.org) == (actor2.code, actor2.org):
@@ -267,25 +265,6 @@ class ArticleExtractor:
                 trigger=trigger.text,
                 fatalities_lower_bound=toll.fatalities_lower_bound,
             )
-
-
-def _scene_of_an_attack(trigger: Token, coded: list[EventFrame], lexicon: Lexicon) -> bool:
-    """'a suicide bombing at a political rally killed 54': the rally is where the attack
-    struck, and the dead are the attack's, not the rally's."""
-    prep = trigger.head
-    if trigger.dep_ in {"dobj", "nsubjpass"}:  # "killing two protesters": the attack's dead
-        attack = prep
-    elif trigger.dep_ == "pobj" and prep.lower_ in _SCENE_PREPS:
-        attack = prep.head
-    else:
-        return False
-    if any(f.event_type == "ASSAULT" and f.trigger.i == attack.i for f in coded):
-        return True
-    row = match_trigger(attack, lexicon)  # the attack noun a verb of killing absorbed
-    return row is not None and row.event_type == "ASSAULT"
-
-
-_SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside", "with", "against"})
 
 
 def _owned(source: Actor | None) -> Actor | None:

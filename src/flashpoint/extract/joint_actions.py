@@ -85,3 +85,12 @@ def side_by_side(
         for b in allies
         if party_key(a) != party_key(b) and (a.country != b.country or a.org or b.org)
     ]
+
+
+def ally_countries(frames: list[EventFrame], trigger: Token) -> set[str | None]:
+    """The countries the act's forces cooperate with (fight alongside): no target of theirs."""
+    return {
+        f.actor2.country
+        for f in frames
+        if f.trigger == trigger and f.event_type == "COOPERATE" and f.actor2
+    }

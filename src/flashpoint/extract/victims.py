@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 from flashpoint.extract.actor_index import ActorIndex
 from flashpoint.extract.casualties import NO_CASUALTIES, Casualties, casualties_for
 from flashpoint.extract.frames import EventFrame
+from flashpoint.extract.lexicon import Lexicon
 from flashpoint.extract.parties import party_key
+from flashpoint.extract.triggers import match_trigger
 from flashpoint.model import Actor
 
 
@@ -140,3 +142,22 @@ def _side_of(victim: Token, actors: ActorIndex) -> tuple[str, str] | None:
             return None
         victim = victim.head
     return None
+
+
+def scene_of_an_attack(trigger: Token, coded: list[EventFrame], lexicon: Lexicon) -> bool:
+    """'a suicide bombing at a political rally killed 54': the rally is where the attack
+    struck, and the dead are the attack's, not the rally's."""
+    prep = trigger.head
+    if trigger.dep_ in {"dobj", "nsubjpass"}:  # "killing two protesters": the attack's dead
+        attack = prep
+    elif trigger.dep_ == "pobj" and prep.lower_ in _SCENE_PREPS:
+        attack = prep.head
+    else:
+        return False
+    if any(f.event_type == "ASSAULT" and f.trigger.i == attack.i for f in coded):
+        return True
+    row = match_trigger(attack, lexicon)  # the attack noun a verb of killing absorbed
+    return row is not None and row.event_type == "ASSAULT"
+
+
+_SCENE_PREPS = frozenset({"at", "on", "in", "during", "near", "outside", "with", "against"})
