@@ -242,3 +242,8 @@ def test_engineers_killed_are_civilians_of_their_country() -> None:
         "Two Chinese engineers were killed when a suicide bomber attacked their convoy in Karachi."
     )
     assert dyads(text, "ASSAULT", PUBLISHED) == [(None, "CHNCVL")]
+
+
+def test_a_ship_owned_by_a_people_named_in_a_hyphen_compound_is_theirs() -> None:
+    text = "Yemen's Houthis seized a British-owned cargo ship in the Red Sea on Sunday."
+    assert dyads(text, "COERCE", PUBLISHED) == [("YEMREB", "GBRCVL")]

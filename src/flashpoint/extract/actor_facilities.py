@@ -145,6 +145,8 @@ def _hyphen_owner_country(index: ActorIndex, token: Token) -> str | None:
                 return mention.actor.country
             if owner.i in index.territory:  # a state the parser left as a place word
                 return index.territory[owner.i]
+            if owner.i in index.nationality:  # "a British-owned cargo ship"
+                return index.nationality[owner.i]
     return None
 
 
