@@ -247,3 +247,8 @@ def test_engineers_killed_are_civilians_of_their_country() -> None:
 def test_a_ship_owned_by_a_people_named_in_a_hyphen_compound_is_theirs() -> None:
     text = "Yemen's Houthis seized a British-owned cargo ship in the Red Sea on Sunday."
     assert dyads(text, "COERCE", PUBLISHED) == [("YEMREB", "GBRCVL")]
+
+
+def test_a_title_subject_is_no_part_of_the_name_after_the_verb() -> None:
+    text = "The Pope met Ukrainian President Volodymyr Zelenskiy at the Vatican on Saturday."
+    assert dyads(text, "CONSULT", PUBLISHED) == [("VATGOV", "UKRGOV")]

@@ -263,8 +263,12 @@ class ActorResolver:
         out = []
         named_starts = {m.start for m in named if m.kind == "leader"}
         for span, match in titles:
-            # "President Recep Tayyip Erdogan": the name that follows resolves it already.
-            if any(s in named_starts for s in range(span.end, min(span.end + 4, len(doc)))):
+            # "President Recep Tayyip Erdogan": the name that follows resolves it already (but
+            # "the pope met Zelensky" names another person after the verb)
+            if any(
+                s in named_starts and all(t.pos_ == "PROPN" for t in doc[span.end : s])
+                for s in range(span.end, min(span.end + 4, len(doc)))
+            ):
                 continue
             if is_predicate(span.root):
                 continue  # "sworn in as Congo's president": what he became, not a second actor
