@@ -25,11 +25,6 @@ DELIVERY = Trigger(
 )
 
 
-def arriving(lemma: str, pos: str) -> bool:
-    """Could a token of this lowercased lemma and POS be a delivery (see ``relief_delivery``)?"""
-    return pos == "VERB" and lemma in ARRIVING
-
-
 def relief_delivery(token: Token, lexicon: Lexicon) -> Trigger | None:
     """The AID row for a verb of arriving whose subject carries relief, else None."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in ARRIVING:

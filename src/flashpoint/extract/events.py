@@ -257,8 +257,8 @@ _SPECIAL_LEMMAS = ARRIVING | GATHERING | LINKING | {"fire"}
 
 
 def _trigger_words(doc: Doc, lex: Lexicon) -> list[int]:
-    """The doc's head words and verbs of arriving: only they can trigger (no ``Token`` is built
-    for the other words)."""
+    """The doc's head words and the special lemmas above: only they can trigger (no ``Token``
+    is built for the other words)."""
 
     def pick(table: TokenTable) -> list[int]:
         heads = lex.head_words

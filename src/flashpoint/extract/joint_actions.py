@@ -34,15 +34,20 @@ def joint_action(
         # "the United States and Britain struck Houthi targets", "Denmark and the Netherlands
         # sent F-16s to Ukraine": each state's own act
         return []
-    joint = Trigger(
-        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
-    )
     return [
-        EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
+        _cooperation(token, trig, a, b, verbal)
         for i, a in enumerate(states)
         for b in states[i + 1 :]
         if a.country != b.country
     ]
+
+
+def _cooperation(token: Token, trig: Trigger, a: Actor, b: Actor, verbal: bool) -> EventFrame:
+    """A COOPERATE (CAMEO 062) between two sides of the act ``trig`` names."""
+    joint = Trigger(
+        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
+    )
+    return EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
 
 
 def _acted_together(trigger: Token, states: list[Actor]) -> bool:
@@ -76,11 +81,8 @@ def side_by_side(
     token: Token, trig: Trigger, sources: list[Actor], allies: list[Actor], verbal: bool
 ) -> list[EventFrame]:
     """Forces fighting or deployed alongside another state's cooperate with it (CAMEO 062)."""
-    joint = Trigger(
-        trig.lemma, trig.pos, frozenset(), "COOPERATE", "062", None, frozenset(), "symmetric"
-    )
     return [
-        EventFrame(token, joint, "COOPERATE", "062", None, a, b, verbal)
+        _cooperation(token, trig, a, b, verbal)
         for a in unique_parties(sources)
         for b in allies
         if party_key(a) != party_key(b) and (a.country != b.country or a.org or b.org)
